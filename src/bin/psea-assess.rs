@@ -1,0 +1,180 @@
+//! `psea-assess`: validate questionnaires, make answer templates, score answers.
+//!
+//! Exit codes: 0 success; 1 a questionnaire has errors (`validate`); 2 bad input (missing or
+//! unreadable file, malformed JSON, answers made for another questionnaire).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use psea_assess::engine::answers::{place, AnswersFile, Placement};
+use psea_assess::engine::scoring::{score, Outcome};
+use psea_assess::engine::{self, Questionnaire};
+use psea_assess::summary::{self, Lang};
+
+#[derive(Parser)]
+#[command(
+    name = "psea-assess",
+    version,
+    about = "Évaluation PEAS: PSEA questionnaires checked and scored on your own machine"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check questionnaire files; print every error as file:line:col: message.
+    ///
+    /// Exit 0 when all are valid, 1 otherwise, 2 when a file cannot be read.
+    Validate {
+        /// Questionnaire files (TOML).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print an answers file (JSON) holding every item id of a questionnaire, unanswered.
+    Template { questionnaire: PathBuf },
+    /// Score an answers file: rating, band, per-section detail, unanswered items.
+    Score {
+        questionnaire: PathBuf,
+        answers: PathBuf,
+        /// Machine-readable output (documented in questionnaires/README.md).
+        #[arg(long)]
+        json: bool,
+        /// Language of the text output.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Fr,
+    En,
+}
+
+/// A failure reported as one line, exit 2.
+struct Fail(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate { files } => validate(&files),
+        Command::Template { questionnaire } => template(&questionnaire),
+        Command::Score {
+            questionnaire,
+            answers,
+            json,
+            lang,
+        } => {
+            let lang = match lang {
+                LangArg::Fr => Lang::Fr,
+                LangArg::En => Lang::En,
+            };
+            run_score(&questionnaire, &answers, json, lang)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(Fail(msg)) => {
+            eprintln!("psea-assess: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, Fail> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Fail(format!("cannot read {}: {}", path.display(), io_reason(&e))))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Fail(format!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn validate(files: &[PathBuf]) -> Result<ExitCode, Fail> {
+    let mut invalid = 0;
+    for f in files {
+        let text = read(f)?;
+        match engine::load(&text) {
+            Ok(_) => {}
+            Err(diags) => {
+                invalid += 1;
+                for d in diags {
+                    println!("{}", d.render(&f.display().to_string()));
+                }
+            }
+        }
+    }
+    if invalid == 0 {
+        eprintln!("{} file(s) valid", files.len());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("{invalid} of {} file(s) have errors", files.len());
+        Ok(ExitCode::from(1))
+    }
+}
+
+fn load_questionnaire(path: &Path) -> Result<Questionnaire, Fail> {
+    let text = read(path)?;
+    engine::load(&text).map_err(|diags| {
+        let first = diags.first().map(|d| d.render(&path.display().to_string())).unwrap_or_default();
+        Fail(format!(
+            "{} is not a valid questionnaire ({} error(s); first: {first}); run `psea-assess validate {}`",
+            path.display(),
+            diags.len(),
+            path.display()
+        ))
+    })
+}
+
+fn template(path: &Path) -> Result<ExitCode, Fail> {
+    let q = load_questionnaire(path)?;
+    println!("{}", AnswersFile::template(&q).to_json());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--json` output: the outcome and what happened to the answers on loading.
+#[derive(serde::Serialize)]
+struct JsonReport<'a> {
+    result: &'a Outcome,
+    placement: &'a Placement,
+}
+
+fn run_score(qpath: &Path, apath: &Path, json: bool, lang: Lang) -> Result<ExitCode, Fail> {
+    let q = load_questionnaire(qpath)?;
+    let text = read(apath)?;
+    let file =
+        AnswersFile::from_json(&text).map_err(|e| Fail(format!("{}: {e}", apath.display())))?;
+    let (file, placement) =
+        place(&q, file).map_err(|e| Fail(format!("{}: {e}", apath.display())))?;
+    let outcome = score(&q, &file);
+    if json {
+        let report = JsonReport {
+            result: &outcome,
+            placement: &placement,
+        };
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("outcome serialises")
+        );
+    } else {
+        for line in summary::placement(&placement, lang) {
+            eprintln!("{line}");
+        }
+        print!("{}", summary::outcome(&q, &file, &outcome, lang));
+    }
+    Ok(ExitCode::SUCCESS)
+}

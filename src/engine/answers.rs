@@ -1,0 +1,402 @@
+//! The answers file (JSON) and how its raw values are read against a questionnaire.
+//!
+//! Values are stored as plain JSON and interpreted per item kind only when needed, so a file
+//! made for another questionnaire version still loads; [`place`] then sorts what fits from
+//! what must be set aside (never dropped).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+use super::model::*;
+
+/// Version of the answers file format itself (not of a questionnaire).
+pub const SCHEMA: u32 = 1;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AnswersFile {
+    /// Format version of this file; see [`SCHEMA`].
+    pub schema: u32,
+    pub questionnaire: QuestionnaireRef,
+    #[serde(default)]
+    pub assessment: Assessment,
+    /// Keyed by stable item id.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default)]
+    pub action_plan: Vec<ActionEntry>,
+    /// Answers that did not fit the questionnaire version they were loaded into, kept with
+    /// the reason so that nothing is lost.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unplaced: BTreeMap<String, Unplaced>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuestionnaireRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assessment {
+    pub organisation: String,
+    pub assessor: String,
+    pub place: String,
+    /// Date of the assessment.
+    pub date: Option<NaiveDate>,
+    /// Last change, set by the app.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Answer {
+    /// `null` while unanswered. Its shape depends on the item kind (see the format docs).
+    pub value: Json,
+    /// Ids of the evidence ticked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    /// Description of "other" evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence_other: Option<String>,
+    /// Description of a checklist's "other" option.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+impl Answer {
+    fn is_empty(&self) -> bool {
+        self.value.is_null()
+            && self.evidence.is_empty()
+            && self.evidence_other.is_none()
+            && self.other.is_none()
+            && self.comment.is_none()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionEntry {
+    /// The item whose gap this addresses, when there is one.
+    pub item: Option<String>,
+    pub gap: String,
+    pub action: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    pub status: ActionStatus,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Unplaced {
+    pub answer: Answer,
+    pub reason: String,
+    /// Questionnaire version the answer was made for.
+    pub from_version: String,
+}
+
+/// An answer read against its item.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Id(String),
+    Ids(Vec<String>),
+    Bool(bool),
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+    Risk(RiskRating),
+    Na,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RiskRating {
+    pub likelihood: u8,
+    pub impact: u8,
+    /// Mitigations in place.
+    pub mitigations: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum AnswersError {
+    #[error("not a valid answers file: line {line}, column {column}: {message}")]
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("answers file schema {found} comes from a newer psea-assess; this one reads schema {SCHEMA} or older")]
+    NewerSchema { found: u32 },
+    #[error("these answers are for questionnaire `{found}`, not `{expected}`")]
+    WrongQuestionnaire { expected: String, found: String },
+}
+
+impl AnswersFile {
+    pub fn from_json(text: &str) -> Result<AnswersFile, AnswersError> {
+        let file: AnswersFile = serde_json::from_str(text).map_err(|e| AnswersError::Json {
+            line: e.line(),
+            column: e.column(),
+            message: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        })?;
+        if file.schema > SCHEMA {
+            return Err(AnswersError::NewerSchema { found: file.schema });
+        }
+        Ok(file)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("answers serialise")
+    }
+
+    /// A file holding every item id of `q`, unanswered.
+    pub fn template(q: &Questionnaire) -> AnswersFile {
+        AnswersFile {
+            schema: SCHEMA,
+            questionnaire: QuestionnaireRef {
+                id: q.id.clone(),
+                version: q.version.clone(),
+            },
+            assessment: Assessment::default(),
+            answers: q
+                .items()
+                .map(|(_, i)| (i.id.clone(), Answer::default()))
+                .collect(),
+            action_plan: Vec::new(),
+            unplaced: BTreeMap::new(),
+        }
+    }
+
+    /// The answer to `item`, read against it: `Ok(None)` when unanswered.
+    pub fn value(&self, q: &Questionnaire, item: &Item) -> Result<Option<Value>, String> {
+        match self.answers.get(&item.id) {
+            None => Ok(None),
+            Some(a) => read_value(q, item, &a.value),
+        }
+    }
+}
+
+/// Reads a raw JSON value as an answer to `item`. `Err` says why it does not fit.
+pub fn read_value(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<Value>, String> {
+    if raw.is_null() {
+        return Ok(None);
+    }
+    if raw.as_str() == Some(NA) {
+        return if item.kind.allows_na() {
+            Ok(Some(Value::Na))
+        } else {
+            Err("N/A is not offered for this item".into())
+        };
+    }
+    let ids = item.kind.answer_ids();
+    let one_of = |s: &str| -> Result<Option<Value>, String> {
+        if ids.contains(&s) {
+            Ok(Some(Value::Id(s.to_owned())))
+        } else {
+            Err(format!("`{s}` is not one of {}", ids.join(", ")))
+        }
+    };
+    match (&item.kind, raw) {
+        (
+            ItemKind::Scale { .. } | ItemKind::Choice { .. } | ItemKind::YesNo { .. },
+            Json::String(s),
+        ) => one_of(s),
+        (ItemKind::TrueFalse { .. }, Json::Bool(b)) => Ok(Some(Value::Bool(*b))),
+        (ItemKind::Checklist { .. }, Json::Array(xs)) => {
+            let mut out = Vec::new();
+            for x in xs {
+                match x.as_str() {
+                    Some(s) if ids.contains(&s) => out.push(s.to_owned()),
+                    Some(s) => return Err(format!("`{s}` is not one of {}", ids.join(", "))),
+                    None => return Err("a checklist answer is a list of option ids".into()),
+                }
+            }
+            Ok(Some(Value::Ids(out)))
+        }
+        (ItemKind::Text { .. }, Json::String(s)) => Ok(if s.trim().is_empty() {
+            None
+        } else {
+            Some(Value::Text(s.clone()))
+        }),
+        (ItemKind::Number { min, max, integer }, Json::Number(n)) => {
+            let x = n.as_f64().ok_or("not a number")?;
+            if min.is_some_and(|m| x < m) || max.is_some_and(|m| x > m) {
+                return Err(format!("{x} is out of range"));
+            }
+            if *integer && x.fract() != 0.0 {
+                return Err(format!("{x} is not a whole number"));
+            }
+            Ok(Some(Value::Number(x)))
+        }
+        (ItemKind::Date, Json::String(s)) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(|d| Some(Value::Date(d)))
+            .map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD)")),
+        (ItemKind::Risk { mitigations, .. }, Json::Object(o)) => {
+            let (lp, ip) = match &q.scoring.rule {
+                Rule::RiskMatrix(r) => (r.likelihood.len(), r.impact.len()),
+                _ => (5, 5),
+            };
+            let level = |key: &str, top: usize| -> Result<Option<u8>, String> {
+                match o.get(key) {
+                    None | Some(Json::Null) => Ok(None),
+                    Some(v) => match v.as_u64() {
+                        Some(n) if (1..=top as u64).contains(&n) => Ok(Some(n as u8)),
+                        _ => Err(format!("{key} must be a whole number from 1 to {top}")),
+                    },
+                }
+            };
+            let likelihood = level("likelihood", lp)?;
+            let impact = level("impact", ip)?;
+            let mut ticked = Vec::new();
+            if let Some(m) = o.get("mitigations") {
+                for x in m.as_array().ok_or("mitigations is a list of ids")? {
+                    match x.as_str() {
+                        Some(s) if mitigations.iter().any(|m| m.id == s) => {
+                            ticked.push(s.to_owned())
+                        }
+                        Some(s) => return Err(format!("unknown mitigation `{s}`")),
+                        None => return Err("mitigations is a list of ids".into()),
+                    }
+                }
+            }
+            match (likelihood, impact) {
+                (Some(likelihood), Some(impact)) => Ok(Some(Value::Risk(RiskRating {
+                    likelihood,
+                    impact,
+                    mitigations: ticked,
+                }))),
+                // Mitigations ticked before rating: kept in the file, not yet a rating.
+                _ => Ok(None),
+            }
+        }
+        (kind, _) => Err(format!(
+            "a `{}` item cannot take the value {raw}",
+            kind.name()
+        )),
+    }
+}
+
+/// What happened when a file was placed into a questionnaire.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Placement {
+    /// Answers now attached to an item of the questionnaire.
+    pub kept: usize,
+    /// Each answer (or part of one) set aside, with the reason.
+    pub set_aside: Vec<SetAside>,
+    /// `Some((from, to))` when the file was made for another questionnaire version.
+    pub version_change: Option<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SetAside {
+    pub item: String,
+    pub reason: String,
+}
+
+/// Fits `file` to `q`: keeps every answer whose item exists and whose value fits; sets aside
+/// (in `unplaced`, with the reason) what does not. Only a file for another questionnaire is
+/// refused.
+pub fn place(
+    q: &Questionnaire,
+    mut file: AnswersFile,
+) -> Result<(AnswersFile, Placement), AnswersError> {
+    if file.questionnaire.id != q.id {
+        return Err(AnswersError::WrongQuestionnaire {
+            expected: q.id.clone(),
+            found: file.questionnaire.id,
+        });
+    }
+    let from = file.questionnaire.version.clone();
+    let mut report = Placement::default();
+    if from != q.version {
+        report.version_change = Some((from.clone(), q.version.clone()));
+    }
+    let answers = std::mem::take(&mut file.answers);
+    for (id, mut answer) in answers {
+        let Some(item) = q.item(&id) else {
+            if !answer.is_empty() {
+                let reason = format!("item `{id}` does not exist in version {}", q.version);
+                set_aside(&mut file, &mut report, &id, answer, reason, &from);
+            }
+            continue;
+        };
+        let mut aside = Answer::default();
+        let mut reasons = Vec::new();
+        if let Err(why) = read_value(q, item, &answer.value) {
+            aside.value = std::mem::take(&mut answer.value);
+            reasons.push(format!("answer no longer fits: {why}"));
+        }
+        let (fits, misfits): (Vec<String>, Vec<String>) =
+            answer.evidence.drain(..).partition(|e| {
+                item.evidence.iter().any(|c| &c.id == e) || (e == OTHER && item.evidence_other)
+            });
+        answer.evidence = fits;
+        if !misfits.is_empty() {
+            reasons.push(format!("evidence no longer listed: {}", misfits.join(", ")));
+            aside.evidence = misfits;
+        }
+        if !aside.is_empty() {
+            set_aside(
+                &mut file,
+                &mut report,
+                &id,
+                aside,
+                reasons.join("; "),
+                &from,
+            );
+        }
+        if !answer.is_empty() {
+            report.kept += 1;
+        }
+        file.answers.insert(id, answer);
+    }
+    file.questionnaire.version = q.version.clone();
+    file.schema = SCHEMA;
+    Ok((file, report))
+}
+
+fn set_aside(
+    file: &mut AnswersFile,
+    report: &mut Placement,
+    id: &str,
+    answer: Answer,
+    reason: String,
+    from: &str,
+) {
+    // Never overwrite something set aside earlier: find a free key.
+    let mut key = id.to_owned();
+    let mut n = 2;
+    while file.unplaced.contains_key(&key) {
+        key = format!("{id}#{n}");
+        n += 1;
+    }
+    report.set_aside.push(SetAside {
+        item: id.to_owned(),
+        reason: reason.clone(),
+    });
+    file.unplaced.insert(
+        key,
+        Unplaced {
+            answer,
+            reason,
+            from_version: from.to_owned(),
+        },
+    );
+}

@@ -1,0 +1,108 @@
+//! Which items are shown, given the answers. An answer to a hidden item never counts,
+//! including in the conditions of other items.
+
+use std::collections::HashMap;
+
+use super::answers::{AnswersFile, Value};
+use super::model::*;
+
+/// Ids of the items currently shown, in questionnaire order.
+pub fn visible_items<'q>(q: &'q Questionnaire, answers: &AnswersFile) -> Vec<&'q Item> {
+    let mut eval = Eval {
+        q,
+        answers,
+        memo: HashMap::new(),
+    };
+    q.items()
+        .map(|(_, i)| i)
+        .filter(|i| eval.item_visible(&i.id, 0))
+        .collect()
+}
+
+/// Whether one item is shown.
+pub fn is_visible(q: &Questionnaire, answers: &AnswersFile, item: &str) -> bool {
+    Eval {
+        q,
+        answers,
+        memo: HashMap::new(),
+    }
+    .item_visible(item, 0)
+}
+
+struct Eval<'q, 'a> {
+    q: &'q Questionnaire,
+    answers: &'a AnswersFile,
+    memo: HashMap<String, bool>,
+}
+
+/// Validation rejects circular conditions; this bound only keeps an unvalidated file from
+/// recursing forever.
+const MAX_DEPTH: usize = 64;
+
+impl Eval<'_, '_> {
+    fn item_visible(&mut self, id: &str, depth: usize) -> bool {
+        if let Some(v) = self.memo.get(id) {
+            return *v;
+        }
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        let q = self.q;
+        let Some(section) = q.section_of(id) else {
+            return false;
+        };
+        let Some(item) = section.items.iter().find(|i| i.id == id) else {
+            return false;
+        };
+        let shown = section
+            .show_if
+            .as_ref()
+            .is_none_or(|c| self.holds(c, depth + 1))
+            && item
+                .show_if
+                .as_ref()
+                .is_none_or(|c| self.holds(c, depth + 1));
+        self.memo.insert(id.to_owned(), shown);
+        shown
+    }
+
+    /// The answer to `id` if the item is shown and the answer fits it.
+    fn value(&mut self, id: &str, depth: usize) -> Option<Value> {
+        if !self.item_visible(id, depth) {
+            return None;
+        }
+        let item = self.q.item(id)?;
+        self.answers.value(self.q, item).ok().flatten()
+    }
+
+    fn holds(&mut self, c: &Condition, depth: usize) -> bool {
+        match c {
+            Condition::All(cs) => cs.iter().all(|c| self.holds(c, depth)),
+            Condition::Any(cs) => cs.iter().any(|c| self.holds(c, depth)),
+            Condition::Not(c) => !self.holds(c, depth),
+            Condition::Is { item, value, .. } => match (self.value(item, depth), value) {
+                (Some(Value::Id(a)), CondValue::Id(b)) => &a == b,
+                (Some(Value::Na), CondValue::Id(b)) => b == NA,
+                (Some(Value::Bool(a)), CondValue::Bool(b)) => a == *b,
+                _ => false,
+            },
+            Condition::In { item, values, .. } => match self.value(item, depth) {
+                Some(Value::Id(a)) => values.contains(&a),
+                Some(Value::Na) => values.iter().any(|v| v == NA),
+                _ => false,
+            },
+            Condition::Includes { item, option, .. } => {
+                matches!(self.value(item, depth), Some(Value::Ids(xs)) if xs.contains(option))
+            }
+            Condition::Answered { item, answered, .. } => {
+                self.value(item, depth).is_some() == *answered
+            }
+            Condition::AtLeast { item, n, .. } => {
+                matches!(self.value(item, depth), Some(Value::Number(x)) if x >= *n)
+            }
+            Condition::AtMost { item, n, .. } => {
+                matches!(self.value(item, depth), Some(Value::Number(x)) if x <= *n)
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! A problem found in a questionnaire file, located by line and column.
+
+use std::fmt;
+use std::ops::Range;
+
+/// Byte range in the source text.
+pub type Span = Range<usize>;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+    pub message: String,
+    /// The item (or section, band…) the problem belongs to, when there is one.
+    pub item: Option<String>,
+    /// What the author can do about it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn at(source: &str, span: &Span, message: impl Into<String>) -> Self {
+        let (line, col) = line_col(source, span.start);
+        Diagnostic {
+            line,
+            col,
+            message: message.into(),
+            item: None,
+            hint: None,
+        }
+    }
+
+    pub fn item(mut self, item: Option<&str>) -> Self {
+        self.item = item.map(str::to_owned);
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds a hint to a diagnostic already pushed.
+    pub fn with_hint(&mut self, hint: impl Into<String>) -> &mut Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `file:line:col: message [item `id`] (hint: …)`: the form editors and CI logs link.
+    pub fn render(&self, file: &str) -> String {
+        format!("{file}:{self}")
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.col, self.message)?;
+        if let Some(item) = &self.item {
+            if !self.message.contains(&format!("`{item}`")) {
+                write!(f, " [in `{item}`]")?;
+            }
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset; offsets past the end or inside
+/// a character are clamped, so any span gives a position.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+/// The closest candidate to a misspelt name, for "did you mean" hints.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let src = "a = 1\nété = 2\n";
+        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, 6), (2, 1));
+        // "été " is 6 bytes, 4 characters: the `=` is column 5.
+        assert_eq!(line_col(src, src.find('=').unwrap() + 6 + 1), (2, 5));
+        assert_eq!(line_col(src, 10_000), (3, 1));
+        assert_eq!(line_col(src, 7), (2, 1)); // inside `é`: clamped back
+    }
+
+    #[test]
+    fn closest_suggests_near_names_only() {
+        assert_eq!(
+            closest("titel", ["title", "text", "guidance"]),
+            Some("title")
+        );
+        assert_eq!(closest("zzzzzz", ["title", "text"]), None);
+    }
+}

@@ -1,0 +1,35 @@
+//! The questionnaire engine.
+//!
+//! - [`model`]: what a questionnaire is once loaded (sections, items, scoring rule).
+//! - [`parse`]: TOML text → [`model::Questionnaire`], with every problem reported as a
+//!   [`diagnostic::Diagnostic`] carrying a line and column.
+//! - [`validate`]: the checks that need the whole questionnaire (ids, references, bands).
+//! - [`condition`]: which items are shown, given the answers.
+//! - [`answers`]: the answers file (JSON), reading values against a questionnaire, and
+//!   carrying answers over to a newer questionnaire version.
+//! - [`scoring`]: the five scoring rules, each result explaining itself.
+
+pub mod answers;
+pub mod condition;
+pub mod diagnostic;
+pub mod model;
+pub mod parse;
+pub mod scoring;
+pub mod validate;
+
+pub use diagnostic::Diagnostic;
+pub use model::Questionnaire;
+
+/// Parses and validates a questionnaire. `Err` holds every problem found, in file order.
+pub fn load(source: &str) -> Result<Questionnaire, Vec<Diagnostic>> {
+    let (questionnaire, mut diags) = parse::parse(source);
+    if let Some(q) = &questionnaire {
+        diags.extend(validate::validate(q, source));
+    }
+    diags.sort_by_key(|d| (d.line, d.col));
+    diags.dedup();
+    match questionnaire {
+        Some(q) if diags.is_empty() => Ok(q),
+        _ => Err(diags),
+    }
+}

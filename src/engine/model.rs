@@ -1,0 +1,434 @@
+//! A questionnaire once loaded. Everything here comes from a data file; nothing about a
+//! particular questionnaire is written in code.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::diagnostic::Span;
+
+/// A string in every language the questionnaire declares (`fr`, `en`, …).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// The text in `lang`, falling back to French, then to any language present.
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get("fr"))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+
+    pub fn new(pairs: &[(&str, &str)]) -> Self {
+        Text(
+            pairs
+                .iter()
+                .map(|(l, s)| (l.to_string(), s.to_string()))
+                .collect(),
+        )
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: String,
+    pub languages: Vec<String>,
+    pub title: Text,
+    pub purpose: Text,
+    /// Who fills it in.
+    pub audience: Text,
+    pub duration_minutes: u32,
+    /// How long a completed assessment stays valid.
+    pub validity_years: Option<u32>,
+    pub sources: Vec<Source>,
+    pub sections: Vec<Section>,
+    pub scoring: Scoring,
+}
+
+impl Questionnaire {
+    pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.items.iter().map(move |i| (s, i)))
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().map(|(_, i)| i).find(|i| i.id == id)
+    }
+
+    pub fn section_of(&self, item_id: &str) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|s| s.items.iter().any(|i| i.id == item_id))
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Source {
+    pub title: String,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    pub intro: Option<Text>,
+    pub show_if: Option<Condition>,
+    pub items: Vec<Item>,
+    pub span: Span,
+    pub id_span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Item {
+    pub id: String,
+    pub kind: ItemKind,
+    pub text: Text,
+    /// How to rate, examples of evidence.
+    pub guidance: Option<Text>,
+    /// Suggested action when this item shows a gap; feeds the action plan.
+    pub action: Option<Text>,
+    pub required: bool,
+    /// Whether a free comment may be added.
+    pub comment: bool,
+    pub show_if: Option<Condition>,
+    /// Evidence the assessor can tick.
+    pub evidence: Vec<Choice>,
+    /// Whether "other evidence: describe" is offered.
+    pub evidence_other: bool,
+    /// Where the requirement comes from (e.g. "Protocol para 15; Annex A.4").
+    pub reference: Option<String>,
+    /// Multiplies the item's value in a weighted sum.
+    pub weight: i64,
+    /// Quiz only: the right answer.
+    pub correct: Option<Correct>,
+    /// Quiz only: why the right answer is right.
+    pub explanation: Option<Text>,
+    pub span: Span,
+    pub id_span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub id: String,
+    pub label: Text,
+    /// Points on a scale.
+    pub value: Option<i64>,
+    pub description: Option<Text>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum ItemKind {
+    /// Single choice on a scale; each choice carries its own value.
+    Scale {
+        choices: Vec<Choice>,
+        na: bool,
+    },
+    /// Single choice without values (quiz questions).
+    Choice {
+        choices: Vec<Choice>,
+    },
+    /// yes / no, optionally partial and N/A.
+    YesNo {
+        partial: bool,
+        na: bool,
+    },
+    /// A statement that is true or false.
+    TrueFalse {
+        na: bool,
+    },
+    /// Tick any number of options, optionally "other: describe".
+    Checklist {
+        options: Vec<Choice>,
+        other: bool,
+    },
+    Text {
+        multiline: bool,
+    },
+    Number {
+        min: Option<f64>,
+        max: Option<f64>,
+        integer: bool,
+    },
+    Date,
+    /// A risk rated on the likelihood and impact scales of the scoring rule, with the
+    /// mitigations that lower it.
+    Risk {
+        mitigations: Vec<Mitigation>,
+        na: bool,
+    },
+}
+
+impl ItemKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            ItemKind::Scale { .. } => "scale",
+            ItemKind::Choice { .. } => "choice",
+            ItemKind::YesNo { .. } => "yes_no",
+            ItemKind::TrueFalse { .. } => "true_false",
+            ItemKind::Checklist { .. } => "checklist",
+            ItemKind::Text { .. } => "text",
+            ItemKind::Number { .. } => "number",
+            ItemKind::Date => "date",
+            ItemKind::Risk { .. } => "risk",
+        }
+    }
+
+    pub fn allows_na(&self) -> bool {
+        matches!(
+            self,
+            ItemKind::Scale { na: true, .. }
+                | ItemKind::YesNo { na: true, .. }
+                | ItemKind::TrueFalse { na: true }
+                | ItemKind::Risk { na: true, .. }
+        )
+    }
+
+    /// The ids an answer may take, for kinds answered by an id.
+    pub fn answer_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = match self {
+            ItemKind::Scale { choices, .. } | ItemKind::Choice { choices } => {
+                choices.iter().map(|c| c.id.as_str()).collect()
+            }
+            ItemKind::Checklist { options, other } => {
+                let mut v: Vec<&str> = options.iter().map(|c| c.id.as_str()).collect();
+                if *other {
+                    v.push(OTHER);
+                }
+                v
+            }
+            ItemKind::YesNo { partial, .. } => {
+                let mut v = vec![YES, NO];
+                if *partial {
+                    v.push(PARTIAL);
+                }
+                v
+            }
+            _ => vec![],
+        };
+        if self.allows_na() && !matches!(self, ItemKind::TrueFalse { .. } | ItemKind::Risk { .. }) {
+            ids.push(NA);
+        }
+        ids
+    }
+}
+
+pub const YES: &str = "yes";
+pub const NO: &str = "no";
+pub const PARTIAL: &str = "partial";
+pub const NA: &str = "na";
+pub const OTHER: &str = "other";
+
+#[derive(Clone, Debug)]
+pub struct Mitigation {
+    pub id: String,
+    pub label: Text,
+    pub lowers: Axis,
+    /// Steps down the scale when the mitigation is in place.
+    pub by: u8,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Axis {
+    Likelihood,
+    Impact,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Correct {
+    Bool(bool),
+    One(String),
+    Many(Vec<String>),
+}
+
+/// When an item or section is shown. Structured data, checked against the questionnaire:
+/// no expression language, nothing evaluated but these forms.
+#[derive(Clone, Debug)]
+pub enum Condition {
+    /// The answer equals this choice id (or true/false).
+    Is {
+        item: String,
+        value: CondValue,
+        span: Span,
+    },
+    /// The answer is one of these choice ids.
+    In {
+        item: String,
+        values: Vec<String>,
+        span: Span,
+    },
+    /// A checklist answer includes this option.
+    Includes {
+        item: String,
+        option: String,
+        span: Span,
+    },
+    /// The item is answered (or not).
+    Answered {
+        item: String,
+        answered: bool,
+        span: Span,
+    },
+    AtLeast {
+        item: String,
+        n: f64,
+        span: Span,
+    },
+    AtMost {
+        item: String,
+        n: f64,
+        span: Span,
+    },
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum CondValue {
+    Id(String),
+    Bool(bool),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleStatus {
+    /// Checked against the primary source.
+    Verified,
+    /// Not confirmed against a primary source: shown as such in every result.
+    Provisional,
+}
+
+#[derive(Clone, Debug)]
+pub struct Scoring {
+    pub status: RuleStatus,
+    /// Why the rule is provisional, or where it comes from.
+    pub note: Option<Text>,
+    pub rule: Rule,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum Rule {
+    WeightedSum(WeightedSum),
+    CountMet(CountMet),
+    RiskMatrix(RiskMatrix),
+    FlagCount(FlagCount),
+    Quiz(Quiz),
+}
+
+impl Rule {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Rule::WeightedSum(_) => "weighted_sum",
+            Rule::CountMet(_) => "count_met",
+            Rule::RiskMatrix(_) => "risk_matrix",
+            Rule::FlagCount(_) => "flag_count",
+            Rule::Quiz(_) => "quiz",
+        }
+    }
+}
+
+/// A score range with its rating. `min` and `max` are inclusive.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Band {
+    pub id: String,
+    pub min: i64,
+    pub max: i64,
+    /// The rating, e.g. « Pleine capacité (faible risque) ».
+    pub label: Text,
+    /// The risk reading of the same band, e.g. « Risque EAS faible ».
+    pub risk: Option<Text>,
+    /// What to do at this level.
+    pub advice: Option<Text>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// How N/A answers count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NaPolicy {
+    /// Left out of the score and of the maximum.
+    Exclude,
+    /// Counted as fully met.
+    Met,
+}
+
+/// What the bands are drawn on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The raw total.
+    Total,
+    /// 100 × score / maximum, rounded down to a whole number.
+    Percent,
+}
+
+/// A critical item caps the rating at band `cap` when its answer is one of `when`.
+#[derive(Clone, Debug)]
+pub struct Critical {
+    pub item: String,
+    pub cap: String,
+    pub when: Vec<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct ItemRef {
+    pub id: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct WeightedSum {
+    pub items: Vec<ItemRef>,
+    pub na: NaPolicy,
+    pub basis: Basis,
+    pub bands: Vec<Band>,
+    pub critical: Vec<Critical>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CountMet {
+    pub items: Vec<ItemRef>,
+    pub na: NaPolicy,
+    /// Whether "partial" counts as met.
+    pub partial_met: bool,
+    pub basis: Basis,
+    pub bands: Vec<Band>,
+    pub critical: Vec<Critical>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RiskMatrix {
+    /// Labels of the likelihood scale, from 1 up.
+    pub likelihood: Vec<Text>,
+    /// Labels of the impact scale, from 1 up.
+    pub impact: Vec<Text>,
+    /// Impact never rated below this (SEA harm is severe even when rare).
+    pub impact_floor: Option<u8>,
+    pub bands: Vec<Band>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FlagCount {
+    pub items: Vec<ItemRef>,
+    pub bands: Vec<Band>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Quiz {
+    /// Percentage needed to pass.
+    pub pass_mark: u8,
+    pub bands: Vec<Band>,
+}

@@ -1,0 +1,1111 @@
+//! TOML text → [`Questionnaire`].
+//!
+//! Serde would stop at the first problem and lose positions for most of them, so this walks
+//! toml's span-carrying tree (`DeTable`) instead: an author sees every unknown key, wrong type
+//! and missing translation at once, each with its line and column. The file format is
+//! documented in `questionnaires/README.md`.
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use super::diagnostic::{closest, Diagnostic, Span};
+use super::model::*;
+
+/// Parses a questionnaire. Returns the questionnaire when the text is well-formed TOML
+/// (possibly with problems, listed in the diagnostics) and `None` when it is not.
+pub fn parse(source: &str) -> (Option<Questionnaire>, Vec<Diagnostic>) {
+    let (root, errors) = DeTable::parse_recoverable(source);
+    if !errors.is_empty() {
+        let diags = errors
+            .iter()
+            .map(|e| {
+                let span = e.span().unwrap_or(0..0);
+                Diagnostic::at(
+                    source,
+                    &span,
+                    format!("TOML syntax: {}", e.message().trim()),
+                )
+                .hint("check quotes, brackets and `=` on this line")
+            })
+            .collect();
+        return (None, diags);
+    }
+    let mut p = Reader {
+        src: source,
+        diags: Vec::new(),
+        langs: Vec::new(),
+    };
+    let root = Obj::new(root.get_ref(), root.span(), None);
+    let q = p.questionnaire(&root);
+    (Some(q), p.diags)
+}
+
+/// A TOML table being read, with the id of the item (or section…) it belongs to.
+#[derive(Clone, Copy)]
+struct Obj<'a, 'i> {
+    table: &'a DeTable<'i>,
+    at: (usize, usize),
+    owner: Option<&'a str>,
+}
+
+impl<'a, 'i> Obj<'a, 'i> {
+    fn new(table: &'a DeTable<'i>, span: Span, owner: Option<&'a str>) -> Self {
+        Obj {
+            table,
+            at: (span.start, span.end),
+            owner,
+        }
+    }
+
+    fn span(&self) -> Span {
+        self.at.0..self.at.1
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+        self.table.get(key)
+    }
+}
+
+type V<'a, 'i> = &'a Spanned<DeValue<'i>>;
+
+struct Reader<'s> {
+    src: &'s str,
+    diags: Vec<Diagnostic>,
+    langs: Vec<String>,
+}
+
+const QUESTIONNAIRE_KEYS: &[&str] = &[
+    "id",
+    "version",
+    "languages",
+    "title",
+    "purpose",
+    "audience",
+    "duration_minutes",
+    "validity_years",
+    "sources",
+];
+const SECTION_KEYS: &[&str] = &["id", "title", "intro", "show_if", "items"];
+const ITEM_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "text",
+    "guidance",
+    "action",
+    "required",
+    "comment",
+    "show_if",
+    "evidence",
+    "evidence_other",
+    "reference",
+    "weight",
+    "correct",
+    "explanation",
+];
+const KINDS: &[&str] = &[
+    "scale",
+    "choice",
+    "yes_no",
+    "true_false",
+    "checklist",
+    "text",
+    "number",
+    "date",
+    "risk",
+];
+const RULES: &[&str] = &[
+    "weighted_sum",
+    "count_met",
+    "risk_matrix",
+    "flag_count",
+    "quiz",
+];
+
+fn kind_keys(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "scale" => &["choices", "na"],
+        "choice" => &["choices"],
+        "yes_no" => &["partial", "na"],
+        "true_false" => &["na"],
+        "checklist" => &["options", "other"],
+        "text" => &["multiline"],
+        "number" => &["min", "max", "integer"],
+        "risk" => &["mitigations", "na"],
+        _ => &[],
+    }
+}
+
+impl<'s> Reader<'s> {
+    fn error(
+        &mut self,
+        span: &Span,
+        owner: Option<&str>,
+        msg: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::at(self.src, span, msg).item(owner));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    /// Reports keys that are not in `allowed`, with a "did you mean" hint.
+    fn check_keys(&mut self, o: Obj, allowed: &[&str], elsewhere: &[&str], what: &str) {
+        for (key, _) in o.table.iter() {
+            let name: &str = key.get_ref();
+            if allowed.contains(&name) {
+                continue;
+            }
+            let msg = if elsewhere.contains(&name) {
+                format!("key `{name}` does not apply to {what}")
+            } else {
+                format!("unknown key `{name}` in {what}")
+            };
+            let hint = closest(name, allowed.iter().copied())
+                .map(|c| format!("did you mean `{c}`?"))
+                .unwrap_or_else(|| format!("allowed keys: {}", allowed.join(", ")));
+            self.error(&key.span(), o.owner, msg).with_hint(hint);
+        }
+    }
+
+    fn wrong_type(&mut self, v: V, owner: Option<&str>, key: &str, expected: &str) {
+        let found = v.get_ref().type_str();
+        self.error(
+            &v.span(),
+            owner,
+            format!("`{key}` must be {expected}, found {found}"),
+        );
+    }
+
+    fn missing(&mut self, o: Obj, key: &str, what: &str) {
+        self.error(&o.span(), o.owner, format!("{what} has no `{key}`"))
+            .with_hint(format!("add `{key} = …`"));
+    }
+
+    fn str(&mut self, o: Obj, key: &str, required: bool, what: &str) -> Option<(String, Span)> {
+        match o.get(key) {
+            None => {
+                if required {
+                    self.missing(o, key, what);
+                }
+                None
+            }
+            Some(v) => match v.get_ref().as_str() {
+                Some(s) if s.trim().is_empty() => {
+                    self.error(&v.span(), o.owner, format!("`{key}` is empty"));
+                    None
+                }
+                Some(s) => Some((s.to_owned(), v.span())),
+                None => {
+                    self.wrong_type(v, o.owner, key, "a string");
+                    None
+                }
+            },
+        }
+    }
+
+    fn id(&mut self, o: Obj, what: &str) -> (String, Span) {
+        match self.str(o, "id", true, what) {
+            Some((id, span)) => {
+                let ok = id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
+                if !ok {
+                    self.error(
+                        &span,
+                        Some(&id),
+                        format!("id `{id}` has characters other than a-z, 0-9, _ - ."),
+                    )
+                    .with_hint("ids are stable keys in answers files: keep them short and plain");
+                }
+                (id, span)
+            }
+            None => (String::new(), o.span()),
+        }
+    }
+
+    fn bool(&mut self, o: Obj, key: &str, default: bool) -> bool {
+        match o.get(key) {
+            None => default,
+            Some(v) => v.get_ref().as_bool().unwrap_or_else(|| {
+                self.wrong_type(v, o.owner, key, "true or false");
+                default
+            }),
+        }
+    }
+
+    fn int(&mut self, o: Obj, key: &str) -> Option<(i64, Span)> {
+        let v = o.get(key)?;
+        match v.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some((n, v.span())),
+                Err(_) => {
+                    self.error(&v.span(), o.owner, format!("`{key}` is out of range"));
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(v, o.owner, key, "a whole number");
+                None
+            }
+        }
+    }
+
+    /// A whole number within `lo..=hi`.
+    fn int_in(&mut self, o: Obj, key: &str, lo: i64, hi: i64) -> Option<i64> {
+        let (n, span) = self.int(o, key)?;
+        if n < lo || n > hi {
+            self.error(
+                &span,
+                o.owner,
+                format!("`{key}` must be between {lo} and {hi}, found {n}"),
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    fn number(&mut self, o: Obj, key: &str) -> Option<f64> {
+        let v = o.get(key)?;
+        match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().parse::<f64>().ok().filter(|x| x.is_finite()),
+            _ => {
+                self.wrong_type(v, o.owner, key, "a number");
+                None
+            }
+        }
+    }
+
+    fn table<'a, 'i>(
+        &mut self,
+        o: Obj<'a, 'i>,
+        key: &str,
+        required: bool,
+        what: &str,
+    ) -> Option<Obj<'a, 'i>> {
+        match o.get(key) {
+            None => {
+                if required {
+                    self.missing(o, key, what);
+                }
+                None
+            }
+            Some(v) => match v.get_ref().as_table() {
+                Some(t) => Some(Obj::new(t, v.span(), o.owner)),
+                None => {
+                    self.wrong_type(v, o.owner, key, "a table");
+                    None
+                }
+            },
+        }
+    }
+
+    /// An array of tables (`[[key]]` or `key = [{…}, {…}]`).
+    fn tables<'a, 'i>(&mut self, o: Obj<'a, 'i>, key: &str) -> Vec<Obj<'a, 'i>> {
+        let Some(v) = o.get(key) else {
+            return Vec::new();
+        };
+        let Some(arr) = v.get_ref().as_array() else {
+            self.wrong_type(v, o.owner, key, "a list of tables");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for el in arr.iter() {
+            match el.get_ref().as_table() {
+                Some(t) => out.push(Obj::new(t, el.span(), o.owner)),
+                None => self.wrong_type(el, o.owner, key, "a list of tables"),
+            }
+        }
+        out
+    }
+
+    fn str_list(&mut self, o: Obj, key: &str) -> Option<Vec<(String, Span)>> {
+        let v = o.get(key)?;
+        let Some(arr) = v.get_ref().as_array() else {
+            self.wrong_type(v, o.owner, key, "a list of strings");
+            return None;
+        };
+        let mut out = Vec::new();
+        for el in arr.iter() {
+            match el.get_ref().as_str() {
+                Some(s) => out.push((s.to_owned(), el.span())),
+                None => self.wrong_type(el, o.owner, key, "a list of strings"),
+            }
+        }
+        Some(out)
+    }
+
+    /// A translated string: `{ fr = "…", en = "…" }` with every declared language.
+    fn text(&mut self, o: Obj, key: &str, required: bool, what: &str) -> Option<Text> {
+        let Some(v) = o.get(key) else {
+            if required {
+                self.missing(o, key, what);
+            }
+            return None;
+        };
+        self.text_value(v, o.owner, key)
+    }
+
+    fn text_value(&mut self, v: V, owner: Option<&str>, key: &str) -> Option<Text> {
+        let Some(t) = v.get_ref().as_table() else {
+            let langs = self.example_langs();
+            self.wrong_type(v, owner, key, "a translated text");
+            self.diags.last_mut().expect("pushed").hint =
+                Some(format!("write `{key} = {{ {langs} }}`"));
+            return None;
+        };
+        let mut text = Text::default();
+        for (lang, s) in t.iter() {
+            let lang_name: &str = lang.get_ref();
+            if !self.langs.iter().any(|l| l == lang_name) {
+                let declared = self.langs.join(", ");
+                self.error(&lang.span(), owner, format!("`{key}` has language `{lang_name}`, which the questionnaire does not declare"))
+                    .with_hint(format!("declared languages: {declared}"));
+                continue;
+            }
+            match s.get_ref().as_str() {
+                Some(x) if x.trim().is_empty() => {
+                    self.error(
+                        &s.span(),
+                        owner,
+                        format!("`{key}` is empty in `{lang_name}`"),
+                    );
+                }
+                Some(x) => {
+                    text.0.insert(lang_name.to_owned(), x.to_owned());
+                }
+                None => self.wrong_type(s, owner, &format!("{key}.{lang_name}"), "a string"),
+            }
+        }
+        for lang in self.langs.clone() {
+            if !t.contains_key(lang.as_str()) {
+                self.error(
+                    &v.span(),
+                    owner,
+                    format!("`{key}` has no `{lang}` translation"),
+                )
+                .with_hint(format!("add `{lang} = \"…\"`"));
+            }
+        }
+        Some(text)
+    }
+
+    fn example_langs(&self) -> String {
+        self.langs
+            .iter()
+            .map(|l| format!("{l} = \"…\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn questionnaire(&mut self, root: &Obj) -> Questionnaire {
+        let root = *root;
+        self.check_keys(
+            root,
+            &["questionnaire", "sections", "scoring"],
+            &[],
+            "the file",
+        );
+        let meta = self.table(root, "questionnaire", true, "the file");
+        let empty = DeTable::new();
+        let meta = meta.unwrap_or(Obj::new(&empty, 0..0, None));
+        self.check_keys(meta, QUESTIONNAIRE_KEYS, &[], "[questionnaire]");
+        let what = "[questionnaire]";
+        let id = self
+            .str(meta, "id", true, what)
+            .map(|x| x.0)
+            .unwrap_or_default();
+        let version = self
+            .str(meta, "version", true, what)
+            .map(|x| x.0)
+            .unwrap_or_default();
+        let languages = match self.str_list(meta, "languages") {
+            Some(l) if !l.is_empty() => l.into_iter().map(|x| x.0).collect(),
+            Some(_) => {
+                let span = meta.get("languages").map(|v| v.span()).unwrap_or(0..0);
+                self.error(&span, None, "`languages` is empty")
+                    .with_hint("e.g. languages = [\"fr\", \"en\"]");
+                vec![]
+            }
+            None => {
+                if meta.get("languages").is_none() {
+                    self.missing(meta, "languages", what);
+                }
+                vec![]
+            }
+        };
+        self.langs = languages;
+        let title = self.text(meta, "title", true, what).unwrap_or_default();
+        let purpose = self.text(meta, "purpose", true, what).unwrap_or_default();
+        let audience = self.text(meta, "audience", true, what).unwrap_or_default();
+        let duration_minutes = match self.int_in(meta, "duration_minutes", 1, 24 * 60) {
+            Some(n) => n as u32,
+            None => {
+                if meta.get("duration_minutes").is_none() {
+                    self.missing(meta, "duration_minutes", what);
+                }
+                0
+            }
+        };
+        let validity_years = self.int_in(meta, "validity_years", 1, 50).map(|n| n as u32);
+        let mut sources = Vec::new();
+        for s in self.tables(meta, "sources") {
+            self.check_keys(s, &["title", "url"], &[], "a source");
+            let title = self
+                .str(s, "title", true, "a source")
+                .map(|x| x.0)
+                .unwrap_or_default();
+            let url = self.str(s, "url", false, "a source").map(|x| x.0);
+            sources.push(Source { title, url });
+        }
+        if sources.is_empty() {
+            self.error(&meta.span(), None, "[questionnaire] lists no sources")
+                .with_hint("add [[questionnaire.sources]] with title and url: users must be able to check the content");
+        }
+
+        let mut sections = Vec::new();
+        match root.get("sections") {
+            None => self.missing(root, "sections", "the file"),
+            Some(_) => {
+                for s in self.tables(root, "sections") {
+                    sections.push(self.section(s));
+                }
+            }
+        }
+        let scoring = match self.table(root, "scoring", true, "the file") {
+            Some(t) => self.scoring(t),
+            None => Scoring {
+                status: RuleStatus::Provisional,
+                note: None,
+                rule: Rule::FlagCount(FlagCount {
+                    items: vec![],
+                    bands: vec![],
+                }),
+                span: 0..0,
+            },
+        };
+        Questionnaire {
+            id,
+            version,
+            languages: self.langs.clone(),
+            title,
+            purpose,
+            audience,
+            duration_minutes,
+            validity_years,
+            sources,
+            sections,
+            scoring,
+        }
+    }
+
+    fn section(&mut self, o: Obj) -> Section {
+        let (id, id_span) = self.id(o, "a section");
+        let owner = if id.is_empty() {
+            None
+        } else {
+            Some(id.as_str())
+        };
+        let o = Obj { owner, ..o };
+        let what = format!("section `{id}`");
+        self.check_keys(o, SECTION_KEYS, &[], &what);
+        let title = self.text(o, "title", true, &what).unwrap_or_default();
+        let intro = self.text(o, "intro", false, &what);
+        let show_if = o.get("show_if").and_then(|v| self.condition(v, owner));
+        let mut items = Vec::new();
+        let item_tables = self.tables(o, "items");
+        if item_tables.is_empty() {
+            self.error(&o.span(), owner, format!("{what} has no items"))
+                .with_hint("add [[sections.items]] tables");
+        }
+        for t in item_tables {
+            items.push(self.item(t));
+        }
+        let span = o.span();
+        Section {
+            id: id.clone(),
+            title,
+            intro,
+            show_if,
+            items,
+            span,
+            id_span,
+        }
+    }
+
+    fn item(&mut self, o: Obj) -> Item {
+        let (id, id_span) = self.id(o, "an item");
+        let owner = if id.is_empty() {
+            None
+        } else {
+            Some(id.as_str())
+        };
+        let o = Obj { owner, ..o };
+        let what = format!("item `{id}`");
+        let kind_name = match self.str(o, "kind", true, &what) {
+            Some((k, span)) if !KINDS.contains(&k.as_str()) => {
+                let hint = closest(&k, KINDS.iter().copied())
+                    .map(|c| format!("did you mean `{c}`?"))
+                    .unwrap_or_else(|| format!("kinds: {}", KINDS.join(", ")));
+                self.error(&span, owner, format!("unknown item kind `{k}`"))
+                    .with_hint(hint);
+                None
+            }
+            Some((k, _)) => Some(k),
+            None => None,
+        };
+        let specific = kind_name.as_deref().map(kind_keys).unwrap_or(&[]);
+        let all_specific: Vec<&str> = KINDS
+            .iter()
+            .flat_map(|k| kind_keys(k).iter().copied())
+            .collect();
+        let allowed: Vec<&str> = ITEM_KEYS.iter().chain(specific.iter()).copied().collect();
+        if kind_name.is_some() {
+            let what = format!("items of kind `{}`", kind_name.as_deref().unwrap_or(""));
+            self.check_keys(o, &allowed, &all_specific, &what);
+        }
+        let text = self.text(o, "text", true, &what).unwrap_or_default();
+        let guidance = self.text(o, "guidance", false, &what);
+        let action = self.text(o, "action", false, &what);
+        let explanation = self.text(o, "explanation", false, &what);
+        let required = self.bool(o, "required", true);
+        let comment = self.bool(o, "comment", true);
+        let show_if = o.get("show_if").and_then(|v| self.condition(v, owner));
+        let evidence = self
+            .tables(o, "evidence")
+            .into_iter()
+            .map(|t| self.choice(t, false, "evidence"))
+            .collect();
+        let evidence_other = self.bool(o, "evidence_other", false);
+        let reference = self.str(o, "reference", false, &what).map(|x| x.0);
+        let weight = self.int_in(o, "weight", 0, 1000).unwrap_or(1);
+        let correct = o.get("correct").and_then(|v| match v.get_ref() {
+            DeValue::Boolean(b) => Some(Correct::Bool(*b)),
+            DeValue::String(s) => Some(Correct::One(s.to_string())),
+            DeValue::Array(_) => self
+                .str_list(o, "correct")
+                .map(|l| Correct::Many(l.into_iter().map(|x| x.0).collect())),
+            _ => {
+                self.wrong_type(
+                    v,
+                    owner,
+                    "correct",
+                    "a choice id, a list of ids, or true/false",
+                );
+                None
+            }
+        });
+        let kind = match kind_name.as_deref() {
+            Some("scale") => ItemKind::Scale {
+                choices: self.choices(o, "choices", true),
+                na: self.bool(o, "na", false),
+            },
+            Some("choice") => ItemKind::Choice {
+                choices: self.choices(o, "choices", false),
+            },
+            Some("yes_no") => ItemKind::YesNo {
+                partial: self.bool(o, "partial", false),
+                na: self.bool(o, "na", false),
+            },
+            Some("true_false") => ItemKind::TrueFalse {
+                na: self.bool(o, "na", false),
+            },
+            Some("checklist") => ItemKind::Checklist {
+                options: self.choices(o, "options", false),
+                other: self.bool(o, "other", false),
+            },
+            Some("text") => ItemKind::Text {
+                multiline: self.bool(o, "multiline", false),
+            },
+            Some("number") => ItemKind::Number {
+                min: self.number(o, "min"),
+                max: self.number(o, "max"),
+                integer: self.bool(o, "integer", false),
+            },
+            Some("date") => ItemKind::Date,
+            Some("risk") => {
+                let mitigations = self
+                    .tables(o, "mitigations")
+                    .into_iter()
+                    .map(|t| self.mitigation(t))
+                    .collect();
+                ItemKind::Risk {
+                    mitigations,
+                    na: self.bool(o, "na", false),
+                }
+            }
+            _ => ItemKind::Text { multiline: false },
+        };
+        let span = o.span();
+        Item {
+            id: id.clone(),
+            kind,
+            text,
+            guidance,
+            action,
+            required,
+            comment,
+            show_if,
+            evidence,
+            evidence_other,
+            reference,
+            weight,
+            correct,
+            explanation,
+            span,
+            id_span,
+        }
+    }
+
+    fn choices(&mut self, o: Obj, key: &str, valued: bool) -> Vec<Choice> {
+        let tables = self.tables(o, key);
+        if tables.is_empty() {
+            self.error(
+                &o.span(),
+                o.owner,
+                format!("item `{}` has no `{key}`", o.owner.unwrap_or("")),
+            )
+            .with_hint(format!("add `{key} = [{{ id = \"…\", label = {{ … }} }}]`"));
+        }
+        tables
+            .into_iter()
+            .map(|t| self.choice(t, valued, key))
+            .collect()
+    }
+
+    fn choice(&mut self, o: Obj, valued: bool, key: &str) -> Choice {
+        let what = format!("a `{key}` entry");
+        let allowed: &[&str] = if valued {
+            &["id", "label", "value", "description"]
+        } else {
+            &["id", "label", "description"]
+        };
+        self.check_keys(o, allowed, &["value"], &what);
+        let (id, _) = self.id(o, &what);
+        let label = self.text(o, "label", true, &what).unwrap_or_default();
+        let description = self.text(o, "description", false, &what);
+        let value = if valued {
+            let v = self.int_in(o, "value", -1000, 1000);
+            if v.is_none() && o.get("value").is_none() {
+                self.missing(o, "value", &format!("choice `{id}`"));
+            }
+            v
+        } else {
+            None
+        };
+        Choice {
+            id,
+            label,
+            value,
+            description,
+            span: o.span(),
+        }
+    }
+
+    fn mitigation(&mut self, o: Obj) -> Mitigation {
+        let what = "a mitigation";
+        self.check_keys(o, &["id", "label", "lowers", "by"], &[], what);
+        let (id, _) = self.id(o, what);
+        let label = self.text(o, "label", true, what).unwrap_or_default();
+        let lowers = match self.str(o, "lowers", true, what) {
+            Some((s, _)) if s == "likelihood" => Axis::Likelihood,
+            Some((s, _)) if s == "impact" => Axis::Impact,
+            Some((s, span)) => {
+                self.error(
+                    &span,
+                    o.owner,
+                    format!("`lowers` must be \"likelihood\" or \"impact\", found \"{s}\""),
+                );
+                Axis::Likelihood
+            }
+            None => Axis::Likelihood,
+        };
+        let by = self.int_in(o, "by", 1, 4).unwrap_or(1) as u8;
+        Mitigation {
+            id,
+            label,
+            lowers,
+            by,
+            span: o.span(),
+        }
+    }
+
+    fn condition(&mut self, v: V, owner: Option<&str>) -> Option<Condition> {
+        let Some(t) = v.get_ref().as_table() else {
+            self.wrong_type(v, owner, "show_if", "a condition table");
+            self.diags.last_mut().expect("pushed").hint =
+                Some("e.g. show_if = { item = \"q1\", is = \"yes\" }".into());
+            return None;
+        };
+        let o = Obj::new(t, v.span(), owner);
+        const OPS: &[&str] = &[
+            "is", "in", "includes", "answered", "at_least", "at_most", "all", "any", "not",
+        ];
+        let ops: Vec<&str> = OPS.iter().copied().filter(|k| t.contains_key(*k)).collect();
+        let mut allowed = OPS.to_vec();
+        allowed.push("item");
+        self.check_keys(o, &allowed, &[], "a condition");
+        if ops.len() != 1 {
+            self.error(
+                &o.span(),
+                owner,
+                format!(
+                    "a condition needs exactly one of {}, found {}",
+                    OPS.join(", "),
+                    ops.len()
+                ),
+            )
+            .with_hint("combine several tests with all = [ … ] or any = [ … ]");
+            return None;
+        }
+        let op = ops[0];
+        let list = |r: &mut Self| -> Option<Vec<Condition>> {
+            let arr = t.get(op)?;
+            let Some(items) = arr.get_ref().as_array() else {
+                r.wrong_type(arr, owner, op, "a list of conditions");
+                return None;
+            };
+            Some(items.iter().filter_map(|c| r.condition(c, owner)).collect())
+        };
+        match op {
+            "all" | "any" | "not" if t.contains_key("item") => {
+                self.error(
+                    &o.span(),
+                    owner,
+                    format!("`{op}` combines conditions and takes no `item`"),
+                );
+                None
+            }
+            "all" => list(self).map(Condition::All),
+            "any" => list(self).map(Condition::Any),
+            "not" => self
+                .condition(&t[op], owner)
+                .map(|c| Condition::Not(Box::new(c))),
+            _ => {
+                let (item, span) = self.str(o, "item", true, "a condition")?;
+                let val = &t[op];
+                match op {
+                    "is" => match val.get_ref() {
+                        DeValue::Boolean(b) => Some(Condition::Is {
+                            item,
+                            value: CondValue::Bool(*b),
+                            span,
+                        }),
+                        DeValue::String(s) => Some(Condition::Is {
+                            item,
+                            value: CondValue::Id(s.to_string()),
+                            span,
+                        }),
+                        _ => {
+                            self.wrong_type(val, owner, op, "a choice id or true/false");
+                            None
+                        }
+                    },
+                    "in" => self.str_list(o, "in").map(|l| Condition::In {
+                        item,
+                        values: l.into_iter().map(|x| x.0).collect(),
+                        span,
+                    }),
+                    "includes" => self.str(o, "includes", true, "a condition").map(|(s, _)| {
+                        Condition::Includes {
+                            item,
+                            option: s,
+                            span,
+                        }
+                    }),
+                    "answered" => Some(Condition::Answered {
+                        item,
+                        answered: self.bool(o, "answered", true),
+                        span,
+                    }),
+                    "at_least" => {
+                        self.number(o, "at_least")
+                            .map(|n| Condition::AtLeast { item, n, span })
+                    }
+                    _ => self
+                        .number(o, "at_most")
+                        .map(|n| Condition::AtMost { item, n, span }),
+                }
+            }
+        }
+    }
+
+    fn bands(&mut self, o: Obj, required: bool) -> Vec<Band> {
+        let tables = self.tables(o, "bands");
+        if tables.is_empty() && required {
+            self.error(&o.span(), None, "[scoring] has no bands")
+                .with_hint("add [[scoring.bands]] with id, min, max, label");
+        }
+        let mut out = Vec::new();
+        for t in tables {
+            let what = "a band";
+            self.check_keys(
+                t,
+                &["id", "min", "max", "label", "risk", "advice"],
+                &[],
+                what,
+            );
+            let (id, _) = self.id(t, what);
+            let t = Obj { owner: None, ..t };
+            let min = self.int(t, "min");
+            let max = self.int(t, "max");
+            if min.is_none() && t.get("min").is_none() {
+                self.missing(t, "min", &format!("band `{id}`"));
+            }
+            if max.is_none() && t.get("max").is_none() {
+                self.missing(t, "max", &format!("band `{id}`"));
+            }
+            let label = self.text(t, "label", true, what).unwrap_or_default();
+            let risk = self.text(t, "risk", false, what);
+            let advice = self.text(t, "advice", false, what);
+            if let (Some((min, _)), Some((max, span))) = (min, max) {
+                if min > max {
+                    self.error(
+                        &span,
+                        Some(&id),
+                        format!("band `{id}` has min {min} above max {max}"),
+                    );
+                    continue;
+                }
+                out.push(Band {
+                    id,
+                    min,
+                    max,
+                    label,
+                    risk,
+                    advice,
+                    span: t.span(),
+                });
+            }
+        }
+        out
+    }
+
+    fn item_refs(&mut self, o: Obj) -> Vec<ItemRef> {
+        self.str_list(o, "items")
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(id, span)| ItemRef { id, span })
+            .collect()
+    }
+
+    fn na_policy(&mut self, o: Obj) -> NaPolicy {
+        match self.str(o, "na", false, "[scoring]") {
+            None => NaPolicy::Exclude,
+            Some((s, _)) if s == "exclude" => NaPolicy::Exclude,
+            Some((s, _)) if s == "met" => NaPolicy::Met,
+            Some((s, span)) => {
+                self.error(
+                    &span,
+                    None,
+                    format!("`na` must be \"exclude\" or \"met\", found \"{s}\""),
+                );
+                NaPolicy::Exclude
+            }
+        }
+    }
+
+    fn basis(&mut self, o: Obj) -> Basis {
+        match self.str(o, "basis", false, "[scoring]") {
+            None => Basis::Total,
+            Some((s, _)) if s == "total" => Basis::Total,
+            Some((s, _)) if s == "percent" => Basis::Percent,
+            Some((s, span)) => {
+                self.error(
+                    &span,
+                    None,
+                    format!("`basis` must be \"total\" or \"percent\", found \"{s}\""),
+                );
+                Basis::Total
+            }
+        }
+    }
+
+    fn critical(&mut self, o: Obj) -> Vec<Critical> {
+        let mut out = Vec::new();
+        for t in self.tables(o, "critical") {
+            self.check_keys(t, &["item", "cap", "when"], &[], "a critical entry");
+            let item = self.str(t, "item", true, "a critical entry");
+            let cap = self.str(t, "cap", true, "a critical entry");
+            let when = self
+                .str_list(t, "when")
+                .unwrap_or_default()
+                .into_iter()
+                .map(|x| x.0)
+                .collect();
+            if let (Some((item, _)), Some((cap, _))) = (item, cap) {
+                out.push(Critical {
+                    item,
+                    cap,
+                    when,
+                    span: t.span(),
+                });
+            }
+        }
+        out
+    }
+
+    fn scale_labels(&mut self, o: Obj, key: &str) -> Option<Vec<Text>> {
+        let v = o.get(key)?;
+        let Some(arr) = v.get_ref().as_array() else {
+            self.wrong_type(v, None, key, "a list of translated labels");
+            return None;
+        };
+        let labels: Vec<Text> = arr
+            .iter()
+            .filter_map(|el| self.text_value(el, None, key))
+            .collect();
+        if !(2..=10).contains(&labels.len()) {
+            self.error(
+                &v.span(),
+                None,
+                format!("`{key}` must have 2 to 10 points, found {}", labels.len()),
+            );
+            return None;
+        }
+        Some(labels)
+    }
+
+    fn scoring(&mut self, o: Obj) -> Scoring {
+        let o = Obj { owner: None, ..o };
+        let rule_name = match self.str(o, "rule", true, "[scoring]") {
+            Some((r, span)) if !RULES.contains(&r.as_str()) => {
+                let hint = closest(&r, RULES.iter().copied())
+                    .map(|c| format!("did you mean `{c}`?"))
+                    .unwrap_or_else(|| format!("rules: {}", RULES.join(", ")));
+                self.error(&span, None, format!("unknown scoring rule `{r}`"))
+                    .with_hint(hint);
+                String::new()
+            }
+            Some((r, _)) => r,
+            None => String::new(),
+        };
+        let status = match self.str(o, "status", true, "[scoring]") {
+            Some((s, _)) if s == "verified" => RuleStatus::Verified,
+            Some((s, _)) if s == "provisional" => RuleStatus::Provisional,
+            Some((s, span)) => {
+                self.error(
+                    &span,
+                    None,
+                    format!("`status` must be \"verified\" or \"provisional\", found \"{s}\""),
+                );
+                RuleStatus::Provisional
+            }
+            None => RuleStatus::Provisional,
+        };
+        let note = self.text(o, "note", false, "[scoring]");
+        let common = ["rule", "status", "note"];
+        let specific: &[&str] = match rule_name.as_str() {
+            "weighted_sum" => &["items", "na", "basis", "bands", "critical"],
+            "count_met" => &["items", "na", "partial", "basis", "bands", "critical"],
+            "risk_matrix" => &["likelihood", "impact", "impact_floor", "bands"],
+            "flag_count" => &["items", "bands"],
+            "quiz" => &["pass_mark", "bands"],
+            _ => &[],
+        };
+        let all: Vec<&str> = [
+            "items",
+            "na",
+            "basis",
+            "bands",
+            "critical",
+            "partial",
+            "likelihood",
+            "impact",
+            "impact_floor",
+            "pass_mark",
+        ]
+        .to_vec();
+        if !rule_name.is_empty() {
+            let allowed: Vec<&str> = common.iter().chain(specific).copied().collect();
+            self.check_keys(o, &allowed, &all, &format!("the `{rule_name}` rule"));
+        }
+        let rule = match rule_name.as_str() {
+            "weighted_sum" => Rule::WeightedSum(WeightedSum {
+                items: self.item_refs(o),
+                na: self.na_policy(o),
+                basis: self.basis(o),
+                bands: self.bands(o, true),
+                critical: self.critical(o),
+            }),
+            "count_met" => Rule::CountMet(CountMet {
+                items: self.item_refs(o),
+                na: self.na_policy(o),
+                partial_met: match self.str(o, "partial", false, "[scoring]") {
+                    None => false,
+                    Some((s, _)) if s == "not_met" => false,
+                    Some((s, _)) if s == "met" => true,
+                    Some((s, span)) => {
+                        self.error(
+                            &span,
+                            None,
+                            format!("`partial` must be \"met\" or \"not_met\", found \"{s}\""),
+                        );
+                        false
+                    }
+                },
+                basis: self.basis(o),
+                bands: self.bands(o, true),
+                critical: self.critical(o),
+            }),
+            "risk_matrix" => Rule::RiskMatrix(RiskMatrix {
+                likelihood: self
+                    .scale_labels(o, "likelihood")
+                    .unwrap_or_else(|| default_scale(&self.langs, true)),
+                impact: self
+                    .scale_labels(o, "impact")
+                    .unwrap_or_else(|| default_scale(&self.langs, false)),
+                impact_floor: self.int_in(o, "impact_floor", 1, 10).map(|n| n as u8),
+                bands: self.bands(o, true),
+            }),
+            "flag_count" => Rule::FlagCount(FlagCount {
+                items: self.item_refs(o),
+                bands: self.bands(o, false),
+            }),
+            _ => Rule::Quiz(Quiz {
+                pass_mark: self.int_in(o, "pass_mark", 0, 100).unwrap_or(80) as u8,
+                bands: self.bands(o, false),
+            }),
+        };
+        Scoring {
+            status,
+            note,
+            rule,
+            span: o.span(),
+        }
+    }
+}
+
+/// The 5-point scales used by the Mali network (seed 004, Annex B). Used when a risk matrix
+/// declares none; a questionnaire in other languages must declare its own.
+fn default_scale(langs: &[String], likelihood: bool) -> Vec<Text> {
+    let fr = if likelihood {
+        [
+            "Rare",
+            "Improbable",
+            "Possible",
+            "Probable",
+            "Presque certaine",
+        ]
+    } else {
+        ["Insignifiant", "Mineur", "Modéré", "Majeur", "Extrême"]
+    };
+    let en = if likelihood {
+        ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]
+    } else {
+        ["Insignificant", "Minor", "Moderate", "Major", "Extreme"]
+    };
+    (0..5)
+        .map(|i| {
+            let mut t = Text::default();
+            for l in langs {
+                match l.as_str() {
+                    "fr" => t.0.insert(l.clone(), fr[i].into()),
+                    _ => t.0.insert(l.clone(), en[i].into()),
+                };
+            }
+            t
+        })
+        .collect()
+}

@@ -1,0 +1,9 @@
+//! psea-assess (« Évaluation PEAS »): PSEA questionnaires, scoring and reports that run
+//! entirely on the user's device.
+//!
+//! [`engine`] is plain Rust with no web dependency: the questionnaire format and its
+//! validation, answers files, and the scoring rules. The command line (`src/bin`) and the
+//! browser app are thin layers over it.
+
+pub mod engine;
+pub mod summary;

@@ -1,0 +1,495 @@
+//! Plain-text rendering of an [`Outcome`], in French or English: what `psea-assess score`
+//! prints. French typography: no-break space before `:` and inside « ».
+
+use std::fmt::Write;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::engine::answers::{AnswersFile, Placement};
+use crate::engine::model::*;
+use crate::engine::scoring::{Effect, Outcome};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// One UI string in both languages.
+fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+fn quote(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Fr => format!("«\u{a0}{s}\u{a0}»"),
+        Lang::En => format!("“{s}”"),
+    }
+}
+
+fn colon(lang: Lang) -> &'static str {
+    t(lang, "\u{a0}:", ":")
+}
+
+fn rule_name(rule: &str, lang: Lang) -> &'static str {
+    match rule {
+        "weighted_sum" => t(lang, "somme pondérée", "weighted sum"),
+        "count_met" => t(
+            lang,
+            "nombre de normes respectées",
+            "count of standards met",
+        ),
+        "risk_matrix" => t(
+            lang,
+            "matrice probabilité × impact",
+            "likelihood × impact matrix",
+        ),
+        "flag_count" => t(lang, "nombre de signaux de risque", "count of risk flags"),
+        _ => t(lang, "quiz", "quiz"),
+    }
+}
+
+/// The label of an answer id for an item: the choice label, or yes/no/N/A words.
+pub fn answer_label(item: &Item, answer: &str, lang: Lang) -> String {
+    let l = lang.code();
+    let from = |cs: &[Choice]| {
+        cs.iter()
+            .find(|c| c.id == answer)
+            .map(|c| c.label.get(l).to_owned())
+    };
+    let found = match &item.kind {
+        ItemKind::Scale { choices, .. } | ItemKind::Choice { choices } => from(choices),
+        ItemKind::Checklist { options, .. } => Some(
+            answer
+                .split(',')
+                .filter(|a| !a.is_empty())
+                .map(|a| {
+                    options
+                        .iter()
+                        .find(|c| c.id == a)
+                        .map_or_else(|| a.to_owned(), |c| c.label.get(l).to_owned())
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        _ => None,
+    };
+    found.unwrap_or_else(|| {
+        match answer {
+            YES => t(lang, "oui", "yes"),
+            NO => t(lang, "non", "no"),
+            PARTIAL => t(lang, "partiellement", "partly"),
+            NA => t(lang, "sans objet", "not applicable"),
+            "true" => t(lang, "vrai", "true"),
+            "false" => t(lang, "faux", "false"),
+            other => other,
+        }
+        .to_owned()
+    })
+}
+
+/// Date the assessment stays valid until, when it has a date and the questionnaire a validity.
+pub fn valid_until(q: &Questionnaire, file: &AnswersFile) -> Option<NaiveDate> {
+    let date = file.assessment.date?;
+    let years = q.validity_years? as i32;
+    date.with_year(date.year() + years)
+        .or_else(|| NaiveDate::from_ymd_opt(date.year() + years, 2, 28))
+}
+
+pub fn french_date(d: NaiveDate, lang: Lang) -> String {
+    const MOIS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    match lang {
+        Lang::Fr => {
+            let day = if d.day() == 1 {
+                "1er".to_owned()
+            } else {
+                d.day().to_string()
+            };
+            format!("{day} {} {}", MOIS[d.month0() as usize], d.year())
+        }
+        Lang::En => d.format("%-d %B %Y").to_string(),
+    }
+}
+
+pub fn outcome(q: &Questionnaire, file: &AnswersFile, o: &Outcome, lang: Lang) -> String {
+    let l = lang.code();
+    let c = colon(lang);
+    let mut s = String::new();
+    let _ = writeln!(s, "{} — version {}", q.title.get(l), q.version);
+    let status = match o.status {
+        RuleStatus::Verified => t(lang, "vérifiée", "verified"),
+        RuleStatus::Provisional => t(
+            lang,
+            "PROVISOIRE (non confirmée par la source)",
+            "PROVISIONAL (not confirmed by the source)",
+        ),
+    };
+    let _ = writeln!(
+        s,
+        "{}{c} {} — {status}",
+        t(lang, "Règle", "Rule"),
+        rule_name(o.rule, lang)
+    );
+    if let Some(note) = &q.scoring.note {
+        let _ = writeln!(s, "  {}", note.get(l));
+    }
+    let a = &file.assessment;
+    for (label, value) in [
+        (
+            t(lang, "Organisation", "Organisation"),
+            a.organisation.as_str(),
+        ),
+        (t(lang, "Évaluateur·rice", "Assessor"), a.assessor.as_str()),
+        (t(lang, "Lieu", "Place"), a.place.as_str()),
+    ] {
+        if !value.is_empty() {
+            let _ = writeln!(s, "{label}{c} {value}");
+        }
+    }
+    if let Some(d) = a.date {
+        let _ = writeln!(s, "{}{c} {}", t(lang, "Date", "Date"), french_date(d, lang));
+    }
+    if let Some(v) = valid_until(q, file) {
+        let _ = writeln!(
+            s,
+            "{}{c} {}",
+            t(lang, "Valide jusqu’au", "Valid until"),
+            french_date(v, lang)
+        );
+    }
+    s.push('\n');
+    if let (Some(score), Some(max)) = (o.score, o.max) {
+        let of = t(lang, "sur", "out of");
+        let what = match o.rule {
+            "risk_matrix" => t(
+                lang,
+                "Risque résiduel le plus élevé",
+                "Highest residual risk",
+            ),
+            "quiz" => t(lang, "Bonnes réponses", "Right answers"),
+            "flag_count" => t(lang, "Signaux de risque", "Risk flags"),
+            "count_met" => t(lang, "Normes respectées", "Standards met"),
+            _ => t(lang, "Note", "Score"),
+        };
+        let _ = write!(s, "{what}{c} {score} {of} {max}");
+        if let Some(p) = o.percent {
+            if o.rule != "risk_matrix" {
+                let _ = write!(s, " ({})", percent(p, lang));
+            }
+        }
+        s.push('\n');
+    }
+    match &o.band {
+        Some(b) => {
+            let _ = writeln!(
+                s,
+                "{}{c} {} ({} {}–{})",
+                t(lang, "Résultat", "Rating"),
+                quote(lang, b.label.get(l)),
+                t(lang, "bande", "band"),
+                b.min,
+                b.max
+            );
+            if let Some(r) = &b.risk {
+                let _ = writeln!(s, "{}{c} {}", t(lang, "Risque", "Risk"), r.get(l));
+            }
+            if let Some(adv) = &b.advice {
+                let _ = writeln!(s, "  {}", adv.get(l));
+            }
+            if let Some(before) = &o.uncapped_band {
+                let items: Vec<&str> = o.caps.iter().map(|c| c.item.as_str()).collect();
+                let _ = writeln!(
+                    s,
+                    "{}{c} {} ({} {before})",
+                    t(
+                        lang,
+                        "Plafonné par des normes critiques non respectées",
+                        "Capped by critical standards not met"
+                    ),
+                    items.join(", "),
+                    t(
+                        lang,
+                        "sans plafond, la bande serait",
+                        "without the cap the band would be"
+                    )
+                );
+            }
+        }
+        None if !o.complete => {
+            let n = o.missing.iter().filter(|m| m.scored).count();
+            let _ = writeln!(
+                s,
+                "{}{c} {n} {}",
+                t(lang, "Résultat partiel", "Partial result"),
+                t(
+                    lang,
+                    "réponse(s) manquante(s) avant la note finale",
+                    "answer(s) missing before the final rating"
+                )
+            );
+        }
+        None => {}
+    }
+    if let Some(passed) = o.passed {
+        let mark = o.pass_mark.unwrap_or(0);
+        let verdict = if passed {
+            t(lang, "réussi", "passed")
+        } else {
+            t(lang, "non réussi", "not passed")
+        };
+        let _ = writeln!(
+            s,
+            "{}{c} {verdict} ({} {mark}\u{a0}%)",
+            t(lang, "Quiz", "Quiz"),
+            t(lang, "seuil", "pass mark")
+        );
+    }
+
+    if !o.sections.is_empty() && o.rule != "risk_matrix" {
+        let _ = writeln!(s, "\n{}{c}", t(lang, "Par section", "By section"));
+        for r in &o.sections {
+            let title = q
+                .sections
+                .iter()
+                .find(|x| x.id == r.section)
+                .map_or("", |x| x.title.get(l));
+            let _ = writeln!(
+                s,
+                "  - {title}{c} {} / {} ({} {} {})",
+                r.score,
+                r.max,
+                r.answered,
+                t(lang, "réponse(s) sur", "answered of"),
+                r.total
+            );
+        }
+    }
+    if !o.risks.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{}{c}",
+            t(
+                lang,
+                "Registre des risques (du plus élevé au plus faible)",
+                "Risk register (highest first)"
+            )
+        );
+        let band_label = |id: &Option<String>| -> String {
+            let bands = match &q.scoring.rule {
+                Rule::RiskMatrix(r) => &r.bands,
+                _ => return String::new(),
+            };
+            id.as_ref()
+                .and_then(|id| bands.iter().find(|b| &b.id == id))
+                .map_or_else(String::new, |b| b.label.get(l).to_owned())
+        };
+        for r in &o.risks {
+            let text = q
+                .item(&r.item)
+                .map_or_else(String::new, |i| item_name(q, i, lang));
+            let _ = writeln!(
+                s,
+                "  {}. {text}\n     {} {}×{} = {} ({}) → {} {}×{} = {} ({})",
+                r.rank,
+                t(lang, "inhérent", "inherent"),
+                r.likelihood,
+                r.impact,
+                r.inherent_score,
+                band_label(&r.inherent_band),
+                t(lang, "résiduel", "residual"),
+                r.residual_likelihood,
+                r.residual_impact,
+                r.residual_score,
+                band_label(&r.residual_band)
+            );
+        }
+    }
+    let _ = writeln!(
+        s,
+        "\n{}{c}",
+        t(lang, "Pourquoi ce résultat", "Why this rating")
+    );
+    for r in &o.items {
+        let Some(item) = q.item(&r.item) else {
+            continue;
+        };
+        let text = item_name(q, item, lang);
+        let detail = match (r.effect, &r.answer) {
+            (Effect::Hidden, _) => {
+                t(lang, "masqué, ne compte pas", "hidden, does not count").to_owned()
+            }
+            (Effect::Unanswered, _) => t(lang, "sans réponse", "unanswered").to_owned(),
+            (Effect::NaExcluded, _) => t(
+                lang,
+                "sans objet, exclu du maximum",
+                "not applicable, left out of the maximum",
+            )
+            .to_owned(),
+            (Effect::NaMet, _) => format!(
+                "{} {}",
+                t(
+                    lang,
+                    "sans objet, compté comme respecté",
+                    "not applicable, counted as met"
+                ),
+                points(r.points, r.max)
+            ),
+            (Effect::Counted, Some(ans)) if o.rule == "risk_matrix" => ans.replace('x', "×"),
+            (Effect::Counted, Some(ans)) => {
+                let mut d = format!(
+                    "{} {}",
+                    answer_label(item, ans, lang),
+                    points(r.points, r.max)
+                );
+                if let Some(ok) = r.correct {
+                    d.push_str(if ok {
+                        t(lang, " — juste", " — right")
+                    } else {
+                        t(lang, " — faux", " — wrong")
+                    });
+                }
+                d
+            }
+            (Effect::Counted, None) => String::new(),
+        };
+        let _ = writeln!(s, "  - {text}{c} {detail}");
+    }
+    if !o.missing.is_empty() {
+        let _ = writeln!(s, "\n{}{c}", t(lang, "Sans réponse", "Unanswered"));
+        for m in &o.missing {
+            let text = q
+                .item(&m.item)
+                .map_or_else(String::new, |i| item_name(q, i, lang));
+            let _ = writeln!(s, "  - {text} [{}]", m.item);
+        }
+    }
+    if !o.problems.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{}{c}",
+            t(
+                lang,
+                "Réponses qui ne correspondent pas à la question",
+                "Answers that do not fit their question"
+            )
+        );
+        for p in &o.problems {
+            let _ = writeln!(s, "  - [{}] {}", p.item, p.message);
+        }
+    }
+    if !o.gaps.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{}{c}",
+            t(
+                lang,
+                "Écarts et actions proposées",
+                "Gaps and suggested actions"
+            )
+        );
+        for g in &o.gaps {
+            let text = q
+                .item(&g.item)
+                .map_or_else(String::new, |i| item_name(q, i, lang));
+            let action = g.action.as_ref().map_or("", |a| a.get(l));
+            let _ = writeln!(s, "  - {text}\n      → {action}");
+        }
+    }
+    s
+}
+
+/// A short name for an item: its section title when it is the section's only item, else
+/// its text cut at a word boundary.
+pub fn item_name(q: &Questionnaire, item: &Item, lang: Lang) -> String {
+    let l = lang.code();
+    if let Some(s) = q.section_of(&item.id).filter(|s| s.items.len() == 1) {
+        return s.title.get(l).to_owned();
+    }
+    shorten(item.text.get(l), 90)
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim_end_matches('.');
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(a, _)| a)
+        .trim_end_matches([',', ';', ':']);
+    format!("{cut}…")
+}
+
+fn points(p: Option<i64>, max: Option<i64>) -> String {
+    match (p, max) {
+        (Some(p), Some(m)) => format!("({p}/{m})"),
+        _ => String::new(),
+    }
+}
+
+fn percent(p: f64, lang: Lang) -> String {
+    let r = (p * 10.0).round() / 10.0;
+    match lang {
+        Lang::Fr => format!("{}\u{a0}%", r.to_string().replace('.', ",")),
+        Lang::En => format!("{r}%"),
+    }
+}
+
+/// Lines describing how an answers file was fitted to the questionnaire.
+pub fn placement(p: &Placement, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some((from, to)) = &p.version_change {
+        out.push(format!(
+            "{} {from} → {to}{} {} {}",
+            t(
+                lang,
+                "Réponses faites pour la version",
+                "Answers made for version"
+            ),
+            colon(lang),
+            p.kept,
+            t(lang, "réponse(s) reprise(s)", "answer(s) carried over")
+        ));
+    }
+    for a in &p.set_aside {
+        out.push(format!(
+            "{} [{}]{} {}",
+            t(
+                lang,
+                "Mise de côté (conservée dans le fichier)",
+                "Set aside (kept in the file)"
+            ),
+            a.item,
+            colon(lang),
+            a.reason
+        ));
+    }
+    out
+}
