@@ -87,7 +87,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     candidates
         .into_iter()
         .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .filter(|(d, c)| *d <= ((c.chars().count() + 1) / 3).max(1) && *d < word.chars().count())
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -116,7 +116,7 @@ mod tests {
         assert_eq!(line_col(src, 0), (1, 1));
         assert_eq!(line_col(src, 6), (2, 1));
         // "été " is 6 bytes, 4 characters: the `=` is column 5.
-        assert_eq!(line_col(src, src.find('=').unwrap() + 6 + 1), (2, 5));
+        assert_eq!(line_col(src, src.rfind('=').unwrap()), (2, 5));
         assert_eq!(line_col(src, 10_000), (3, 1));
         assert_eq!(line_col(src, 7), (2, 1)); // inside `é`: clamped back
     }

@@ -1,0 +1,78 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use psea_assess::engine::answers::{Answer, AnswersFile, QuestionnaireRef, SCHEMA};
+use psea_assess::engine::{self, Questionnaire};
+use serde_json::Value;
+
+/// Loads a questionnaire, failing the test with every diagnostic when it is invalid.
+pub fn load(src: &str) -> Questionnaire {
+    match engine::load(src) {
+        Ok(q) => q,
+        Err(diags) => panic!(
+            "questionnaire invalid:\n{}",
+            diags
+                .iter()
+                .map(|d| d.render("test.toml"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    }
+}
+
+pub fn load_file(name: &str) -> Questionnaire {
+    let path = format!("{}/questionnaires/{name}", env!("CARGO_MANIFEST_DIR"));
+    load(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+}
+
+/// The diagnostics of an invalid questionnaire, rendered as `test.toml:line:col: message`.
+pub fn errors(src: &str) -> Vec<String> {
+    match engine::load(src) {
+        Ok(_) => vec![],
+        Err(diags) => diags.iter().map(|d| d.render("test.toml")).collect(),
+    }
+}
+
+/// An answers file for `q` with these (item id, JSON value) pairs.
+pub fn answers(q: &Questionnaire, pairs: &[(&str, Value)]) -> AnswersFile {
+    AnswersFile {
+        schema: SCHEMA,
+        questionnaire: QuestionnaireRef {
+            id: q.id.clone(),
+            version: q.version.clone(),
+        },
+        answers: pairs
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.to_string(),
+                    Answer {
+                        value: v.clone(),
+                        ..Answer::default()
+                    },
+                )
+            })
+            .collect(),
+        ..AnswersFile::default()
+    }
+}
+
+/// A questionnaire header with the given scoring table and sections appended.
+pub fn with_header(rest: &str) -> String {
+    format!(
+        r#"[questionnaire]
+id = "t"
+version = "1"
+languages = ["fr", "en"]
+title = {{ fr = "Essai", en = "Test" }}
+purpose = {{ fr = "But", en = "Purpose" }}
+audience = {{ fr = "Public", en = "Audience" }}
+duration_minutes = 5
+sources = [{{ title = "Source", url = "https://example.org" }}]
+{rest}"#
+    )
+}
+
+pub fn text(s: &str) -> String {
+    format!(r#"{{ fr = "{s} (fr)", en = "{s}" }}"#)
+}
