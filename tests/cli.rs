@@ -1,0 +1,196 @@
+//! The `psea-assess` command: exit codes, messages, and output forms.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_psea-assess"))
+}
+
+fn qdir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("questionnaires")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn tmp(name: &str, content: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("psea-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+const UNICEF: &str = "unicef-psea-2020.toml";
+
+fn unicef() -> String {
+    qdir().join(UNICEF).display().to_string()
+}
+
+const ANSWERS: &str = r#"{"schema":1,"questionnaire":{"id":"unicef-psea-2020","version":"1.0.0"},
+ "assessment":{"organisation":"ONG Espoir Ségou","assessor":"Awa","place":"Ségou","date":"2026-11-20"},
+ "answers":{"cs1_policy":{"value":"adequate"},"cs2_management":{"value":"adequate"},"cs3_training":{"value":"adequate"},
+ "cs4_reporting":{"value":"progressing"},"cs5_assistance":{"value":"progressing"},"cs6_investigations":{"value":"progressing"}}}"#;
+
+#[test]
+fn validate_all_bundled_questionnaires_exits_0() {
+    let mut files: Vec<String> = std::fs::read_dir(qdir())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    let mut args = vec!["validate"];
+    args.extend(files.iter().map(String::as_str));
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn validate_invalid_file_prints_located_errors_and_exits_1() {
+    let bad = std::fs::read_to_string(unicef()).unwrap().replace(
+        "kind = \"scale\"\nreference = \"UNICEF PSEA Toolkit §4.3.1",
+        "kind = \"scales\"\nreference = \"UNICEF PSEA Toolkit §4.3.1",
+    );
+    let line = bad.lines().position(|l| l == "kind = \"scales\"").unwrap() + 1;
+    let p = tmp("bad.toml", &bad);
+    let o = run(&["validate", &unicef(), p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains(&format!("{}:{line}:8: unknown item kind `scales` [in `cs3_training`] (hint: did you mean `scale`?)", p.display())), "{out}");
+    assert!(stderr(&o).contains("1 of 2 file(s) have errors"));
+}
+
+#[test]
+fn missing_file_is_one_line_and_exit_2() {
+    let o = run(&["validate", "/nonexistent/q.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "psea-assess: cannot read /nonexistent/q.toml: no such file\n"
+    );
+    let o = run(&["score", &unicef(), "/nonexistent/a.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o).lines().count(), 1);
+}
+
+#[test]
+fn template_lists_every_item_unanswered() {
+    let o = run(&["template", &unicef()]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["questionnaire"]["id"], "unicef-psea-2020");
+    let answers = v["answers"].as_object().unwrap();
+    assert_eq!(answers.len(), 6);
+    assert!(answers.values().all(|a| a["value"].is_null()));
+}
+
+#[test]
+fn score_prints_rating_in_french_and_english() {
+    let a = tmp("a.json", ANSWERS);
+    let o = run(&["score", &unicef(), a.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    // 3+3+3+2+2+2 = 15: full capacity, on the band's lower edge.
+    assert!(out.contains("Note\u{a0}: 15 sur 18"), "{out}");
+    assert!(
+        out.contains("Résultat\u{a0}: «\u{a0}Pleine capacité (faible risque)\u{a0}» (bande 15–18)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Valide jusqu’au\u{a0}: 20 novembre 2031"),
+        "{out}"
+    );
+    let o = run(&["score", &unicef(), a.to_str().unwrap(), "--lang", "en"]);
+    assert!(stdout(&o).contains("Rating: “Full Capacity (Low Risk)” (band 15–18)"));
+}
+
+#[test]
+fn score_json_is_machine_readable() {
+    let a = tmp("b.json", ANSWERS);
+    let o = run(&["score", &unicef(), a.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["result"]["score"], 15);
+    assert_eq!(v["result"]["band"]["id"], "full");
+    assert_eq!(
+        v["result"]["band"]["label"]["fr"],
+        "Pleine capacité (faible risque)"
+    );
+    assert_eq!(v["result"]["status"], "verified");
+    assert_eq!(v["result"]["complete"], true);
+    assert_eq!(v["result"]["items"].as_array().unwrap().len(), 6);
+    assert_eq!(v["placement"]["kept"], 6);
+}
+
+#[test]
+fn answers_for_another_questionnaire_exit_2() {
+    let a = tmp(
+        "c.json",
+        &ANSWERS.replace("unicef-psea-2020", "un-common-psea"),
+    );
+    let o = run(&["score", &unicef(), a.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!("psea-assess: {}: these answers are for questionnaire `un-common-psea`, not `unicef-psea-2020`\n", a.display())
+    );
+}
+
+#[test]
+fn malformed_json_exit_2_with_position() {
+    let a = tmp("d.json", "{\"schema\": 1,\n  \"questionnaire\": ");
+    let o = run(&["score", &unicef(), a.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!(
+            "psea-assess: {}: not a valid answers file: line 2",
+            a.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+    assert!(!err.contains("panicked") && !err.contains("backtrace"));
+}
+
+#[test]
+fn invalid_questionnaire_for_score_is_one_line_exit_2() {
+    let q = tmp("broken.toml", "[questionnaire\nid = 1");
+    let a = tmp("e.json", ANSWERS);
+    let o = run(&["score", q.to_str().unwrap(), a.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o).lines().count(), 1);
+    assert!(stderr(&o).contains("is not a valid questionnaire"));
+}
+
+#[test]
+fn binary_file_is_refused_cleanly() {
+    let p = std::env::temp_dir().join(format!("psea-cli-bin-{}.toml", std::process::id()));
+    std::fs::write(&p, [0xffu8, 0xfe, 0x00, 0x41]).unwrap();
+    let o = run(&["validate", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is not UTF-8 text"));
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in ["validate", "template", "score"] {
+        let o = run(&[cmd, "--help"]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stdout(&o).contains("Usage: psea-assess"), "{cmd}");
+    }
+}
