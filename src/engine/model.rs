@@ -65,6 +65,91 @@ impl Questionnaire {
             .iter()
             .find(|s| s.items.iter().any(|i| i.id == item_id))
     }
+
+    /// Every user-facing text with where it sits (`item cs1 guidance`…), for checks such as
+    /// "is every French string really French".
+    pub fn texts(&self) -> Vec<(String, &Text)> {
+        fn push<'a>(out: &mut Vec<(String, &'a Text)>, at: String, t: Option<&'a Text>) {
+            if let Some(t) = t {
+                out.push((at, t));
+            }
+        }
+        let mut out: Vec<(String, &Text)> = vec![
+            ("title".into(), &self.title),
+            ("purpose".into(), &self.purpose),
+            ("audience".into(), &self.audience),
+        ];
+        for s in &self.sections {
+            push(&mut out, format!("section {} title", s.id), Some(&s.title));
+            push(
+                &mut out,
+                format!("section {} intro", s.id),
+                s.intro.as_ref(),
+            );
+            for i in &s.items {
+                push(&mut out, format!("item {} text", i.id), Some(&i.text));
+                push(
+                    &mut out,
+                    format!("item {} guidance", i.id),
+                    i.guidance.as_ref(),
+                );
+                push(&mut out, format!("item {} action", i.id), i.action.as_ref());
+                push(
+                    &mut out,
+                    format!("item {} explanation", i.id),
+                    i.explanation.as_ref(),
+                );
+                let choices: &[Choice] = match &i.kind {
+                    ItemKind::Scale { choices, .. } | ItemKind::Choice { choices } => choices,
+                    ItemKind::Checklist { options, .. } => options,
+                    _ => &[],
+                };
+                for c in choices.iter().chain(&i.evidence) {
+                    push(
+                        &mut out,
+                        format!("item {} choice {}", i.id, c.id),
+                        Some(&c.label),
+                    );
+                    push(
+                        &mut out,
+                        format!("item {} choice {} description", i.id, c.id),
+                        c.description.as_ref(),
+                    );
+                }
+                if let ItemKind::Risk { mitigations, .. } = &i.kind {
+                    for m in mitigations {
+                        push(
+                            &mut out,
+                            format!("item {} mitigation {}", i.id, m.id),
+                            Some(&m.label),
+                        );
+                    }
+                }
+            }
+        }
+        push(&mut out, "scoring note".into(), self.scoring.note.as_ref());
+        let bands: &[Band] = match &self.scoring.rule {
+            Rule::WeightedSum(r) => &r.bands,
+            Rule::CountMet(r) => &r.bands,
+            Rule::RiskMatrix(r) => {
+                for (n, t) in r.likelihood.iter().enumerate() {
+                    push(&mut out, format!("likelihood {}", n + 1), Some(t));
+                }
+                for (n, t) in r.impact.iter().enumerate() {
+                    push(&mut out, format!("impact {}", n + 1), Some(t));
+                }
+                &r.bands
+            }
+            Rule::FlagCount(r) => &r.bands,
+            Rule::Quiz(r) => &r.bands,
+        };
+        for b in bands {
+            push(&mut out, format!("band {} label", b.id), Some(&b.label));
+            push(&mut out, format!("band {} risk", b.id), b.risk.as_ref());
+            push(&mut out, format!("band {} advice", b.id), b.advice.as_ref());
+        }
+        out
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
