@@ -96,20 +96,11 @@ fn every_item_has_guidance_and_every_gap_an_action() {
             let scored = psea_assess::engine::scoring::scored_items(&q)
                 .iter()
                 .any(|s| s.id == i.id);
-            match (&i.kind, &q.scoring.rule) {
-                // Quiz questions explain the answer instead of guiding the rating.
-                (_, psea_assess::engine::model::Rule::Quiz(_)) => {
+            match &q.scoring.rule {
+                // Quiz questions explain the answer afterwards; guidance would give it away.
+                psea_assess::engine::model::Rule::Quiz(_) => {
                     assert!(i.explanation.is_some(), "{f}: {}", i.id)
                 }
-                // Short factual context items (dates, counts) need no rating guidance.
-                (
-                    ItemKind::Date
-                    | ItemKind::Number { .. }
-                    | ItemKind::Choice { .. }
-                    | ItemKind::Checklist { .. }
-                    | ItemKind::Text { .. },
-                    _,
-                ) if !scored => {}
                 _ => assert!(i.guidance.is_some(), "{f}: item {} has no guidance", i.id),
             }
             if scored && !matches!(q.scoring.rule, psea_assess::engine::model::Rule::Quiz(_)) {

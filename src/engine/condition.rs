@@ -8,11 +8,7 @@ use super::model::*;
 
 /// Ids of the items currently shown, in questionnaire order.
 pub fn visible_items<'q>(q: &'q Questionnaire, answers: &AnswersFile) -> Vec<&'q Item> {
-    let mut eval = Eval {
-        q,
-        answers,
-        memo: HashMap::new(),
-    };
+    let mut eval = Eval::new(q, answers);
     q.items()
         .map(|(_, i)| i)
         .filter(|i| eval.item_visible(&i.id, 0))
@@ -21,25 +17,34 @@ pub fn visible_items<'q>(q: &'q Questionnaire, answers: &AnswersFile) -> Vec<&'q
 
 /// Whether one item is shown.
 pub fn is_visible(q: &Questionnaire, answers: &AnswersFile, item: &str) -> bool {
-    Eval {
-        q,
-        answers,
-        memo: HashMap::new(),
-    }
-    .item_visible(item, 0)
+    Eval::new(q, answers).item_visible(item, 0)
 }
 
 struct Eval<'q, 'a> {
     q: &'q Questionnaire,
     answers: &'a AnswersFile,
-    memo: HashMap<String, bool>,
+    /// Item id → its section and itself, built once so lookups stay O(1).
+    index: HashMap<&'q str, (&'q Section, &'q Item)>,
+    memo: HashMap<&'q str, bool>,
+}
+
+impl<'q, 'a> Eval<'q, 'a> {
+    fn new(q: &'q Questionnaire, answers: &'a AnswersFile) -> Self {
+        let index = q.items().map(|(s, i)| (i.id.as_str(), (s, i))).collect();
+        Eval {
+            q,
+            answers,
+            index,
+            memo: HashMap::new(),
+        }
+    }
 }
 
 /// Validation rejects circular conditions; this bound only keeps an unvalidated file from
 /// recursing forever.
 const MAX_DEPTH: usize = 64;
 
-impl Eval<'_, '_> {
+impl<'q> Eval<'q, '_> {
     fn item_visible(&mut self, id: &str, depth: usize) -> bool {
         if let Some(v) = self.memo.get(id) {
             return *v;
@@ -47,11 +52,7 @@ impl Eval<'_, '_> {
         if depth > MAX_DEPTH {
             return false;
         }
-        let q = self.q;
-        let Some(section) = q.section_of(id) else {
-            return false;
-        };
-        let Some(item) = section.items.iter().find(|i| i.id == id) else {
+        let Some(&(section, item)) = self.index.get(id) else {
             return false;
         };
         let shown = section
@@ -62,7 +63,7 @@ impl Eval<'_, '_> {
                 .show_if
                 .as_ref()
                 .is_none_or(|c| self.holds(c, depth + 1));
-        self.memo.insert(id.to_owned(), shown);
+        self.memo.insert(item.id.as_str(), shown);
         shown
     }
 
@@ -71,7 +72,7 @@ impl Eval<'_, '_> {
         if !self.item_visible(id, depth) {
             return None;
         }
-        let item = self.q.item(id)?;
+        let &(_, item) = self.index.get(id)?;
         self.answers.value(self.q, item).ok().flatten()
     }
 

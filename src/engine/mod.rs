@@ -8,12 +8,14 @@
 //! - [`answers`]: the answers file (JSON), reading values against a questionnaire, and
 //!   carrying answers over to a newer questionnaire version.
 //! - [`scoring`]: the five scoring rules, each result explaining itself.
+//! - [`plan`]: the action plan drafted from the gaps a result shows.
 
 pub mod answers;
 pub mod condition;
 pub mod diagnostic;
 pub mod model;
 pub mod parse;
+pub mod plan;
 pub mod scoring;
 pub mod validate;
 

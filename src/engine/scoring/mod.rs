@@ -9,7 +9,7 @@ mod matrix;
 mod quiz;
 mod tally;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde::Serialize;
 
@@ -196,8 +196,11 @@ pub fn reachable_scores(q: &Questionnaire) -> Option<BTreeSet<i64>> {
 
 /// Scores `answers` against `q`.
 pub fn score(q: &Questionnaire, answers: &AnswersFile) -> Outcome {
-    let visible = visible_items(q, answers);
-    let shown = |id: &str| visible.iter().any(|i| i.id == id);
+    let visible: HashSet<&str> = visible_items(q, answers)
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    let shown = |id: &str| visible.contains(id);
     let mut out = Outcome {
         questionnaire: q.id.clone(),
         version: q.version.clone(),
@@ -220,10 +223,10 @@ pub fn score(q: &Questionnaire, answers: &AnswersFile) -> Outcome {
         problems: vec![],
         gaps: vec![],
     };
-    let scored = scored_items(q);
+    let scored: HashSet<&str> = scored_items(q).iter().map(|i| i.id.as_str()).collect();
     let mut values = Vec::new();
     for (section, item) in q.items() {
-        let is_scored = scored.iter().any(|s| s.id == item.id);
+        let is_scored = scored.contains(item.id.as_str());
         if !shown(&item.id) {
             if is_scored {
                 values.push((section, item, None, false));

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Prints engine timings (release build). Figures only: nothing here passes or fails on time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo bench --locked --bench engine 2>/dev/null
