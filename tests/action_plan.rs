@@ -40,17 +40,10 @@ fn one_entry_per_gap_with_the_suggested_action() {
 #[test]
 fn drafting_again_keeps_what_the_user_typed() {
     let q = load_file("unicef-psea-2020.toml");
-    let pairs: Vec<_> = [
-        "cs1_policy",
-        "cs2_management",
-        "cs3_training",
-        "cs4_reporting",
-        "cs5_assistance",
-        "cs6_investigations",
-    ]
-    .iter()
-    .map(|s| (*s, json!("progressing")))
-    .collect();
+    let pairs: Vec<_> = UNICEF_STANDARDS
+        .iter()
+        .map(|s| (*s, json!("progressing")))
+        .collect();
     let out = score(&q, &answers(&q, &pairs));
     let mine = ActionEntry {
         item: Some("cs1_policy".into()),

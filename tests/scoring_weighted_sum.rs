@@ -7,14 +7,7 @@ use common::*;
 use psea_assess::engine::scoring::{score, Effect};
 use serde_json::json;
 
-const STANDARDS: [&str; 6] = [
-    "cs1_policy",
-    "cs2_management",
-    "cs3_training",
-    "cs4_reporting",
-    "cs5_assistance",
-    "cs6_investigations",
-];
+const STANDARDS: [&str; 6] = UNICEF_STANDARDS;
 const CHOICES: [&str; 3] = ["absent", "progressing", "adequate"];
 
 /// eTools' rule written out independently of the engine: weights 1/2/3, sum, ≤ 8 low,

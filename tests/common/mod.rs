@@ -5,6 +5,16 @@ use psea_assess::engine::answers::{Answer, AnswersFile, QuestionnaireRef, SCHEMA
 use psea_assess::engine::{self, Questionnaire};
 use serde_json::Value;
 
+/// The six standards of `unicef-psea-2020.toml`, in file order.
+pub const UNICEF_STANDARDS: [&str; 6] = [
+    "cs1_policy",
+    "cs2_management",
+    "cs3_training",
+    "cs4_reporting",
+    "cs5_assistance",
+    "cs6_investigations",
+];
+
 /// Loads a questionnaire, failing the test with every diagnostic when it is invalid.
 pub fn load(src: &str) -> Questionnaire {
     match engine::load(src) {
