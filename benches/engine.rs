@@ -119,10 +119,14 @@ fn answers(id_prefix: &str, n: usize, value: impl Fn(usize) -> serde_json::Value
 }
 
 fn main() {
-    println!(
-        "psea-assess engine benchmark (release build, {} runs per figure: median / best)",
+    // `cargo bench` passes --bench: full runs. `cargo test --all-targets` runs this as a quick
+    // smoke test (the asserts below still check the generated questionnaires score fully).
+    let runs = if std::env::args().any(|a| a == "--bench") {
         200
-    );
+    } else {
+        3
+    };
+    println!("psea-assess engine benchmark ({runs} runs per figure: median / best)");
 
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires");
     let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
@@ -137,7 +141,7 @@ fn main() {
         })
         .collect();
     files.sort();
-    let (med, best) = time(200, || {
+    let (med, best) = time(runs, || {
         files
             .iter()
             .map(|(_, src)| engine::load(src).is_ok())
@@ -153,14 +157,14 @@ fn main() {
         us(best)
     );
     for (name, src) in &files {
-        let (med, _) = time(200, || engine::load(src).is_ok());
+        let (med, _) = time(runs, || engine::load(src).is_ok());
         println!("  {name:<34} {:>7} bytes  load {}", src.len(), us(med));
     }
 
     let src = weighted_200();
     let q =
         engine::load(&src).unwrap_or_else(|d| panic!("generated questionnaire invalid: {}", d[0]));
-    let (med, best) = time(200, || engine::load(&src).is_ok());
+    let (med, best) = time(runs, || engine::load(&src).is_ok());
     println!(
         "load 200-item weighted-sum questionnaire ({} KB): {} median, {} best",
         src.len() / 1024,
@@ -170,7 +174,7 @@ fn main() {
     let a = answers("i", 200, |i| json!(["low", "mid", "high"][i % 3]));
     let out = score(&q, &a);
     assert!(out.complete && out.items.len() == 200);
-    let (med, best) = time(200, || score(&q, &a));
+    let (med, best) = time(runs, || score(&q, &a));
     println!(
         "score 200 items (weighted sum, 20 conditions): {} median, {} best  [target < 1000 µs]",
         us(med),
@@ -186,7 +190,7 @@ fn main() {
     );
     let out = score(&q, &a);
     assert!(out.complete && out.risks.len() == 200);
-    let (med, best) = time(200, || score(&q, &a));
+    let (med, best) = time(runs, || score(&q, &a));
     println!(
         "score 200 risks (risk matrix, ranked): {} median, {} best",
         us(med),
