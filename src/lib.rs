@@ -6,4 +6,6 @@
 //! browser app are thin layers over it.
 
 pub mod engine;
+#[cfg(feature = "pdf")]
+pub mod report;
 pub mod summary;

@@ -46,6 +46,30 @@ enum Command {
         #[arg(long, value_enum, default_value = "fr")]
         lang: LangArg,
     },
+    /// Write the PDF report of an answers file.
+    Report {
+        questionnaire: PathBuf,
+        answers: PathBuf,
+        /// Where to write the PDF.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Language of the report.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+        /// Generation date printed in the report (YYYY-MM-DD); today by default. The same
+        /// inputs and date always give the same bytes.
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+    },
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -67,12 +91,16 @@ fn main() -> ExitCode {
             answers,
             json,
             lang,
+        } => run_score(&questionnaire, &answers, json, lang.into()),
+        Command::Report {
+            questionnaire,
+            answers,
+            output,
+            lang,
+            date,
         } => {
-            let lang = match lang {
-                LangArg::Fr => Lang::Fr,
-                LangArg::En => Lang::En,
-            };
-            run_score(&questionnaire, &answers, json, lang)
+            let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            run_report(&questionnaire, &answers, &output, lang.into(), date)
         }
     };
     match result {
@@ -151,6 +179,49 @@ fn template(path: &Path) -> Result<ExitCode, Fail> {
 struct JsonReport<'a> {
     result: &'a Outcome,
     placement: &'a Placement,
+}
+
+fn load_answers(q: &Questionnaire, apath: &Path) -> Result<AnswersFile, Fail> {
+    let text = read(apath)?;
+    let file =
+        AnswersFile::from_json(&text).map_err(|e| Fail(format!("{}: {e}", apath.display())))?;
+    let (file, placement) =
+        place(q, file).map_err(|e| Fail(format!("{}: {e}", apath.display())))?;
+    for line in summary::placement(&placement, Lang::Fr) {
+        eprintln!("{line}");
+    }
+    Ok(file)
+}
+
+fn run_report(
+    qpath: &Path,
+    apath: &Path,
+    out: &Path,
+    lang: Lang,
+    date: chrono::NaiveDate,
+) -> Result<ExitCode, Fail> {
+    let q = load_questionnaire(qpath)?;
+    let file = load_answers(&q, apath)?;
+    let report = psea_assess::report::build(&q, &file, lang, date);
+    std::fs::write(out, &report.bytes)
+        .map_err(|e| Fail(format!("cannot write {}: {}", out.display(), io_reason(&e))))?;
+    if !report.missing_chars.is_empty() {
+        let list: String = report
+            .missing_chars
+            .iter()
+            .map(|c| format!(" {c} (U+{:04X})", *c as u32))
+            .collect();
+        eprintln!(
+            "warning: no font can show these characters; they appear as « ? » in the PDF:{list}"
+        );
+    }
+    eprintln!(
+        "{}: {} page(s), {} bytes",
+        out.display(),
+        report.pages,
+        report.bytes.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_score(qpath: &Path, apath: &Path, json: bool, lang: Lang) -> Result<ExitCode, Fail> {

@@ -1,0 +1,365 @@
+//! A small page-layout engine over printpdf's drawing operations: a cursor that moves down
+//! the page, greedy word wrap measured with the font's glyph widths, page breaks that let
+//! any text flow across pages (never cut), tables whose header repeats after a break, and a
+//! footer with "page X / Y" added once the page count is known.
+//!
+//! Hand-written because printpdf without its `html` feature has no flow layout (tech.md §1.3),
+//! and the `html` feature would add an XHTML engine of several megabytes to the wasm worker.
+
+use std::collections::BTreeSet;
+
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect,
+    Rgb, TextItem,
+};
+
+use super::fonts::Fonts;
+
+pub const PAGE_W: f32 = 210.0;
+pub const PAGE_H: f32 = 297.0;
+pub const MARGIN: f32 = 18.0;
+const TOP: f32 = PAGE_H - 18.0;
+const BOTTOM: f32 = 20.0;
+pub const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN;
+
+pub const BLACK: (f32, f32, f32) = (0.1, 0.1, 0.1);
+pub const GREY: (f32, f32, f32) = (0.38, 0.38, 0.38);
+
+/// Line height in mm for a font size in points.
+pub fn line_h(size: f32) -> f32 {
+    size * 0.3528 * 1.35
+}
+
+pub struct Layout<'f> {
+    pub fonts: &'f Fonts,
+    regular: FontId,
+    bold: FontId,
+    pages: Vec<Vec<Op>>,
+    ops: Vec<Op>,
+    /// Distance of the next line's top from the bottom of the page, in mm.
+    pub y: f32,
+    /// Characters no embedded font could show (drawn as "?" and reported).
+    pub missing: BTreeSet<char>,
+    /// (title, 1-based page) for the outline.
+    pub bookmarks: Vec<(String, usize)>,
+    /// Table header to draw again at the top of each new page.
+    repeat: Option<Vec<(String, f32)>>,
+}
+
+impl<'f> Layout<'f> {
+    pub fn new(fonts: &'f Fonts, regular: FontId, bold: FontId) -> Self {
+        Layout {
+            fonts,
+            regular,
+            bold,
+            pages: Vec::new(),
+            ops: Vec::new(),
+            y: TOP,
+            missing: BTreeSet::new(),
+            bookmarks: Vec::new(),
+            repeat: None,
+        }
+    }
+
+    pub fn page_number(&self) -> usize {
+        self.pages.len() + 1
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(std::mem::take(&mut self.ops));
+        self.y = TOP;
+        if let Some(cols) = self.repeat.clone() {
+            self.table_header(&cols);
+        }
+    }
+
+    /// Starts a new page unless `h` mm still fit above the bottom margin.
+    pub fn ensure(&mut self, h: f32) {
+        if self.y - h < BOTTOM {
+            self.new_page();
+        }
+    }
+
+    pub fn space(&mut self, h: f32) {
+        self.y -= h;
+    }
+
+    /// Replaces characters no font can show, remembering them for the report's warnings.
+    fn visible(&mut self, s: &str) -> String {
+        s.chars()
+            .map(|c| match c {
+                '\t' => ' ',
+                c if self.fonts.has(c) => c,
+                c => {
+                    self.missing.insert(c);
+                    '?'
+                }
+            })
+            .collect()
+    }
+
+    /// Draws one line of text with its baseline `size` below `top`.
+    pub fn text_at(
+        &mut self,
+        x: f32,
+        top: f32,
+        s: &str,
+        bold: bool,
+        size: f32,
+        rgb: (f32, f32, f32),
+    ) {
+        let s = self.visible(s);
+        if s.is_empty() {
+            return;
+        }
+        let font = if bold {
+            self.bold.clone()
+        } else {
+            self.regular.clone()
+        };
+        let baseline = top - size * 0.3528;
+        self.ops.extend([
+            Op::StartTextSection,
+            Op::SetFillColor {
+                col: rgb_color(rgb),
+            },
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(size),
+            },
+            Op::SetTextCursor {
+                pos: Point::new(Mm(x), Mm(baseline)),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(s)],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    /// Greedy word wrap to `width` mm; a word longer than the line is broken by characters.
+    pub fn wrap(&self, text: &str, bold: bool, size: f32, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for para in text.split('\n') {
+            let mut line = String::new();
+            for word in para.split(' ') {
+                let candidate = if line.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{line} {word}")
+                };
+                if self.fonts.width_mm(&candidate, bold, size) <= width {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                // The word alone may still be too long: cut it.
+                let mut piece = String::new();
+                for c in word.chars() {
+                    piece.push(c);
+                    if self.fonts.width_mm(&piece, bold, size) > width && piece.chars().count() > 1
+                    {
+                        piece.pop();
+                        lines.push(std::mem::take(&mut piece));
+                        piece.push(c);
+                    }
+                }
+                line = piece;
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// A wrapped paragraph that flows across pages.
+    pub fn paragraph(
+        &mut self,
+        text: &str,
+        bold: bool,
+        size: f32,
+        indent: f32,
+        rgb: (f32, f32, f32),
+    ) {
+        let lh = line_h(size);
+        for line in self.wrap(text, bold, size, CONTENT_W - indent) {
+            self.ensure(lh);
+            let y = self.y;
+            self.text_at(MARGIN + indent, y, &line, bold, size, rgb);
+            self.y -= lh;
+        }
+    }
+
+    /// A heading kept with at least three lines of what follows; optionally in the outline.
+    pub fn heading(&mut self, text: &str, size: f32, bookmark: bool) {
+        self.space(size * 0.25);
+        self.ensure(line_h(size) + 3.0 * line_h(9.5));
+        if bookmark {
+            self.bookmarks.push((text.to_owned(), self.page_number()));
+        }
+        self.paragraph(text, true, size, 0.0, BLACK);
+        self.space(1.0);
+    }
+
+    /// `label: value` on one line (value wrapped under itself).
+    pub fn field(&mut self, label: &str, value: &str, label_w: f32) {
+        let size = 9.5;
+        let lines = self.wrap(value, false, size, CONTENT_W - label_w);
+        let lh = line_h(size);
+        for (n, line) in lines.iter().enumerate() {
+            self.ensure(lh);
+            let y = self.y;
+            if n == 0 {
+                self.text_at(MARGIN, y, label, true, size, GREY);
+            }
+            self.text_at(MARGIN + label_w, y, line, false, size, BLACK);
+            self.y -= lh;
+        }
+    }
+
+    pub fn rule(&mut self) {
+        let y = self.y;
+        self.line(MARGIN, y, PAGE_W - MARGIN, y, 0.3, GREY);
+        self.space(1.5);
+    }
+
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32, rgb: (f32, f32, f32)) {
+        self.ops.extend([
+            Op::SetOutlineColor {
+                col: rgb_color(rgb),
+            },
+            Op::SetOutlineThickness { pt: Pt(width) },
+            Op::DrawLine {
+                line: Line {
+                    points: vec![
+                        LinePoint {
+                            p: Point::new(Mm(x1), Mm(y1)),
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: Point::new(Mm(x2), Mm(y2)),
+                            bezier: false,
+                        },
+                    ],
+                    is_closed: false,
+                },
+            },
+        ]);
+    }
+
+    /// A rectangle given by its top-left corner.
+    pub fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, fill: Option<(f32, f32, f32)>) {
+        if let Some(rgb) = fill {
+            self.ops.push(Op::SetFillColor {
+                col: rgb_color(rgb),
+            });
+        }
+        self.ops.extend([
+            Op::SetOutlineColor {
+                col: rgb_color(GREY),
+            },
+            Op::SetOutlineThickness { pt: Pt(0.4) },
+            Op::DrawRectangle {
+                rectangle: Rect {
+                    x: Mm(x).into(),
+                    y: Mm(top - h).into(),
+                    width: Mm(w).into(),
+                    height: Mm(h).into(),
+                    mode: Some(if fill.is_some() {
+                        PaintMode::FillStroke
+                    } else {
+                        PaintMode::Stroke
+                    }),
+                    winding_order: None,
+                },
+            },
+        ]);
+    }
+
+    fn table_header(&mut self, cols: &[(String, f32)]) {
+        let size = 8.5;
+        let lh = line_h(size);
+        let wrapped: Vec<Vec<String>> = cols
+            .iter()
+            .map(|(h, w)| self.wrap(h, true, size, w - 2.0))
+            .collect();
+        let rows = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+        let h = rows as f32 * lh + 1.5;
+        let top = self.y;
+        self.rect(MARGIN, top, CONTENT_W, h, Some((0.9, 0.9, 0.9)));
+        let mut x = MARGIN;
+        for ((_, w), lines) in cols.iter().zip(&wrapped) {
+            for (n, l) in lines.iter().enumerate() {
+                self.text_at(x + 1.0, top - 0.75 - n as f32 * lh, l, true, size, BLACK);
+            }
+            x += w;
+        }
+        self.y -= h;
+    }
+
+    /// A table. Rows are never cut mid-line: a row that does not fit continues on the next
+    /// page, under the repeated header.
+    pub fn table(&mut self, cols: &[(String, f32)], rows: &[Vec<String>]) {
+        let size = 8.5;
+        let lh = line_h(size);
+        self.ensure(3.0 * lh + 4.0);
+        self.table_header(cols);
+        self.repeat = Some(cols.to_vec());
+        for row in rows {
+            let cells: Vec<Vec<String>> = row
+                .iter()
+                .zip(cols)
+                .map(|(c, (_, w))| self.wrap(c, false, size, w - 2.0))
+                .collect();
+            let n = cells.iter().map(Vec::len).max().unwrap_or(1);
+            let mut done = 0;
+            while done < n {
+                if self.y - lh - 1.0 < BOTTOM {
+                    self.new_page();
+                }
+                let fit = (((self.y - BOTTOM - 1.0) / lh).floor() as usize).clamp(1, n - done);
+                let top = self.y;
+                let h = fit as f32 * lh + 1.0;
+                let mut x = MARGIN;
+                for (cell, (_, w)) in cells.iter().zip(cols) {
+                    for (k, l) in cell.iter().skip(done).take(fit).enumerate() {
+                        self.text_at(x + 1.0, top - 0.5 - k as f32 * lh, l, false, size, BLACK);
+                    }
+                    x += w;
+                }
+                self.line(MARGIN, top - h, PAGE_W - MARGIN, top - h, 0.2, GREY);
+                self.y -= h;
+                done += fit;
+            }
+        }
+        self.repeat = None;
+        self.space(2.0);
+    }
+
+    /// Closes the last page and adds the footer to every page.
+    pub fn finish(
+        mut self,
+        footer: impl Fn(usize, usize) -> String,
+    ) -> (Vec<PdfPage>, Vec<(String, usize)>, BTreeSet<char>) {
+        self.pages.push(std::mem::take(&mut self.ops));
+        let total = self.pages.len();
+        let mut pages = std::mem::take(&mut self.pages);
+        for (i, ops) in pages.iter_mut().enumerate() {
+            self.ops = std::mem::take(ops);
+            let text = footer(i + 1, total);
+            self.line(MARGIN, 14.0, PAGE_W - MARGIN, 14.0, 0.3, GREY);
+            self.text_at(MARGIN, 12.5, &text, false, 7.5, GREY);
+            *ops = std::mem::take(&mut self.ops);
+        }
+        let pdf_pages = pages
+            .into_iter()
+            .map(|ops| PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops))
+            .collect();
+        (pdf_pages, self.bookmarks, self.missing)
+    }
+}
+
+pub fn rgb_color((r, g, b): (f32, f32, f32)) -> Color {
+    Color::Rgb(Rgb::new(r, g, b, None))
+}

@@ -1,0 +1,885 @@
+//! PDF reports, built in plain Rust on printpdf (no default features), the same natively and
+//! in the browser: a rated assessment, a risk register with its heat matrix, or a quiz
+//! result, each with the action plan.
+//!
+//! Deterministic: the generation date is passed in (never read from a clock here) and every
+//! id printpdf would draw from its global counter is fixed, so the same inputs give the same
+//! bytes. Every character the user typed is drawn with an embedded font; a character no font
+//! has is drawn as "?" and listed in [`Report::missing_chars`] for the user to see.
+
+mod fonts;
+mod layout;
+mod texts;
+
+use chrono::NaiveDate;
+use printpdf::{
+    FontId, OffsetDateTime, PageAnnotId, PageAnnotation, PdfDocument, PdfFont, PdfSaveOptions,
+};
+
+use crate::engine::answers::{AnswersFile, Value};
+use crate::engine::condition::visible_items;
+use crate::engine::model::*;
+use crate::engine::plan;
+use crate::engine::scoring::{score, Effect, Outcome};
+use crate::summary::{answer_label, french_date, item_name, shorten, valid_until, Lang};
+use fonts::Fonts;
+use layout::{line_h, Layout, BLACK, CONTENT_W, GREY, MARGIN};
+use texts::t;
+
+pub struct Report {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    /// Characters that no embedded font can show; drawn as "?". Show them to the user.
+    pub missing_chars: Vec<char>,
+}
+
+/// `<questionnaire>-<organisation>-<date>.pdf`, with the organisation reduced to plain
+/// letters, digits and hyphens so that any file system and messaging app accepts it.
+pub fn file_name(q: &Questionnaire, file: &AnswersFile, generated: NaiveDate) -> String {
+    let mut org = String::new();
+    for c in file.assessment.organisation.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            org.push(c.to_ascii_lowercase());
+        } else if !org.ends_with('-') && !org.is_empty() {
+            org.push('-');
+        }
+    }
+    let org = org.trim_end_matches('-');
+    let org = if org.is_empty() { "organisation" } else { org };
+    let org: String = org.chars().take(40).collect();
+    format!(
+        "{}-{}-{}.pdf",
+        q.id,
+        org.trim_end_matches('-'),
+        generated.format("%Y-%m-%d")
+    )
+}
+
+fn fold_accent(c: char) -> Vec<char> {
+    let plain = match c {
+        'à' | 'â' | 'ä' | 'á' => "a",
+        'À' | 'Â' | 'Ä' | 'Á' => "A",
+        'é' | 'è' | 'ê' | 'ë' | 'ɛ' => "e",
+        'É' | 'È' | 'Ê' | 'Ë' | 'Ɛ' => "E",
+        'î' | 'ï' | 'í' => "i",
+        'Î' | 'Ï' => "I",
+        'ô' | 'ö' | 'ó' | 'ɔ' => "o",
+        'Ô' | 'Ö' | 'Ɔ' => "O",
+        'ù' | 'û' | 'ü' | 'ú' => "u",
+        'Ù' | 'Û' | 'Ü' => "U",
+        'ç' => "c",
+        'Ç' => "C",
+        'ñ' | 'ɲ' => "n",
+        'Ñ' | 'Ɲ' => "N",
+        'ŋ' => "ng",
+        'Ŋ' => "NG",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'æ' => "ae",
+        'ÿ' => "y",
+        other => return vec![other],
+    };
+    plain.chars().collect()
+}
+
+/// Builds the report for `file` scored against `q`, in `lang`, dated `generated`.
+pub fn build(q: &Questionnaire, file: &AnswersFile, lang: Lang, generated: NaiveDate) -> Report {
+    let outcome = score(q, file);
+    let fonts = Fonts::load();
+    // "ABCDEF+Name" marks an embedded subset (PDF 32000 §9.6.4); our fonts are pre-subset.
+    let (regular, bold) = (
+        FontId("PSEAAA+DejaVuSans".into()),
+        FontId("PSEAAB+DejaVuSans-Bold".into()),
+    );
+    let mut doc = PdfDocument::new(&format!(
+        "{} – {}",
+        q.title.get(lang.code()),
+        file.assessment.organisation
+    ));
+    doc.resources
+        .fonts
+        .map
+        .insert(regular.clone(), PdfFont::new(fonts.regular.clone()));
+    doc.resources
+        .fonts
+        .map
+        .insert(bold.clone(), PdfFont::new(fonts.bold.clone()));
+
+    let mut l = Layout::new(&fonts, regular, bold);
+    let ctx = Ctx {
+        q,
+        file,
+        lang,
+        outcome: &outcome,
+        visible: visible_items(q, file)
+            .iter()
+            .map(|i| i.id.clone())
+            .collect(),
+    };
+    ctx.header(&mut l, generated);
+    ctx.summary(&mut l);
+    match &q.scoring.rule {
+        Rule::RiskMatrix(r) => ctx.risks(&mut l, r),
+        Rule::Quiz(_) => ctx.quiz(&mut l),
+        _ => ctx.standards(&mut l),
+    }
+    if !matches!(q.scoring.rule, Rule::Quiz(_)) {
+        ctx.action_plan(&mut l);
+    }
+    ctx.set_aside(&mut l);
+
+    let footer_date = french_date(generated, lang);
+    let version = env!("CARGO_PKG_VERSION");
+    let (pages, bookmarks, missing) = l.finish(|n, total| {
+        format!(
+            "{} {n} / {total} — {} {footer_date} — psea-assess {version} — {} {}",
+            t(lang, "Page", "Page"),
+            t(lang, "généré le", "generated on"),
+            q.id,
+            q.version
+        )
+    });
+    let page_count = pages.len();
+    for (n, (title, page)) in bookmarks.into_iter().enumerate() {
+        doc.bookmarks.map.insert(
+            PageAnnotId(format!("B{n:04}")),
+            PageAnnotation { name: title, page },
+        );
+    }
+    let stamp = generated
+        .and_hms_opt(0, 0, 0)
+        .map(|d| d.and_utc().timestamp())
+        .unwrap_or(0);
+    let when = OffsetDateTime::from_unix_timestamp(stamp)
+        .unwrap_or_else(|_| OffsetDateTime::from_unix_timestamp(0).expect("epoch"));
+    doc.metadata.info.creation_date = when;
+    doc.metadata.info.modification_date = when;
+    doc.metadata.info.metadata_date = when;
+    doc.metadata.info.author = file.assessment.assessor.clone();
+    doc.metadata.info.creator = format!("psea-assess {version}");
+    doc.metadata.info.producer = format!("psea-assess {version}");
+    doc.with_pages(pages);
+    let mut warnings = Vec::new();
+    let bytes = doc.save(
+        &PdfSaveOptions {
+            subset_fonts: false,
+            ..PdfSaveOptions::default()
+        },
+        &mut warnings,
+    );
+    Report {
+        bytes: fixed_document_id(bytes),
+        pages: page_count,
+        missing_chars: missing.into_iter().collect(),
+    }
+}
+
+/// printpdf writes a trailer `/ID` from a process-wide counter, so two reports made in the
+/// same process would differ. Replace both ids (same length, so no offset moves) with a hash
+/// of the file, which is what the PDF specification suggests for the id anyway.
+fn fixed_document_id(mut bytes: Vec<u8>) -> Vec<u8> {
+    let Some(at) = find_last(&bytes, b"/ID[") else {
+        return bytes;
+    };
+    let body_hash = fnv(&bytes[..at]);
+    let mut i = at + 4;
+    let mut n = 0u64;
+    while i < bytes.len() && bytes[i] != b']' {
+        if bytes[i] == b'(' {
+            let start = i + 1;
+            let Some(len) = bytes[start..].iter().position(|&b| b == b')') else {
+                break;
+            };
+            let digest = format!("{:016x}{:016x}", body_hash, body_hash.rotate_left(17) ^ n);
+            for (k, b) in bytes[start..start + len].iter_mut().enumerate() {
+                *b = digest.as_bytes()[k % digest.len()];
+            }
+            n += 1;
+            i = start + len;
+        }
+        i += 1;
+    }
+    bytes
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// FNV-1a: a fixed, dependency-free hash; this is an identifier, not a security measure.
+fn fnv(data: &[u8]) -> u64 {
+    data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+struct Ctx<'a> {
+    q: &'a Questionnaire,
+    file: &'a AnswersFile,
+    lang: Lang,
+    outcome: &'a Outcome,
+    visible: Vec<String>,
+}
+
+const LABEL_W: f32 = 42.0;
+
+impl Ctx<'_> {
+    fn l(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    fn tr(&self, fr: &'static str, en: &'static str) -> &'static str {
+        t(self.lang, fr, en)
+    }
+
+    fn header(&self, l: &mut Layout, generated: NaiveDate) {
+        let q = self.q;
+        l.paragraph(q.title.get(self.l()), true, 16.0, 0.0, BLACK);
+        let status = match q.scoring.status {
+            RuleStatus::Verified => self.tr("règle vérifiée", "verified rule"),
+            RuleStatus::Provisional => self.tr("règle PROVISOIRE", "PROVISIONAL rule"),
+        };
+        l.paragraph(
+            &format!(
+                "{} — version {} — {status}",
+                self.tr("Rapport d’évaluation", "Assessment report"),
+                q.version
+            ),
+            false,
+            9.5,
+            0.0,
+            GREY,
+        );
+        l.space(2.0);
+        let a = &self.file.assessment;
+        let none = self.tr("non renseigné", "not given");
+        let or_none = |s: &str| {
+            if s.trim().is_empty() {
+                none.to_owned()
+            } else {
+                s.to_owned()
+            }
+        };
+        l.field(
+            self.tr("Organisation", "Organisation"),
+            &or_none(&a.organisation),
+            LABEL_W,
+        );
+        l.field(
+            self.tr("Évaluateur·rice", "Assessor"),
+            &or_none(&a.assessor),
+            LABEL_W,
+        );
+        l.field(self.tr("Lieu", "Place"), &or_none(&a.place), LABEL_W);
+        l.field(
+            self.tr("Date", "Date"),
+            &a.date
+                .map_or_else(|| none.to_owned(), |d| french_date(d, self.lang)),
+            LABEL_W,
+        );
+        if q.validity_years.is_some() {
+            let until = valid_until(q, self.file)
+                .map_or_else(|| none.to_owned(), |d| french_date(d, self.lang));
+            l.field(self.tr("Valide jusqu’au", "Valid until"), &until, LABEL_W);
+        }
+        l.field(
+            self.tr("Rapport généré le", "Report generated on"),
+            &french_date(generated, self.lang),
+            LABEL_W,
+        );
+        l.space(1.0);
+        l.rule();
+    }
+
+    fn summary(&self, l: &mut Layout) {
+        let o = self.outcome;
+        l.heading(self.tr("Synthèse", "Summary"), 12.0, true);
+        match &o.band {
+            Some(b) => {
+                l.field(
+                    self.tr("Résultat", "Rating"),
+                    b.label.get(self.l()),
+                    LABEL_W,
+                );
+                if let Some(r) = &b.risk {
+                    l.field(self.tr("Risque", "Risk"), r.get(self.l()), LABEL_W);
+                }
+            }
+            None if !o.complete => {
+                let n = o.missing.iter().filter(|m| m.scored).count();
+                l.field(
+                    self.tr("Résultat", "Rating"),
+                    &format!(
+                        "{} — {n} {}",
+                        self.tr("partiel", "partial"),
+                        self.tr("réponse(s) manquante(s)", "answer(s) missing")
+                    ),
+                    LABEL_W,
+                );
+            }
+            None => {}
+        }
+        if let (Some(s), Some(m)) = (o.score, o.max) {
+            let what = match o.rule {
+                "risk_matrix" => self.tr("Risque résiduel max.", "Highest residual"),
+                "quiz" => self.tr("Bonnes réponses", "Right answers"),
+                "flag_count" => self.tr("Signaux relevés", "Flags raised"),
+                "count_met" => self.tr("Normes respectées", "Standards met"),
+                _ => self.tr("Note", "Score"),
+            };
+            let mut v = format!("{s} {} {m}", self.tr("sur", "out of"));
+            if let (Some(p), true) = (o.percent, o.rule != "risk_matrix") {
+                v.push_str(&format!(" ({})", percent(p, self.lang)));
+            }
+            l.field(what, &v, LABEL_W);
+        }
+        if let Some(b) = &o.band {
+            l.field(
+                self.tr("Bande", "Band"),
+                &format!(
+                    "{}–{} ({} {})",
+                    b.min,
+                    b.max,
+                    self.tr("lue sur", "read on"),
+                    o.banded_on.unwrap_or(0)
+                ),
+                LABEL_W,
+            );
+            if let Some(adv) = &b.advice {
+                l.field(self.tr("Conseil", "Advice"), adv.get(self.l()), LABEL_W);
+            }
+        }
+        if let Some(before) = &o.uncapped_band {
+            let items: Vec<String> = o
+                .caps
+                .iter()
+                .filter_map(|c| self.q.item(&c.item))
+                .map(|i| item_name(self.q, i, self.lang))
+                .collect();
+            l.field(
+                self.tr("Plafond", "Cap"),
+                &format!(
+                    "{} ({} « {before} »)",
+                    items.join(" ; "),
+                    self.tr("sans plafond :", "without the cap:")
+                ),
+                LABEL_W,
+            );
+        }
+        if let Some(passed) = o.passed {
+            let v = if passed {
+                self.tr("réussi", "passed")
+            } else {
+                self.tr("non réussi", "not passed")
+            };
+            l.field(
+                self.tr("Quiz", "Quiz"),
+                &format!(
+                    "{v} ({} {} %)",
+                    self.tr("seuil", "pass mark"),
+                    o.pass_mark.unwrap_or(0)
+                ),
+                LABEL_W,
+            );
+        }
+        if let Some(note) = &self.q.scoring.note {
+            l.field(self.tr("Règle", "Rule"), note.get(self.l()), LABEL_W);
+        }
+        let missing: Vec<String> = o
+            .missing
+            .iter()
+            .filter_map(|m| self.q.item(&m.item))
+            .map(|i| item_name(self.q, i, self.lang))
+            .collect();
+        if !missing.is_empty() {
+            l.field(
+                self.tr("Sans réponse", "Unanswered"),
+                &missing.join(" ; "),
+                LABEL_W,
+            );
+        }
+        l.space(2.0);
+    }
+
+    fn shown(&self, item: &Item) -> bool {
+        self.visible.iter().any(|v| v == &item.id)
+    }
+
+    /// The answer as words: choice labels, yes/no, the text, the date in French…
+    fn answer_text(&self, item: &Item) -> Option<String> {
+        let l = self.l();
+        let raw = self.file.answers.get(&item.id)?;
+        let value = self.file.value(self.q, item).ok().flatten()?;
+        Some(match value {
+            Value::Id(id) => answer_label(item, &id, self.lang),
+            Value::Na => answer_label(item, NA, self.lang),
+            Value::Bool(b) => answer_label(item, &b.to_string(), self.lang),
+            Value::Ids(ids) => {
+                let mut labels: Vec<String> = ids
+                    .iter()
+                    .filter(|id| id.as_str() != OTHER)
+                    .map(|id| answer_label(item, id, self.lang))
+                    .collect();
+                if ids.iter().any(|i| i == OTHER) {
+                    labels.push(format!(
+                        "{} : {}",
+                        self.tr("autre", "other"),
+                        raw.other.as_deref().unwrap_or("—")
+                    ));
+                }
+                if labels.is_empty() {
+                    self.tr("aucun", "none").to_owned()
+                } else {
+                    labels.join(" ; ")
+                }
+            }
+            Value::Text(s) => s,
+            Value::Number(n) => number(n, self.lang),
+            Value::Date(d) => french_date(d, self.lang),
+            Value::Risk(r) => {
+                let scale = |labels: &[Text], n: u8| {
+                    labels
+                        .get(usize::from(n) - 1)
+                        .map_or(String::new(), |t| t.get(l).to_owned())
+                };
+                match &self.q.scoring.rule {
+                    Rule::RiskMatrix(m) => format!(
+                        "{} {} ({}) × {} {} ({})",
+                        self.tr("probabilité", "likelihood"),
+                        r.likelihood,
+                        scale(&m.likelihood, r.likelihood),
+                        self.tr("impact", "impact"),
+                        r.impact,
+                        scale(&m.impact, r.impact)
+                    ),
+                    _ => String::new(),
+                }
+            }
+        })
+    }
+
+    /// An item with its answer, evidence and comment, as in eTools' report: one block each.
+    fn item_block(&self, l: &mut Layout, item: &Item) {
+        l.ensure(3.0 * line_h(9.5));
+        l.paragraph(item.text.get(self.l()), true, 9.5, 0.0, BLACK);
+        let res = self.outcome.items.iter().find(|r| r.item == item.id);
+        let mut answer = self
+            .answer_text(item)
+            .unwrap_or_else(|| format!("— ({})", self.tr("sans réponse", "unanswered")));
+        // Points explain capacity ratings; a risk's numbers are in the register instead.
+        let counted = res.filter(|r| {
+            matches!(r.effect, Effect::Counted | Effect::NaMet)
+                && !matches!(item.kind, ItemKind::Risk { .. })
+        });
+        if let Some(r) = counted {
+            if let (Some(p), Some(m), None) = (r.points, r.max, r.correct) {
+                answer.push_str(&format!(" — {p} / {m}"));
+            }
+        }
+        l.field(self.tr("Réponse", "Answer"), &answer, 30.0);
+        if let Some(a) = self.file.answers.get(&item.id) {
+            if !a.evidence.is_empty() {
+                let mut ev: Vec<String> = a
+                    .evidence
+                    .iter()
+                    .filter(|e| e.as_str() != OTHER)
+                    .map(|e| {
+                        item.evidence
+                            .iter()
+                            .find(|c| &c.id == e)
+                            .map_or_else(|| e.clone(), |c| c.label.get(self.l()).to_owned())
+                    })
+                    .collect();
+                if a.evidence.iter().any(|e| e == OTHER) {
+                    ev.push(format!(
+                        "{} : {}",
+                        self.tr("autre", "other"),
+                        a.evidence_other.as_deref().unwrap_or("—")
+                    ));
+                }
+                l.field(self.tr("Preuves", "Evidence"), &ev.join(" ; "), 30.0);
+            }
+            if let Some(c) = a.comment.as_deref().filter(|c| !c.trim().is_empty()) {
+                l.field(self.tr("Commentaire", "Comment"), c, 30.0);
+            }
+        }
+        l.space(2.0);
+    }
+
+    fn standards(&self, l: &mut Layout) {
+        for s in &self.q.sections {
+            let items: Vec<&Item> = s.items.iter().filter(|i| self.shown(i)).collect();
+            if items.is_empty() {
+                continue;
+            }
+            l.heading(s.title.get(self.l()), 11.0, true);
+            for i in items {
+                self.item_block(l, i);
+            }
+        }
+    }
+
+    fn quiz(&self, l: &mut Layout) {
+        for s in &self.q.sections {
+            let items: Vec<&Item> = s.items.iter().filter(|i| self.shown(i)).collect();
+            if items.is_empty() {
+                continue;
+            }
+            l.heading(s.title.get(self.l()), 11.0, true);
+            for i in items {
+                l.ensure(4.0 * line_h(9.5));
+                l.paragraph(i.text.get(self.l()), true, 9.5, 0.0, BLACK);
+                let res = self.outcome.items.iter().find(|r| r.item == i.id);
+                let verdict = match res.and_then(|r| r.correct) {
+                    Some(true) => self.tr("juste", "right"),
+                    Some(false) => self.tr("faux", "wrong"),
+                    None => self.tr("sans réponse", "unanswered"),
+                };
+                let answer = self.answer_text(i).unwrap_or_else(|| "—".into());
+                l.field(
+                    self.tr("Réponse", "Answer"),
+                    &format!("{answer} — {verdict}"),
+                    30.0,
+                );
+                if res.and_then(|r| r.correct) != Some(true) {
+                    let right = match &i.correct {
+                        Some(Correct::Bool(b)) => answer_label(i, &b.to_string(), self.lang),
+                        Some(Correct::One(id)) => answer_label(i, id, self.lang),
+                        Some(Correct::Many(ids)) => ids
+                            .iter()
+                            .map(|id| answer_label(i, id, self.lang))
+                            .collect::<Vec<_>>()
+                            .join(" ; "),
+                        None => String::new(),
+                    };
+                    l.field(self.tr("Bonne réponse", "Right answer"), &right, 30.0);
+                }
+                if let Some(e) = &i.explanation {
+                    l.field(self.tr("Explication", "Explanation"), e.get(self.l()), 30.0);
+                }
+                l.space(2.0);
+            }
+        }
+    }
+
+    fn band_of(&self, bands: &[Band], id: &Option<String>) -> String {
+        id.as_ref()
+            .and_then(|id| bands.iter().find(|b| &b.id == id))
+            .map_or_else(String::new, |b| b.label.get(self.l()).to_owned())
+    }
+
+    fn risks(&self, l: &mut Layout, r: &RiskMatrix) {
+        l.heading(
+            self.tr("Matrice des risques résiduels", "Residual risk matrix"),
+            11.0,
+            true,
+        );
+        self.heat_matrix(l, r);
+        l.heading(self.tr("Registre des risques", "Risk register"), 11.0, true);
+        let cols: Vec<(String, f32)> = vec![
+            (self.tr("N°", "No.").into(), 9.0),
+            (self.tr("Risque", "Risk").into(), 52.0),
+            (self.tr("P × I", "L × I").into(), 14.0),
+            (self.tr("Inhérent", "Inherent").into(), 20.0),
+            (
+                self.tr("Mesures en place", "Mitigations in place").into(),
+                55.0,
+            ),
+            (self.tr("Résiduel", "Residual").into(), CONTENT_W - 150.0),
+        ];
+        let rows: Vec<Vec<String>> = self
+            .outcome
+            .risks
+            .iter()
+            .map(|k| {
+                let item = self.q.item(&k.item);
+                let mitigations = match item.map(|i| &i.kind) {
+                    Some(ItemKind::Risk { mitigations, .. }) => mitigations
+                        .iter()
+                        .filter(|m| k.mitigations.contains(&m.id))
+                        .map(|m| m.label.get(self.l()).to_owned())
+                        .collect::<Vec<_>>(),
+                    _ => vec![],
+                };
+                vec![
+                    k.rank.to_string(),
+                    item.map_or_else(String::new, |i| shorten(i.text.get(self.l()), 140)),
+                    format!("{} × {}", k.likelihood, k.impact),
+                    format!(
+                        "{} {}",
+                        k.inherent_score,
+                        self.band_of(&r.bands, &k.inherent_band)
+                    ),
+                    if mitigations.is_empty() {
+                        "—".into()
+                    } else {
+                        mitigations.join(" ; ")
+                    },
+                    format!(
+                        "{} × {} = {} {}",
+                        k.residual_likelihood,
+                        k.residual_impact,
+                        k.residual_score,
+                        self.band_of(&r.bands, &k.residual_band)
+                    ),
+                ]
+            })
+            .collect();
+        l.table(&cols, &rows);
+        if r.impact_floor.is_some() {
+            l.paragraph(
+                &format!(
+                    "{} {}.",
+                    self.tr("Impact pris au moins à", "Impact taken as at least"),
+                    r.impact_floor.unwrap_or(1)
+                ),
+                false,
+                8.0,
+                0.0,
+                GREY,
+            );
+        }
+        // Context answers and comments, section by section.
+        for s in &self.q.sections {
+            let items: Vec<&Item> = s
+                .items
+                .iter()
+                .filter(|i| self.shown(i))
+                .filter(|i| {
+                    !matches!(i.kind, ItemKind::Risk { .. })
+                        || self.file.answers.get(&i.id).is_some_and(|a| {
+                            a.comment.as_deref().is_some_and(|c| !c.trim().is_empty())
+                        })
+                })
+                .collect();
+            if items.is_empty() {
+                continue;
+            }
+            l.heading(s.title.get(self.l()), 10.5, false);
+            for i in items {
+                self.item_block(l, i);
+            }
+        }
+    }
+
+    fn heat_matrix(&self, l: &mut Layout, r: &RiskMatrix) {
+        let (lp, ip) = (r.likelihood.len(), r.impact.len());
+        let cell = (CONTENT_W - 48.0) / ip as f32;
+        let cell_h = 11.0;
+        let needed = lp as f32 * cell_h + 40.0;
+        l.ensure(needed);
+        l.paragraph(
+            self.tr("Probabilité ↓ / Impact →", "Likelihood ↓ / Impact →"),
+            true,
+            8.0,
+            0.0,
+            GREY,
+        );
+        l.space(1.0);
+        let x0 = MARGIN + 44.0;
+        let top = l.y;
+        let floor = r.impact_floor.unwrap_or(1);
+        let palette = [
+            (0.72, 0.88, 0.72),
+            (1.0, 0.92, 0.6),
+            (1.0, 0.74, 0.5),
+            (0.94, 0.55, 0.55),
+        ];
+        let mut bands: Vec<&Band> = r.bands.iter().collect();
+        bands.sort_by_key(|b| b.min);
+        let color = |score: i64| -> (f32, f32, f32) {
+            let idx = bands
+                .iter()
+                .position(|b| (b.min..=b.max).contains(&score))
+                .unwrap_or(0);
+            let scaled = if bands.len() <= 1 {
+                0
+            } else {
+                idx * (palette.len() - 1) / (bands.len() - 1)
+            };
+            palette[scaled.min(palette.len() - 1)]
+        };
+        for li in (1..=lp).rev() {
+            let row_top = top - (lp - li) as f32 * cell_h;
+            let label = format!("{} {}", li, r.likelihood[li - 1].get(self.l()));
+            l.text_at(MARGIN, row_top - 3.5, &label, false, 7.5, BLACK);
+            for ii in 1..=ip {
+                let x = x0 + (ii - 1) as f32 * cell;
+                let score = (li * ii) as i64;
+                let possible = ii as u8 >= floor;
+                l.rect(
+                    x,
+                    row_top,
+                    cell,
+                    cell_h,
+                    Some(if possible {
+                        color(score)
+                    } else {
+                        (0.93, 0.93, 0.93)
+                    }),
+                );
+                let count = self
+                    .outcome
+                    .risks
+                    .iter()
+                    .filter(|k| {
+                        usize::from(k.residual_likelihood) == li
+                            && usize::from(k.residual_impact) == ii
+                    })
+                    .count();
+                l.text_at(x + 1.0, row_top - 0.8, &score.to_string(), false, 6.0, GREY);
+                if count > 0 {
+                    l.text_at(
+                        x + cell / 2.0 - 2.0,
+                        row_top - 3.0,
+                        &count.to_string(),
+                        true,
+                        11.0,
+                        BLACK,
+                    );
+                } else if !possible {
+                    l.text_at(x + cell / 2.0 - 1.5, row_top - 3.5, "—", false, 9.0, GREY);
+                }
+            }
+        }
+        let bottom = top - lp as f32 * cell_h;
+        for ii in 1..=ip {
+            let x = x0 + (ii - 1) as f32 * cell;
+            let label = format!("{} {}", ii, r.impact[ii - 1].get(self.l()));
+            for (k, line) in l.wrap(&label, false, 7.0, cell - 1.0).iter().enumerate() {
+                l.text_at(
+                    x + 0.5,
+                    bottom - 1.0 - k as f32 * line_h(7.0),
+                    line,
+                    false,
+                    7.0,
+                    BLACK,
+                );
+            }
+        }
+        l.y = bottom - 9.0;
+        let legend: Vec<String> = bands
+            .iter()
+            .map(|b| format!("{} {}–{}", b.label.get(self.l()), b.min, b.max))
+            .collect();
+        l.paragraph(
+            &format!(
+                "{} {}. {}",
+                self.tr(
+                    "Chaque case : nombre de risques (gras) et score P × I (petit). Bandes :",
+                    "Each cell: number of risks (bold) and L × I score (small). Bands:"
+                ),
+                legend.join(" ; "),
+                if floor > 1 {
+                    self.tr(
+                        "« — » : impossible avec le plancher d’impact.",
+                        "“—”: impossible with the impact floor.",
+                    )
+                } else {
+                    ""
+                }
+            ),
+            false,
+            8.0,
+            0.0,
+            GREY,
+        );
+        l.space(2.0);
+    }
+
+    fn action_plan(&self, l: &mut Layout) {
+        let mut entries = self.file.action_plan.clone();
+        entries.extend(plan::draft(self.q, self.outcome, &entries, self.l()));
+        l.heading(self.tr("Plan d’action", "Action plan"), 12.0, true);
+        if entries.is_empty() {
+            l.paragraph(
+                self.tr("Aucun écart relevé.", "No gap found."),
+                false,
+                9.5,
+                0.0,
+                BLACK,
+            );
+            return;
+        }
+        let cols: Vec<(String, f32)> = vec![
+            (self.tr("Écart", "Gap").into(), 50.0),
+            (self.tr("Action", "Action").into(), 62.0),
+            (self.tr("Responsable", "Owner").into(), 25.0),
+            (self.tr("Échéance", "Due").into(), 20.0),
+            (self.tr("Statut", "Status").into(), CONTENT_W - 157.0),
+        ];
+        let rows: Vec<Vec<String>> = entries
+            .iter()
+            .map(|e| {
+                let gap = e
+                    .item
+                    .as_ref()
+                    .and_then(|id| self.q.item(id))
+                    .map_or_else(|| e.gap.clone(), |i| item_name(self.q, i, self.lang));
+                vec![
+                    gap,
+                    e.action.clone(),
+                    if e.owner.is_empty() {
+                        "—".into()
+                    } else {
+                        e.owner.clone()
+                    },
+                    e.due
+                        .map_or_else(|| "—".into(), |d| d.format("%d/%m/%Y").to_string()),
+                    match e.status {
+                        crate::engine::answers::ActionStatus::NotStarted => {
+                            self.tr("à faire", "not started")
+                        }
+                        crate::engine::answers::ActionStatus::InProgress => {
+                            self.tr("en cours", "in progress")
+                        }
+                        crate::engine::answers::ActionStatus::Done => self.tr("fait", "done"),
+                    }
+                    .into(),
+                ]
+            })
+            .collect();
+        l.table(&cols, &rows);
+    }
+
+    /// Answers kept aside after a questionnaire revision: printed so nothing typed is lost.
+    fn set_aside(&self, l: &mut Layout) {
+        if self.file.unplaced.is_empty() {
+            return;
+        }
+        l.heading(
+            self.tr("Réponses mises de côté", "Answers set aside"),
+            11.0,
+            true,
+        );
+        for (key, u) in &self.file.unplaced {
+            let mut parts = vec![u.answer.value.to_string()];
+            parts.extend(u.answer.comment.clone());
+            l.field(
+                key,
+                &format!("{} — {}", parts.join(" — "), u.reason),
+                LABEL_W,
+            );
+        }
+    }
+}
+
+fn number(n: f64, lang: Lang) -> String {
+    let s = if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        format!("{n}")
+    };
+    match lang {
+        Lang::Fr => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn percent(p: f64, lang: Lang) -> String {
+    let r = (p * 10.0).round() / 10.0;
+    match lang {
+        Lang::Fr => format!("{}\u{a0}%", r.to_string().replace('.', ",")),
+        Lang::En => format!("{r}%"),
+    }
+}

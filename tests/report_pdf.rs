@@ -1,0 +1,369 @@
+//! PDF reports checked with poppler (pdftotext, pdfinfo, pdffonts, pdftohtml), which shares
+//! no code with the writer.
+#![cfg(feature = "pdf")]
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use common::*;
+use psea_assess::engine::answers::{ActionEntry, ActionStatus, AnswersFile};
+use psea_assess::report::{build, file_name, Report};
+use psea_assess::summary::Lang;
+use serde_json::json;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn write(name: &str, r: &Report) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("psea-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, &r.bytes).unwrap();
+    p
+}
+
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (Debian poppler-utils) is needed: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Text of the PDF as laid out (a label and its value stay on one line), with runs of white
+/// space folded so that checks do not depend on column widths.
+fn text(p: &PathBuf) -> String {
+    poppler("pdftotext", &["-layout", p.to_str().unwrap(), "-"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Text in poppler's raw reading order (a wrapped table cell reads in one piece).
+fn raw_text(p: &PathBuf) -> String {
+    poppler("pdftotext", &[p.to_str().unwrap(), "-"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn pages(p: &PathBuf) -> usize {
+    let info = poppler("pdfinfo", &[p.to_str().unwrap()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// Word boxes per page from `pdftotext -bbox`; asserts no two words overlap.
+fn assert_no_overlap(p: &PathBuf) {
+    let html = poppler("pdftotext", &["-bbox", p.to_str().unwrap(), "-"]);
+    for (n, page) in html.split("<page ").skip(1).enumerate() {
+        let boxes: Vec<(f64, f64, f64, f64, &str)> = page
+            .split("<word ")
+            .skip(1)
+            .map(|w| {
+                let num = |k: &str| -> f64 {
+                    let at = w.find(&format!("{k}=\"")).unwrap() + k.len() + 2;
+                    w[at..at + w[at..].find('"').unwrap()].parse().unwrap()
+                };
+                let word = &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()];
+                (num("xMin"), num("yMin"), num("xMax"), num("yMax"), word)
+            })
+            .collect();
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let overlap_x = a.2.min(b.2) - a.0.max(b.0);
+                let overlap_y = a.3.min(b.3) - a.1.max(b.1);
+                assert!(
+                    overlap_x <= 0.5 || overlap_y <= 0.5,
+                    "page {}: «{}» overlaps «{}»",
+                    n + 1,
+                    a.4,
+                    b.4
+                );
+            }
+        }
+    }
+}
+
+fn unicef_answers(comment_on_cs1: &str) -> (psea_assess::engine::Questionnaire, AnswersFile) {
+    let q = load_file("unicef-psea-2020.toml");
+    let mut a = answers(
+        &q,
+        &[
+            ("cs1_policy", json!("adequate")),
+            ("cs2_management", json!("progressing")),
+            ("cs3_training", json!("adequate")),
+            ("cs4_reporting", json!("progressing")),
+            ("cs5_assistance", json!("absent")),
+            ("cs6_investigations", json!("adequate")),
+        ],
+    );
+    a.assessment.organisation = "Association Ɲɛtaa « Sɔrɔ » – Œuvre d’entraide".into();
+    a.assessment.assessor = "Awa Traoré".into();
+    a.assessment.place = "Ségou".into();
+    a.assessment.date = NaiveDate::from_ymd_opt(2026, 11, 20);
+    let cs1 = a.answers.get_mut("cs1_policy").unwrap();
+    cs1.evidence = vec!["psea_policy".into(), "other".into()];
+    cs1.evidence_other = Some("Note de service n° 12".into());
+    cs1.comment = Some(comment_on_cs1.into());
+    a.answers.get_mut("cs4_reporting").unwrap().comment =
+        Some("Boîte à plaintes à Ségou seulement".into());
+    (q, a)
+}
+
+#[test]
+fn unicef_report_holds_every_answer_rating_and_embedded_fonts() {
+    let (q, a) = unicef_answers("Politique adoptée en mars ; « code » signé.");
+    let r = build(&q, &a, Lang::Fr, day());
+    let p = write("unicef.pdf", &r);
+    let t = text(&p);
+    for expected in [
+        "Évaluation PEAS des partenaires – UNICEF 2020",
+        "Association Ɲɛtaa « Sɔrɔ » – Œuvre d’entraide",
+        "Awa Traoré",
+        "Valide jusqu’au 20 novembre 2031",
+        "Capacité moyenne (risque modéré)",
+        "14 sur 18",
+        "Adéquate — 3 / 3",
+        "En progression — 2 / 3",
+        "Absente — 1 / 3",
+        "Politique PEAS ; autre : Note de service n° 12",
+        "Politique adoptée en mars ; « code » signé.",
+        "Boîte à plaintes à Ségou seulement",
+        "Plan d’action",
+        "Obtenir auprès du sous-cluster VBG",
+        "Page 1 / 2",
+    ] {
+        assert!(t.contains(expected), "missing «{expected}» in:\n{t}");
+    }
+    assert_eq!(pages(&p), 2);
+    assert_eq!(r.pages, 2);
+    let fonts = poppler("pdffonts", &[p.to_str().unwrap()]);
+    let embedded: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(embedded.len(), 2, "{fonts}");
+    assert!(
+        embedded
+            .iter()
+            .all(|l| l.contains("CID TrueType") && l.contains(" yes yes yes ")),
+        "{fonts}"
+    );
+    assert_no_overlap(&p);
+    assert!(r.bytes.len() < 100 * 1024, "{} bytes", r.bytes.len());
+    assert!(r.missing_chars.is_empty());
+}
+
+#[test]
+fn a_5000_character_comment_flows_across_pages_and_is_never_cut() {
+    // Numbered words make any loss or reordering visible.
+    let mut comment = String::new();
+    let mut n = 0;
+    while comment.chars().count() < 5000 {
+        comment.push_str(&format!("mot{n:04} été "));
+        n += 1;
+    }
+    let (q, a) = unicef_answers(&comment);
+    let r = build(&q, &a, Lang::Fr, day());
+    let p = write("long.pdf", &r);
+    let t = text(&p);
+    let mut from = 0;
+    for k in 0..n {
+        let w = format!("mot{k:04}");
+        let at = t[from..]
+            .find(&w)
+            .unwrap_or_else(|| panic!("{w} missing or out of order"));
+        from += at + w.len();
+    }
+    assert_eq!(
+        pages(&p),
+        3,
+        "the comment needs a page more than the 2-page report"
+    );
+    assert_no_overlap(&p);
+}
+
+#[test]
+fn french_and_bambara_letters_all_come_out() {
+    let sample = "é è ê à ç ù û ô î ï œ Œ ’ « » – — … ɛ Ɛ ɔ Ɔ ɲ Ɲ ŋ Ŋ";
+    let (q, a) = unicef_answers(sample);
+    let r = build(&q, &a, Lang::Fr, day());
+    assert!(r.missing_chars.is_empty(), "{:?}", r.missing_chars);
+    let p = write("letters.pdf", &r);
+    assert!(text(&p).contains(sample));
+}
+
+#[test]
+fn a_character_no_font_has_is_reported_not_hidden() {
+    let (q, a) = unicef_answers("Réunion avec 中文 et 🙂");
+    let r = build(&q, &a, Lang::Fr, day());
+    assert_eq!(r.missing_chars, ['中', '文', '🙂']);
+    let p = write("missing.pdf", &r);
+    assert!(text(&p).contains("Réunion avec ?? et ?"));
+}
+
+#[test]
+fn same_inputs_and_date_give_identical_bytes() {
+    let (q, a) = unicef_answers("Commentaire");
+    let first = build(&q, &a, Lang::Fr, day());
+    let second = build(&q, &a, Lang::Fr, day());
+    assert!(
+        first.bytes == second.bytes,
+        "two builds in one process differ"
+    );
+    let later = build(&q, &a, Lang::Fr, day().succ_opt().unwrap());
+    assert!(first.bytes != later.bytes, "the date is part of the report");
+}
+
+#[test]
+fn english_report() {
+    let (q, a) = unicef_answers("Comment");
+    let p = write("en.pdf", &build(&q, &a, Lang::En, day()));
+    let t = text(&p);
+    assert!(t.contains("Medium Capacity (Moderate Risk)"), "{t}");
+    assert!(t.contains("Valid until 20 November 2031"), "{t}");
+    assert!(t.contains("Action plan"));
+}
+
+#[test]
+fn bookmarks_one_per_section() {
+    let (q, a) = unicef_answers("x");
+    let p = write("outline.pdf", &build(&q, &a, Lang::Fr, day()));
+    let xml = poppler(
+        "pdftohtml",
+        &["-xml", "-i", "-stdout", "-q", p.to_str().unwrap()],
+    );
+    let outline = &xml[xml.find("<outline>").expect("an outline")..];
+    for title in [
+        "Synthèse",
+        "Norme 1 – Politique organisationnelle",
+        "Norme 6 – Enquêtes",
+        "Plan d’action",
+    ] {
+        assert!(outline.contains(title), "no bookmark «{title}»: {outline}");
+    }
+}
+
+#[test]
+fn table_header_repeats_after_a_page_break() {
+    let (q, mut a) = unicef_answers("x");
+    for k in 0..60 {
+        a.action_plan.push(ActionEntry {
+            item: None,
+            gap: format!("Écart numéro {k}"),
+            action: "Former les équipes de terrain et afficher les canaux de plainte".into(),
+            owner: "Point focal".into(),
+            due: NaiveDate::from_ymd_opt(2027, 1, 31),
+            status: ActionStatus::NotStarted,
+        });
+    }
+    let p = write("table.pdf", &build(&q, &a, Lang::Fr, day()));
+    let per_page = poppler("pdftotext", &["-layout", p.to_str().unwrap(), "-"]);
+    let plan_pages: Vec<&str> = per_page
+        .split('\u{c}')
+        .filter(|pg| pg.contains("Écart numéro"))
+        .collect();
+    assert!(plan_pages.len() >= 2, "the plan should span pages");
+    for pg in &plan_pages {
+        assert!(
+            pg.contains("Responsable") && pg.contains("Échéance"),
+            "header missing on a page:\n{pg}"
+        );
+    }
+    let t = text(&p);
+    for k in 0..60 {
+        assert!(t.contains(&format!("Écart numéro {k} ")), "row {k} lost");
+    }
+    assert_no_overlap(&p);
+}
+
+#[test]
+fn risk_report_has_register_and_labelled_heat_matrix() {
+    let q = load_file("cash-transfer-sea-risk.toml");
+    let mut a = answers(
+        &q,
+        &[
+            ("modalities", json!(["cash_in_hand"])),
+            (
+                "r_gatekeeping",
+                json!({"likelihood": 4, "impact": 4, "mitigations": ["public_criteria", "public_validation"]}),
+            ),
+            ("r_stigma", json!({"likelihood": 3, "impact": 3})),
+            ("r_not_free", json!({"likelihood": 4, "impact": 4})),
+            ("r_access", json!({"likelihood": 3, "impact": 4})),
+            ("r_household_control", json!({"likelihood": 2, "impact": 4})),
+            ("r_extortion", json!({"likelihood": 2, "impact": 5})),
+            ("r_data_misuse", json!({"likelihood": 2, "impact": 4})),
+            ("r_no_safe_channel", json!({"likelihood": 3, "impact": 4})),
+            ("r_monitoring_misses", json!({"likelihood": 5, "impact": 5})),
+        ],
+    );
+    a.answers.get_mut("r_access").unwrap().comment =
+        Some("Trajet de 2 h à pied vers Markala.".into());
+    a.assessment.organisation = "CWG Ségou".into();
+    let p = write("risk.pdf", &build(&q, &a, Lang::Fr, day()));
+    // Labels read well in layout order, wrapped table cells in raw order: use both.
+    let t = format!("{}\n{}", text(&p), raw_text(&p));
+    for expected in [
+        "Matrice des risques résiduels",
+        "5 Presque certaine",
+        "1 Insignifiant",
+        "Registre des risques",
+        "Critères de sélection rendus publics dans les langues locales",
+        "5 × 5 = 25 Très élevé",
+        "Trajet de 2 h à pied vers Markala.",
+        "Très élevé 20–25",
+        "PROVISOIRE",
+    ] {
+        assert!(t.contains(expected), "missing «{expected}» in:\n{t}");
+    }
+    assert_no_overlap(&p);
+}
+
+#[test]
+fn quiz_report_gives_each_answer_right_or_wrong_with_explanation() {
+    let q = load_file("psea-training-quiz.toml");
+    let a = answers(
+        &q,
+        &[
+            ("q_gross_misconduct", json!("gross_misconduct")),
+            ("q_age_of_consent", json!(true)),
+        ],
+    );
+    let p = write("quiz.pdf", &build(&q, &a, Lang::Fr, day()));
+    let t = text(&p);
+    assert!(
+        t.contains("une faute grave, motif de licenciement — juste"),
+        "{t}"
+    );
+    assert!(t.contains("vrai — faux"), "{t}");
+    assert!(t.contains("Bonne réponse faux"), "{t}");
+    assert!(t.contains("Toute activité sexuelle avec un enfant (moins de 18 ans) est interdite"));
+    assert_no_overlap(&p);
+}
+
+#[test]
+fn file_name_is_safe_and_descriptive() {
+    let (q, a) = unicef_answers("x");
+    assert_eq!(
+        file_name(&q, &a, day()),
+        "unicef-psea-2020-association-netaa-soro-oeuvre-d-entraide-2026-11-23.pdf"
+    );
+    let mut empty = a.clone();
+    empty.assessment.organisation = "  ".into();
+    assert_eq!(
+        file_name(&q, &empty, day()),
+        "unicef-psea-2020-organisation-2026-11-23.pdf"
+    );
+}
