@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::NaiveDate;
@@ -41,7 +41,7 @@ fn poppler(tool: &str, args: &[&str]) -> String {
 
 /// Text of the PDF as laid out (a label and its value stay on one line), with runs of white
 /// space folded so that checks do not depend on column widths.
-fn text(p: &PathBuf) -> String {
+fn text(p: &Path) -> String {
     poppler("pdftotext", &["-layout", p.to_str().unwrap(), "-"])
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -49,14 +49,14 @@ fn text(p: &PathBuf) -> String {
 }
 
 /// Text in poppler's raw reading order (a wrapped table cell reads in one piece).
-fn raw_text(p: &PathBuf) -> String {
+fn raw_text(p: &Path) -> String {
     poppler("pdftotext", &[p.to_str().unwrap(), "-"])
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-fn pages(p: &PathBuf) -> usize {
+fn pages(p: &Path) -> usize {
     let info = poppler("pdfinfo", &[p.to_str().unwrap()]);
     info.lines()
         .find_map(|l| l.strip_prefix("Pages:"))
@@ -67,7 +67,7 @@ fn pages(p: &PathBuf) -> usize {
 }
 
 /// Word boxes per page from `pdftotext -bbox`; asserts no two words overlap.
-fn assert_no_overlap(p: &PathBuf) {
+fn assert_no_overlap(p: &Path) {
     let html = poppler("pdftotext", &["-bbox", p.to_str().unwrap(), "-"]);
     for (n, page) in html.split("<page ").skip(1).enumerate() {
         let boxes: Vec<(f64, f64, f64, f64, &str)> = page
