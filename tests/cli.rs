@@ -194,3 +194,29 @@ fn every_command_has_help() {
         assert!(stdout(&o).contains("Usage: psea-assess"), "{cmd}");
     }
 }
+
+#[test]
+fn report_writes_a_pdf_and_warns_about_unshowable_characters() {
+    let a = tmp(
+        "r.json",
+        &ANSWERS.replace("\"place\":\"Ségou\"", "\"place\":\"Ségou 中\""),
+    );
+    let out = std::env::temp_dir().join(format!("psea-cli-{}/r.pdf", std::process::id()));
+    let o = run(&[
+        "report",
+        &unicef(),
+        a.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--date",
+        "2026-11-23",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    let err = stderr(&o);
+    assert!(
+        err.contains("no font can show these characters") && err.contains("中 (U+4E2D)"),
+        "{err}"
+    );
+    assert!(err.contains("2 page(s)"), "{err}");
+}
