@@ -9,3 +9,5 @@ pub mod engine;
 #[cfg(feature = "pdf")]
 pub mod report;
 pub mod summary;
+#[cfg(feature = "web")]
+pub mod web;

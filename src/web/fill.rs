@@ -1,0 +1,648 @@
+//! Filling an assessment. Each item is built once; its controls read and write the stored
+//! answers reactively, so typing never re-creates an input. Conditional items appear and
+//! disappear at once; every change is saved as it is made.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use serde_json::{json, Value as Json};
+use wasm_bindgen::JsCast;
+
+use super::i18n::{tr, K};
+use super::{AppState, Route};
+use crate::engine::answers::{Answer, AnswersFile};
+use crate::engine::condition::visible_items;
+use crate::engine::model::*;
+use crate::engine::scoring::{score, Effect, Outcome};
+use crate::engine::Questionnaire;
+use crate::summary::{answer_label, item_name, Lang};
+
+/// Everything an item needs, as copyable handles.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub state: AppState,
+    pub id: StoredValue<String>,
+    pub q: StoredValue<Arc<Questionnaire>>,
+    pub file: Memo<AnswersFile>,
+    pub outcome: Memo<Outcome>,
+    pub visible: Memo<HashSet<String>>,
+}
+
+impl Ctx {
+    pub fn new(state: AppState, id: String, q: Arc<Questionnaire>) -> Ctx {
+        let sid = StoredValue::new(id);
+        let file = Memo::new(move |_| {
+            let id = sid.get_value();
+            state.assessments.with(|l| l.iter().find(|s| s.id == id).map(|s| s.file.clone()).unwrap_or_default())
+        });
+        let qv = StoredValue::new(q);
+        let visible = Memo::new(move |_| {
+            let q = qv.get_value();
+            file.with(|f| visible_items(&q, f).iter().map(|i| i.id.clone()).collect::<HashSet<String>>())
+        });
+        let outcome = Memo::new(move |_| {
+            let q = qv.get_value();
+            file.with(|f| score(&q, f))
+        });
+        Ctx { state, id: sid, q: qv, file, outcome, visible }
+    }
+
+    fn lang(&self) -> Lang {
+        self.state.lang.get()
+    }
+
+    /// The raw value of `item` (or of one field of it), reactively.
+    fn value(&self, item: &str, field: Option<&str>) -> Json {
+        self.file.with(|f| {
+            let v = f.answers.get(item).map(|a| &a.value);
+            match (v, field) {
+                (Some(v), None) => v.clone(),
+                (Some(v), Some(k)) => v.get(k).cloned().unwrap_or(Json::Null),
+                (None, _) => Json::Null,
+            }
+        })
+    }
+
+    fn answer<T>(&self, item: &str, f: impl FnOnce(Option<&Answer>) -> T) -> T {
+        self.file.with(|file| f(file.answers.get(item)))
+    }
+
+    pub fn edit(&self, item: &str, f: impl FnOnce(&mut Answer)) {
+        let id = self.id.get_value();
+        self.state.update(&id, |s| f(s.file.answers.entry(item.to_owned()).or_default()));
+    }
+
+    fn set(&self, item: &str, field: Option<&str>, v: Json) {
+        self.edit(item, |a| match field {
+            None => a.value = v,
+            Some(k) => {
+                if !a.value.is_object() {
+                    a.value = json!({});
+                }
+                a.value[k] = v;
+            }
+        });
+    }
+}
+
+/// A label in whichever language is current.
+type Label = Arc<dyn Fn(Lang) -> String + Send + Sync>;
+
+fn text_label(t: &Text) -> Label {
+    let t = t.clone();
+    Arc::new(move |l| t.get(l.code()).to_owned())
+}
+
+fn key_label(k: K) -> Label {
+    Arc::new(move |l| tr(l, k).to_owned())
+}
+
+#[component]
+pub fn Fill(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(stored) = state.assessments.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) else {
+        return view! { <p>"?"</p><button on:click=move |_| state.go(Route::Home)>{move || state.t(K::Home)}</button> }.into_any();
+    };
+    let Some(q) = state.questionnaire(&stored.file.questionnaire.id) else {
+        let msg = format!("{} « {} »", state.t(K::NoQuestionnaireFor), stored.file.questionnaire.id);
+        return view! { <p role="alert">{msg}</p> }.into_any();
+    };
+    let ctx = Ctx::new(state, id.clone(), q.clone());
+    let sections: Vec<Section> = q.sections.clone();
+    let progress = Memo::new(move |_| {
+        let q = ctx.q.get_value();
+        let visible = ctx.visible.get();
+        ctx.file.with(|f| {
+            q.sections
+                .iter()
+                .map(|s| {
+                    let shown: Vec<&Item> = s.items.iter().filter(|i| visible.contains(&i.id)).collect();
+                    let done = shown.iter().filter(|i| f.value(&q, i).ok().flatten().is_some()).count();
+                    (s.id.clone(), (done, shown.len()))
+                })
+                .collect::<HashMap<String, (usize, usize)>>()
+        })
+    });
+    let id_results = id.clone();
+
+    view! {
+        <h1>{move || ctx.q.with_value(|q| q.title.get(ctx.lang().code()).to_owned())}</h1>
+        <super::StorageBanner export=Callback::new(move |_| {
+            let id = ctx.id.get_value();
+            if let Some(s) = state.assessments.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) {
+                super::export_answers(&s);
+            }
+        })/>
+        <Details ctx=ctx/>
+        <nav aria-label=move || state.t(K::Section) class="section-nav">
+            <ol>
+                {sections.iter().map(|s| {
+                    let sid = s.id.clone();
+                    let sid2 = s.id.clone();
+                    let title = text_label(&s.title);
+                    view! {
+                        <li>
+                            <button class="link" on:click=move |_| focus(&format!("section-{sid}"))>
+                                {move || title(ctx.lang())}
+                                " "
+                                <span class="progress">{move || progress.with(|p| p.get(&sid2).map(|(d, t)| format!("{d}/{t}")).unwrap_or_default())}</span>
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+        <div class="fill-layout">
+            <div class="items">
+                {sections.into_iter().map(|s| view! { <SectionView ctx=ctx section=s/> }).collect_view()}
+            </div>
+            <LiveResult ctx=ctx/>
+        </div>
+        <p class="actions">
+            <button class="primary" on:click=move |_| state.go(Route::Results(id_results.clone()))>{move || state.t(K::SeeResults)}</button>
+        </p>
+    }
+    .into_any()
+}
+
+/// Moves focus (and the view) to an element by id.
+pub fn focus(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        el.scroll_into_view();
+        if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
+}
+
+/// Organisation, assessor, place and date of the assessment.
+#[component]
+fn Details(ctx: Ctx) -> impl IntoView {
+    let state = ctx.state;
+    let initial = ctx.file.get_untracked().assessment;
+    let field = move |key: &'static str, k: K, value: String| {
+        let dom = format!("meta-{key}");
+        view! {
+            <p class="field">
+                <label for=dom.clone()>{move || state.t(k)}</label>
+                <input id=dom type="text" autocomplete="off" prop:value=value on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    let id = ctx.id.get_value();
+                    state.update(&id, |s| match key {
+                        "organisation" => s.file.assessment.organisation = v,
+                        "assessor" => s.file.assessment.assessor = v,
+                        _ => s.file.assessment.place = v,
+                    });
+                }/>
+            </p>
+        }
+    };
+    let date = initial.date.map(|d| d.to_string()).unwrap_or_default();
+    view! {
+        <section aria-labelledby="details" class="details">
+            <h2 id="details">{move || state.t(K::AssessmentDetails)}</h2>
+            {field("organisation", K::Organisation, initial.organisation.clone())}
+            {field("assessor", K::Assessor, initial.assessor.clone())}
+            {field("place", K::Place, initial.place.clone())}
+            <p class="field">
+                <label for="meta-date">{move || state.t(K::Date)}</label>
+                <input id="meta-date" type="date" prop:value=date on:input=move |ev| {
+                    let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                    let id = ctx.id.get_value();
+                    state.update(&id, |s| s.file.assessment.date = v);
+                }/>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn SectionView(ctx: Ctx, section: Section) -> impl IntoView {
+    let sid = section.id.clone();
+    let title = text_label(&section.title);
+    let intro = section.intro.as_ref().map(text_label);
+    let items: Vec<Arc<Item>> = section.items.into_iter().map(Arc::new).collect();
+    let any_visible = {
+        let ids: Vec<String> = items.iter().map(|i| i.id.clone()).collect();
+        move || ctx.visible.with(|v| ids.iter().any(|i| v.contains(i)))
+    };
+    view! {
+        <Show when=any_visible.clone()>
+            <section class="q-section" aria-labelledby=format!("section-{sid}")>
+                <h2 id=format!("section-{sid}") tabindex="-1">{let title = title.clone(); move || title(ctx.lang())}</h2>
+                {intro.clone().map(|i| view! { <p class="intro">{move || i(ctx.lang())}</p> })}
+                {items.iter().map(|item| {
+                    let shown_id = item.id.clone();
+                    let item = item.clone();
+                    view! {
+                        <Show when=move || ctx.visible.with(|v| v.contains(&shown_id))>
+                            <ItemView ctx=ctx item=item.clone()/>
+                        </Show>
+                    }
+                }).collect_view()}
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
+    let iid = item.id.clone();
+    let dom = format!("item-{}", item.id);
+    let text = text_label(&item.text);
+    let guidance = item.guidance.as_ref().map(text_label);
+    let control = match &item.kind {
+        ItemKind::Scale { choices, na } => {
+            let mut opts: Vec<(Json, Label)> = choices.iter().map(|c| (json!(c.id), text_label(&c.label))).collect();
+            if *na {
+                opts.push((json!(NA), key_label(K::NotApplicable)));
+            }
+            view! { <Radios ctx=ctx item=iid.clone() field=None legend=text.clone() options=opts/> }.into_any()
+        }
+        ItemKind::Choice { choices } => {
+            let opts: Vec<(Json, Label)> = choices.iter().map(|c| (json!(c.id), text_label(&c.label))).collect();
+            view! { <Radios ctx=ctx item=iid.clone() field=None legend=text.clone() options=opts/> }.into_any()
+        }
+        ItemKind::YesNo { partial, na } => {
+            let mut opts: Vec<(Json, Label)> = vec![(json!(YES), key_label(K::Yes)), (json!(NO), key_label(K::No))];
+            if *partial {
+                opts.push((json!(PARTIAL), key_label(K::Partly)));
+            }
+            if *na {
+                opts.push((json!(NA), key_label(K::NotApplicable)));
+            }
+            view! { <Radios ctx=ctx item=iid.clone() field=None legend=text.clone() options=opts/> }.into_any()
+        }
+        ItemKind::TrueFalse { na } => {
+            let mut opts: Vec<(Json, Label)> = vec![(json!(true), key_label(K::True)), (json!(false), key_label(K::False))];
+            if *na {
+                opts.push((json!(NA), key_label(K::NotApplicable)));
+            }
+            view! { <Radios ctx=ctx item=iid.clone() field=None legend=text.clone() options=opts/> }.into_any()
+        }
+        ItemKind::Checklist { options, other } => {
+            let mut opts: Vec<(String, Label)> = options.iter().map(|c| (c.id.clone(), text_label(&c.label))).collect();
+            if *other {
+                opts.push((OTHER.to_owned(), key_label(K::OtherEvidence)));
+            }
+            view! { <Checks ctx=ctx item=iid.clone() legend=text.clone() options=opts target=CheckTarget::Value/> }.into_any()
+        }
+        ItemKind::Text { multiline } => view! { <TextInput ctx=ctx item=iid.clone() label=text.clone() multiline=*multiline kind="text"/> }.into_any(),
+        ItemKind::Number { .. } => view! { <TextInput ctx=ctx item=iid.clone() label=text.clone() multiline=false kind="number"/> }.into_any(),
+        ItemKind::Date => view! { <TextInput ctx=ctx item=iid.clone() label=text.clone() multiline=false kind="date"/> }.into_any(),
+        ItemKind::Risk { mitigations, na } => {
+            view! { <RiskControl ctx=ctx item=iid.clone() text=text.clone() mitigations=mitigations.clone() na=*na/> }.into_any()
+        }
+    };
+    let evidence: Vec<(String, Label)> = item
+        .evidence
+        .iter()
+        .map(|c| (c.id.clone(), text_label(&c.label)))
+        .chain(item.evidence_other.then(|| (OTHER.to_owned(), key_label(K::OtherEvidence))))
+        .collect();
+    let comment = item.comment;
+    let quiz = item.correct.is_some();
+    view! {
+        <div class="item" id=dom tabindex="-1">
+            {control}
+            {guidance.map(|g| view! {
+                <details class="guidance">
+                    <summary>{move || ctx.state.t(K::Guidance)}</summary>
+                    <p>{move || g(ctx.lang())}</p>
+                </details>
+            })}
+            {(!evidence.is_empty()).then(|| {
+                let legend = key_label(K::Evidence);
+                view! { <Checks ctx=ctx item=iid.clone() legend=legend options=evidence target=CheckTarget::Evidence/> }
+            })}
+            {comment.then(|| view! { <CommentBox ctx=ctx item=iid.clone()/> })}
+            {quiz.then(|| view! { <QuizFeedback ctx=ctx item=item.clone()/> })}
+        </div>
+    }
+}
+
+/// One choice among several, as native radio buttons in a fieldset named by the question.
+#[component]
+fn Radios(ctx: Ctx, item: String, field: Option<&'static str>, legend: Label, options: Vec<(Json, Label)>) -> impl IntoView {
+    let name = format!("{}-{}", item, field.unwrap_or("v"));
+    view! {
+        <fieldset class="choices">
+            <legend>{move || legend(ctx.lang())}</legend>
+            {options.into_iter().enumerate().map(|(n, (v, label))| {
+                let dom = format!("{name}-{n}");
+                let label_for = dom.clone();
+                let (item_r, item_w, v_r) = (item.clone(), item.clone(), v.clone());
+                view! {
+                    <label class="choice" for=label_for>
+                        <input type="radio" id=dom name=name.clone()
+                            prop:checked=move || ctx.value(&item_r, field) == v_r
+                            on:change=move |_| ctx.set(&item_w, field, v.clone())/>
+                        <span>{move || label(ctx.lang())}</span>
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum CheckTarget {
+    /// The item's own answer (a checklist).
+    Value,
+    /// The evidence ticks.
+    Evidence,
+    /// A risk's mitigations.
+    Mitigations,
+}
+
+fn ticked(a: Option<&Answer>, target: CheckTarget) -> Vec<String> {
+    let Some(a) = a else { return vec![] };
+    let list = |v: &Json| v.as_array().map(|xs| xs.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default();
+    match target {
+        CheckTarget::Value => list(&a.value),
+        CheckTarget::Evidence => a.evidence.clone(),
+        CheckTarget::Mitigations => a.value.get("mitigations").map(list).unwrap_or_default(),
+    }
+}
+
+/// Tick boxes; "other" opens a text field to describe it.
+#[component]
+fn Checks(ctx: Ctx, item: String, legend: Label, options: Vec<(String, Label)>, target: CheckTarget) -> impl IntoView {
+    let prefix = format!("{item}-{}", match target {
+        CheckTarget::Value => "c",
+        CheckTarget::Evidence => "e",
+        CheckTarget::Mitigations => "m",
+    });
+    let item_other = item.clone();
+    let has_other = options.iter().any(|(id, _)| id == OTHER);
+    view! {
+        <fieldset class="checks">
+            <legend>{move || legend(ctx.lang())}</legend>
+            {options.into_iter().map(|(opt, label)| {
+                let dom = format!("{prefix}-{opt}");
+                let label_for = dom.clone();
+                let (item_r, item_w, opt_r) = (item.clone(), item.clone(), opt.clone());
+                view! {
+                    <label class="choice" for=label_for>
+                        <input type="checkbox" id=dom
+                            prop:checked=move || ctx.answer(&item_r, |a| ticked(a, target).contains(&opt_r))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let opt = opt.clone();
+                                ctx.edit(&item_w, move |a| {
+                                    let mut list = ticked(Some(a), target);
+                                    list.retain(|x| x != &opt);
+                                    if on {
+                                        list.push(opt);
+                                    }
+                                    match target {
+                                        CheckTarget::Value => a.value = json!(list),
+                                        CheckTarget::Evidence => a.evidence = list,
+                                        CheckTarget::Mitigations => {
+                                            if !a.value.is_object() {
+                                                a.value = json!({});
+                                            }
+                                            a.value["mitigations"] = json!(list);
+                                        }
+                                    }
+                                });
+                            }/>
+                        <span>{move || label(ctx.lang())}</span>
+                    </label>
+                }
+            }).collect_view()}
+            {has_other.then(|| {
+                let dom = format!("{prefix}-other-text");
+                let item_r = item_other.clone();
+                let initial = ctx.file.with_untracked(|f| f.answers.get(&item_other).and_then(|a| match target {
+                    CheckTarget::Evidence => a.evidence_other.clone(),
+                    _ => a.other.clone(),
+                })).unwrap_or_default();
+                view! {
+                    <Show when=move || ctx.answer(&item_r, |a| ticked(a, target).iter().any(|x| x == OTHER))>
+                        <p class="field">
+                            <label for=dom.clone()>{move || ctx.state.t(K::Describe)}</label>
+                            <input type="text" id=dom.clone() prop:value=initial.clone() on:input={
+                                let item = item_other.clone();
+                                move |ev| {
+                                    let v = event_target_value(&ev);
+                                    ctx.edit(&item, |a| match target {
+                                        CheckTarget::Evidence => a.evidence_other = Some(v),
+                                        _ => a.other = Some(v),
+                                    });
+                                }
+                            }/>
+                        </p>
+                    </Show>
+                }
+            })}
+        </fieldset>
+    }
+}
+
+/// Free text, a number or a date. Written on every keystroke; the value is only set once
+/// from storage, so the caret never jumps.
+#[component]
+fn TextInput(ctx: Ctx, item: String, label: Label, multiline: bool, kind: &'static str) -> impl IntoView {
+    let dom = format!("{item}-input");
+    let initial = ctx.file.with_untracked(|f| {
+        f.answers.get(&item).map(|a| match &a.value {
+            Json::String(s) => s.clone(),
+            Json::Number(n) => n.to_string(),
+            _ => String::new(),
+        })
+    });
+    let initial = initial.unwrap_or_default();
+    let write = move |item: String, raw: String| {
+        let v = match kind {
+            _ if raw.trim().is_empty() => Json::Null,
+            "number" => raw.replace(',', ".").parse::<f64>().map(|n| json!(n)).unwrap_or(Json::Null),
+            _ => json!(raw),
+        };
+        ctx.set(&item, None, v);
+    };
+    let item2 = item.clone();
+    view! {
+        <p class="field">
+            <label for=dom.clone() class="question">{move || label(ctx.lang())}</label>
+            {if multiline {
+                view! { <textarea id=dom rows="4" prop:value=initial on:input=move |ev| write(item2.clone(), event_target_value(&ev))></textarea> }.into_any()
+            } else {
+                let mode = if kind == "number" { "decimal" } else { "text" };
+                view! { <input id=dom type=kind inputmode=mode prop:value=initial on:input=move |ev| write(item2.clone(), event_target_value(&ev))/> }.into_any()
+            }}
+        </p>
+    }
+}
+
+#[component]
+fn CommentBox(ctx: Ctx, item: String) -> impl IntoView {
+    let dom = format!("{item}-comment");
+    let hint = format!("{item}-comment-hint");
+    let initial = ctx.file.with_untracked(|f| f.answers.get(&item).and_then(|a| a.comment.clone())).unwrap_or_default();
+    view! {
+        <p class="field">
+            <label for=dom.clone()>{move || ctx.state.t(K::Comment)}</label>
+            <textarea id=dom rows="2" aria-describedby=hint.clone() prop:value=initial on:input=move |ev| {
+                let v = event_target_value(&ev);
+                ctx.edit(&item, |a| a.comment = if v.trim().is_empty() { None } else { Some(v) });
+            }></textarea>
+            <span id=hint class="hint">{move || ctx.state.t(K::CommentWarning)}</span>
+        </p>
+    }
+}
+
+/// Likelihood and impact on the rule's scales, "does not apply", and the mitigations.
+#[component]
+fn RiskControl(ctx: Ctx, item: String, text: Label, mitigations: Vec<Mitigation>, na: bool) -> impl IntoView {
+    let (likelihood, impact) = ctx.q.with_value(|q| match &q.scoring.rule {
+        Rule::RiskMatrix(r) => (r.likelihood.clone(), r.impact.clone()),
+        _ => (vec![], vec![]),
+    });
+    let scale = |labels: &[Text]| -> Vec<(Json, Label)> {
+        labels
+            .iter()
+            .enumerate()
+            .map(|(n, t)| {
+                let t = t.clone();
+                let label: Label = Arc::new(move |l: Lang| format!("{} – {}", n + 1, t.get(l.code())));
+                (json!(n + 1), label)
+            })
+            .collect()
+    };
+    let item_na = item.clone();
+    let item_na_r = item.clone();
+    let rated = {
+        let item = item.clone();
+        move || ctx.value(&item, None) != json!(NA)
+    };
+    let l_legend = key_label(K::Likelihood);
+    let i_legend = key_label(K::Impact);
+    let m_legend = key_label(K::Mitigations);
+    let mits: Vec<(String, Label)> = mitigations.iter().map(|m| (m.id.clone(), text_label(&m.label))).collect();
+    let dom_na = format!("{item}-na");
+    view! {
+        <fieldset class="risk">
+            <legend>{move || text(ctx.lang())}</legend>
+            {na.then(|| view! {
+                <label class="choice" for=dom_na.clone()>
+                    <input type="checkbox" id=dom_na.clone()
+                        prop:checked=move || ctx.value(&item_na_r, None) == json!(NA)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            ctx.set(&item_na, None, if on { json!(NA) } else { json!({}) });
+                        }/>
+                    <span>{move || ctx.state.t(K::RiskNotApplicable)}</span>
+                </label>
+            })}
+            <Show when=rated.clone()>
+                <div class="risk-scales">
+                    <Radios ctx=ctx item=item.clone() field=Some("likelihood") legend=l_legend.clone() options=scale(&likelihood)/>
+                    <Radios ctx=ctx item=item.clone() field=Some("impact") legend=i_legend.clone() options=scale(&impact)/>
+                </div>
+                <Checks ctx=ctx item=item.clone() legend=m_legend.clone() options=mits.clone() target=CheckTarget::Mitigations/>
+            </Show>
+        </fieldset>
+    }
+}
+
+/// After a quiz answer: right or wrong, the right answer, and why.
+#[component]
+fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
+    let iid = item.id.clone();
+    move || {
+        let result = ctx.outcome.with(|o| o.items.iter().find(|r| r.item == iid).and_then(|r| r.correct));
+        let lang = ctx.lang();
+        let Some(ok) = result else { return ().into_any() };
+        let right = match &item.correct {
+            Some(Correct::Bool(b)) => answer_label(&item, &b.to_string(), lang),
+            Some(Correct::One(id)) => answer_label(&item, id, lang),
+            Some(Correct::Many(ids)) => ids.iter().map(|id| answer_label(&item, id, lang)).collect::<Vec<_>>().join(" ; "),
+            None => String::new(),
+        };
+        let explanation = item.explanation.as_ref().map(|e| e.get(lang.code()).to_owned()).unwrap_or_default();
+        view! {
+            <div class=if ok { "feedback right" } else { "feedback wrong" } role="status">
+                <p><strong>{if ok { format!("✓ {}", tr(lang, K::Right)) } else { format!("✗ {}", tr(lang, K::Wrong)) }}</strong>
+                   {(!ok).then(|| format!(" — {} : {right}", tr(lang, K::RightAnswer)))}</p>
+                <p>{explanation}</p>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The result as answers come in, what each answer contributed, and what is missing.
+#[component]
+fn LiveResult(ctx: Ctx) -> impl IntoView {
+    let state = ctx.state;
+    view! {
+        <aside class="live" aria-labelledby="live-title">
+            <h2 id="live-title">{move || state.t(K::LiveResult)}</h2>
+            <div aria-live="polite">
+                {move || {
+                    let lang = ctx.lang();
+                    let l = lang.code();
+                    ctx.outcome.with(|o| {
+                        let head = match (&o.band, o.passed) {
+                            (Some(b), _) => b.label.get(l).to_owned(),
+                            (None, Some(p)) => tr(lang, if p { K::Passed } else { K::NotPassed }).to_owned(),
+                            (None, None) if !o.complete => tr(lang, K::PartialResult).to_owned(),
+                            _ => "—".to_owned(),
+                        };
+                        let score = match (o.score, o.max) {
+                            (Some(s), Some(m)) => format!("{} : {s} / {m}", tr(lang, K::Score)),
+                            _ => String::new(),
+                        };
+                        view! { <p class="rating">{head}</p><p>{score}</p> }
+                    })
+                }}
+            </div>
+            <details>
+                <summary>{move || state.t(K::WhyThisRating)}</summary>
+                <ul class="why">
+                    {move || {
+                        let lang = ctx.lang();
+                        let q = ctx.q.get_value();
+                        ctx.outcome.with(|o| o.items.iter().filter_map(|r| {
+                            let item = q.item(&r.item)?;
+                            let what = match (r.effect, &r.answer) {
+                                (Effect::Hidden, _) => tr(lang, K::Hidden).to_owned(),
+                                (Effect::Unanswered, _) => "—".to_owned(),
+                                (Effect::NaExcluded, _) => tr(lang, K::NaExcluded).to_owned(),
+                                (Effect::NaMet, _) => tr(lang, K::NaMet).to_owned(),
+                                (Effect::Counted, Some(a)) if matches!(item.kind, ItemKind::Risk { .. }) => a.replace('x', " × "),
+                                (Effect::Counted, Some(a)) => {
+                                    let pts = match (r.points, r.max) { (Some(p), Some(m)) => format!(" ({p}/{m})"), _ => String::new() };
+                                    format!("{}{pts}", answer_label(item, a, lang))
+                                }
+                                (Effect::Counted, None) => String::new(),
+                            };
+                            Some(view! { <li>{format!("{} : {what}", item_name(&q, item, lang))}</li> })
+                        }).collect_view())
+                    }}
+                </ul>
+            </details>
+            <h3>{move || state.t(K::Unanswered)}</h3>
+            {move || {
+                let lang = ctx.lang();
+                let q = ctx.q.get_value();
+                let missing: Vec<(String, String)> = ctx.outcome.with(|o| o.missing.iter().filter_map(|m| {
+                    q.item(&m.item).map(|i| (m.item.clone(), item_name(&q, i, lang)))
+                }).collect());
+                if missing.is_empty() {
+                    view! { <p>{tr(lang, K::AllAnswered)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="missing">
+                            {missing.into_iter().map(|(id, name)| view! {
+                                <li><button class="link" on:click=move |_| focus(&format!("item-{id}"))>{name}</button></li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </aside>
+    }
+}

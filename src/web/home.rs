@@ -1,0 +1,250 @@
+//! Home: the bundled questionnaires, "my assessments", opening a questionnaire file,
+//! importing an answers file, and erasing this device's data.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::i18n::K;
+use super::{browser, storage, AppState, Route, Stored};
+use crate::engine::answers::{place, AnswersFile};
+use crate::engine::scoring::score;
+use crate::engine::{self, Questionnaire};
+use crate::summary::french_date;
+
+/// A message shown after a file was opened or imported.
+#[derive(Clone, Debug, PartialEq)]
+enum Report {
+    None,
+    QuestionnaireAdded(String),
+    QuestionnaireErrors(String, Vec<String>),
+    Imported { name: String, kept: usize, set_aside: Vec<String> },
+    ImportFailed(String),
+    Erased,
+}
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let report = RwSignal::new(Report::None);
+    let start = move |q: Arc<Questionnaire>| {
+        let mut file = AnswersFile::template(&q);
+        file.answers.clear();
+        file.assessment.date = Some(super::today());
+        let s = Stored { id: browser::new_id(), name: String::new(), file };
+        let id = s.id.clone();
+        state.add(s);
+        state.go(Route::Fill(id));
+    };
+    let open_questionnaire = move |ev: leptos::ev::Event| {
+        leptos::task::spawn_local(async move {
+            let Some((name, text)) = browser::read_picked(&ev).await else { return };
+            match engine::load(&text) {
+                Ok(q) => {
+                    let _ = storage::save_questionnaire(&q.id, &text);
+                    let title = q.title.get(state.lang.get_untracked().code()).to_owned();
+                    state.library.update(|l| {
+                        l.retain(|x| x.id != q.id);
+                        l.push(Arc::new(q));
+                    });
+                    report.set(Report::QuestionnaireAdded(title));
+                }
+                Err(diags) => report.set(Report::QuestionnaireErrors(name.clone(), diags.iter().map(|d| d.render(&name)).collect())),
+            }
+        });
+    };
+    let import_answers = move |ev: leptos::ev::Event| {
+        leptos::task::spawn_local(async move {
+            let Some((name, text)) = browser::read_picked(&ev).await else { return };
+            let file = match AnswersFile::from_json(&text) {
+                Ok(f) => f,
+                Err(e) => return report.set(Report::ImportFailed(format!("{name}: {e}"))),
+            };
+            let Some(q) = state.questionnaire(&file.questionnaire.id) else {
+                let msg = format!("{name}: {} « {} »", state.t(K::NoQuestionnaireFor), file.questionnaire.id);
+                return report.set(Report::ImportFailed(msg));
+            };
+            match place(&q, file) {
+                Ok((file, placement)) => {
+                    let set_aside = placement.set_aside.iter().map(|s| format!("{} — {}", s.item, s.reason)).collect();
+                    state.add(Stored { id: browser::new_id(), name: String::new(), file });
+                    report.set(Report::Imported { name, kept: placement.kept, set_aside });
+                }
+                Err(e) => report.set(Report::ImportFailed(format!("{name}: {e}"))),
+            }
+        });
+    };
+    let erase_all = move |_| {
+        if browser::confirm(state.t(K::ConfirmEraseAll)) {
+            storage::erase_all();
+            state.assessments.set(Vec::new());
+            state.damaged.set(Vec::new());
+            state.library.set(super::load_library());
+            report.set(Report::Erased);
+        }
+    };
+
+    view! {
+        <h1>{move || state.t(K::AppName)}</h1>
+        <p class="tagline">{move || state.t(K::Tagline)}</p>
+        <super::StorageBanner/>
+        <Show when=move || !state.damaged.get().is_empty()>
+            <div class="banner error" role="alert">
+                <p>{move || format!("{} : {}", state.t(K::CorruptKept), state.damaged.get().join(", "))}</p>
+                <button on:click=move |_| {
+                    let all: Vec<String> = storage::set_aside_entries().into_iter().map(|(k, v)| format!("{k}\n{v}\n")).collect();
+                    let _ = browser::download("psea-entrees-mises-de-cote.txt", "text/plain", all.join("\n").as_bytes());
+                }>{move || state.t(K::ExportAnswers)}</button>
+            </div>
+        </Show>
+        <ReportView report=report/>
+
+        <section aria-labelledby="mine">
+            <h2 id="mine">{move || state.t(K::MyAssessments)}</h2>
+            {move || {
+                let list = state.assessments.get();
+                if list.is_empty() {
+                    view! { <p>{state.t(K::NoAssessments)}</p> }.into_any()
+                } else {
+                    view! { <ul class="cards">{list.into_iter().map(|s| view! { <AssessmentCard s=s/> }).collect_view()}</ul> }.into_any()
+                }
+            }}
+        </section>
+
+        <section aria-labelledby="qs">
+            <h2 id="qs">{move || state.t(K::Questionnaires)}</h2>
+            <ul class="cards">
+                {move || {
+                    let l = state.lang.get().code();
+                    state.library.get().into_iter().map(|q| {
+                        let title = q.title.get(l).to_owned();
+                        let q2 = q.clone();
+                        view! {
+                            <li class="card">
+                                <h3>{title.clone()}</h3>
+                                <p>{q.purpose.get(l).to_owned()}</p>
+                                <p class="meta"><strong>{state.t(K::ForWhom)}" : "</strong>{q.audience.get(l).to_owned()}</p>
+                                <p class="meta">{format!("≈ {} {}", q.duration_minutes, state.t(K::Minutes))}</p>
+                                <button class="primary" aria-label=format!("{} : {}", state.t(K::Start), title)
+                                    on:click=move |_| start(q2.clone())>{state.t(K::Start)}</button>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ul>
+        </section>
+
+        <section aria-labelledby="files">
+            <h2 id="files">{move || format!("{} / {}", state.t(K::OpenQuestionnaireFile), state.t(K::ImportAnswers))}</h2>
+            <p>
+                <label for="qfile">{move || state.t(K::OpenQuestionnaireFile)}</label>
+                <input id="qfile" type="file" accept=".toml,text/plain" aria-describedby="qfile-hint" on:change=open_questionnaire/>
+                <span id="qfile-hint" class="hint">{move || state.t(K::OpenQuestionnaireHint)}</span>
+            </p>
+            <p>
+                <label for="afile">{move || state.t(K::ImportAnswers)}</label>
+                <input id="afile" type="file" accept=".json,application/json" aria-describedby="afile-hint" on:change=import_answers/>
+                <span id="afile-hint" class="hint">{move || state.t(K::ImportAnswersHint)}</span>
+            </p>
+        </section>
+
+        <section aria-labelledby="erase" class="danger-zone">
+            <h2 id="erase">{move || state.t(K::EraseAll)}</h2>
+            <button class="danger" on:click=erase_all>{move || state.t(K::EraseAll)}</button>
+        </section>
+    }
+}
+
+#[component]
+fn ReportView(report: RwSignal<Report>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || match report.get() {
+        Report::None => ().into_any(),
+        Report::QuestionnaireAdded(title) => {
+            view! { <div class="banner ok" role="status"><p>{format!("{} : {title}", state.t(K::QuestionnaireAdded))}</p></div> }.into_any()
+        }
+        Report::QuestionnaireErrors(name, errors) => view! {
+            <div class="banner error" role="alert">
+                <p>{format!("{} ({name})", state.t(K::QuestionnaireErrors))}</p>
+                <ul class="errors">{errors.into_iter().map(|e| view! { <li><code>{e}</code></li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any(),
+        Report::Imported { name, kept, set_aside } => view! {
+            <div class="banner ok" role="status">
+                <p>{format!("{} : {name} — {kept} ✓", state.t(K::Imported))}</p>
+                {(!set_aside.is_empty()).then(|| view! {
+                    <p>{state.t(K::SetAside)}</p>
+                    <ul>{set_aside.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                })}
+            </div>
+        }
+        .into_any(),
+        Report::ImportFailed(msg) => view! { <div class="banner error" role="alert"><p>{msg}</p></div> }.into_any(),
+        Report::Erased => view! { <div class="banner ok" role="status"><p>{state.t(K::Erased)}</p></div> }.into_any(),
+    }
+}
+
+#[component]
+fn AssessmentCard(s: Stored) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang.get_untracked();
+    let l = lang.code();
+    let q = state.questionnaire(&s.file.questionnaire.id);
+    let qtitle = q.as_ref().map_or_else(|| s.file.questionnaire.id.clone(), |q| q.title.get(l).to_owned());
+    let name = display_name(&s, state);
+    let (progress, rating) = q.as_ref().map_or((String::new(), String::new()), |q| {
+        let o = score(q, &s.file);
+        let total = o.items.iter().filter(|r| r.effect != crate::engine::scoring::Effect::Hidden).count();
+        let answered = total - o.missing.iter().filter(|m| m.scored).count();
+        let rating = o.band.map(|b| b.label.get(l).to_owned()).or(o.passed.map(|p| state.t(if p { K::Passed } else { K::NotPassed }).to_owned()));
+        (format!("{answered} / {total}"), rating.unwrap_or_else(|| "—".into()))
+    });
+    let changed = s.file.assessment.updated.map(|d| french_date(d.date_naive(), lang)).unwrap_or_default();
+    let (id1, id2, id3, id4) = (s.id.clone(), s.id.clone(), s.id.clone(), s.id.clone());
+    let dup = s.clone();
+    view! {
+        <li class="card">
+            <h3>{name.clone()}</h3>
+            <dl>
+                <dt>{state.t(K::Questionnaires)}</dt><dd>{qtitle}</dd>
+                <dt>{state.t(K::LastChange)}</dt><dd>{changed}</dd>
+                <dt>{state.t(K::Progress)}</dt><dd>{progress}</dd>
+                <dt>{state.t(K::Rating)}</dt><dd>{rating}</dd>
+            </dl>
+            <div class="actions">
+                <button class="primary" aria-label=format!("{} : {name}", state.t(K::Open)) on:click=move |_| state.go(Route::Fill(id1.clone()))>{state.t(K::Open)}</button>
+                <button aria-label=format!("{} : {name}", state.t(K::Duplicate)) on:click=move |_| {
+                    let mut copy = dup.clone();
+                    copy.id = browser::new_id();
+                    copy.name = format!("{} {}", state.t(K::CopyOf), display_name(&dup, state));
+                    state.add(copy);
+                }>{state.t(K::Duplicate)}</button>
+                <button aria-label=format!("{} : {name}", state.t(K::Rename)) on:click=move |_| {
+                    let current = state.assessments.with_untracked(|l| l.iter().find(|x| x.id == id2).map(|x| x.name.clone())).unwrap_or_default();
+                    if let Some(new) = browser::prompt(state.t(K::NewName), &current) {
+                        state.update(&id2, |x| x.name = new.trim().to_owned());
+                    }
+                }>{state.t(K::Rename)}</button>
+                <button class="danger" aria-label=format!("{} : {name}", state.t(K::Delete)) on:click=move |_| {
+                    if browser::confirm(state.t(K::ConfirmDelete)) {
+                        storage::delete(&id3);
+                        state.assessments.update(|l| l.retain(|x| x.id != id4));
+                    }
+                }>{state.t(K::Delete)}</button>
+            </div>
+        </li>
+    }
+}
+
+/// The name a user gave, else the organisation, else "Untitled".
+pub fn display_name(s: &Stored, state: AppState) -> String {
+    if !s.name.trim().is_empty() {
+        s.name.clone()
+    } else if !s.file.assessment.organisation.trim().is_empty() {
+        s.file.assessment.organisation.clone()
+    } else {
+        state.t(K::Untitled).to_owned()
+    }
+}
+

@@ -1,0 +1,360 @@
+//! Results: the rating with its capacity and risk labels, the per-standard table, the risk
+//! register and heat matrix, quiz answers, and the editable action plan.
+
+use leptos::prelude::*;
+
+use super::fill::Ctx;
+use super::i18n::{tr, K};
+use super::{AppState, Route};
+use crate::engine::answers::{ActionEntry, ActionStatus};
+use crate::engine::model::*;
+use crate::engine::plan;
+use crate::engine::scoring::Effect;
+use crate::summary::{answer_label, french_date, item_name, valid_until};
+
+#[component]
+pub fn Results(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(stored) = state.assessments.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) else {
+        return view! { <button on:click=move |_| state.go(Route::Home)>{move || state.t(K::Home)}</button> }.into_any();
+    };
+    let Some(q) = state.questionnaire(&stored.file.questionnaire.id) else {
+        return view! { <p role="alert">{stored.file.questionnaire.id.clone()}</p> }.into_any();
+    };
+    let ctx = Ctx::new(state, id.clone(), q.clone());
+    // Draft the plan from the gaps once, keeping every entry the user already has.
+    if !matches!(q.scoring.rule, Rule::Quiz(_)) {
+        let drafts = ctx.outcome.with_untracked(|o| plan::draft(&q, o, &stored.file.action_plan, state.lang.get_untracked().code()));
+        if !drafts.is_empty() {
+            state.update(&id, |s| s.file.action_plan.extend(drafts));
+        }
+    }
+    let is_risk = matches!(q.scoring.rule, Rule::RiskMatrix(_));
+    let is_quiz = matches!(q.scoring.rule, Rule::Quiz(_));
+    let id_back = id.clone();
+    let id_export = id.clone();
+    view! {
+        <h1>{move || format!("{} — {}", state.t(K::Results), ctx.q.with_value(|q| q.title.get(state.lang.get().code()).to_owned()))}</h1>
+        <super::StorageBanner/>
+        <Summary ctx=ctx/>
+        {if is_risk {
+            view! { <HeatMatrix ctx=ctx/><Register ctx=ctx/> }.into_any()
+        } else if is_quiz {
+            view! { <QuizReview ctx=ctx/> }.into_any()
+        } else {
+            view! { <StandardsTable ctx=ctx/> }.into_any()
+        }}
+        {(!is_quiz).then(|| view! { <PlanEditor ctx=ctx/> })}
+        <p class="actions no-print">
+            <button on:click=move |_| state.go(Route::Fill(id_back.clone()))>{move || state.t(K::BackToFilling)}</button>
+            <button on:click=move |_| {
+                if let Some(s) = state.assessments.with_untracked(|l| l.iter().find(|s| s.id == id_export).cloned()) {
+                    super::export_answers(&s);
+                }
+            }>{move || state.t(K::ExportAnswers)}</button>
+            <button on:click=move |_| super::browser::print()>{move || state.t(K::Print)}</button>
+        </p>
+    }
+    .into_any()
+}
+
+#[component]
+fn Summary(ctx: Ctx) -> impl IntoView {
+    let state = ctx.state;
+    move || {
+        let lang = state.lang.get();
+        let l = lang.code();
+        let q = ctx.q.get_value();
+        let file = ctx.file.get();
+        ctx.outcome.with(|o| {
+            let status = match o.status {
+                RuleStatus::Verified => tr(lang, K::Verified),
+                RuleStatus::Provisional => tr(lang, K::Provisional),
+            };
+            let rating = match (&o.band, o.passed) {
+                (Some(b), _) => b.label.get(l).to_owned(),
+                (None, Some(p)) => tr(lang, if p { K::Passed } else { K::NotPassed }).to_owned(),
+                _ => tr(lang, K::PartialResult).to_owned(),
+            };
+            let risk = o.band.as_ref().and_then(|b| b.risk.as_ref()).map(|r| r.get(l).to_owned());
+            let score = match (o.score, o.max) {
+                (Some(s), Some(m)) => format!("{s} / {m}"),
+                _ => "—".into(),
+            };
+            let band = o.band.as_ref().map(|b| format!("{}–{}", b.min, b.max));
+            let until = valid_until(&q, &file).map(|d| french_date(d, lang));
+            let capped = o.uncapped_band.clone();
+            view! {
+                <section class="summary" aria-labelledby="summary-title">
+                    <h2 id="summary-title">{tr(lang, K::Rating)}</h2>
+                    <p class="rating big">{rating}</p>
+                    {risk.map(|r| view! { <p class="risk-label"><strong>{tr(lang, K::Risk)}" : "</strong>{r}</p> })}
+                    <dl>
+                        <dt>{tr(lang, K::Score)}</dt><dd>{score}</dd>
+                        {band.map(|b| view! { <dt>{tr(lang, K::Band)}</dt><dd>{b}</dd> })}
+                        {until.map(|u| view! { <dt>{tr(lang, K::ValidUntil)}</dt><dd>{u}</dd> })}
+                    </dl>
+                    {capped.map(|c| view! { <p class="warn">{format!("{} ({c})", tr(lang, K::CappedBy))}</p> })}
+                    <p class=if o.status == RuleStatus::Provisional { "status provisional" } else { "status" }>{status}</p>
+                    {q.scoring.note.as_ref().map(|n| view! { <p class="note">{n.get(l).to_owned()}</p> })}
+                </section>
+            }
+        })
+    }
+}
+
+/// One row per shown scored item: its section, the answer, and the points it gave.
+#[component]
+fn StandardsTable(ctx: Ctx) -> impl IntoView {
+    let state = ctx.state;
+    move || {
+        let lang = state.lang.get();
+        let q = ctx.q.get_value();
+        let rows = ctx.outcome.with(|o| {
+            o.items
+                .iter()
+                .filter(|r| r.effect != Effect::Hidden)
+                .filter_map(|r| {
+                    let item = q.item(&r.item)?;
+                    let answer = r.answer.as_ref().map_or_else(|| "—".to_owned(), |a| answer_label(item, a, lang));
+                    let pts = match (r.points, r.max) {
+                        (Some(p), Some(m)) => format!("{p} / {m}"),
+                        _ => "—".to_owned(),
+                    };
+                    Some(view! { <tr><th scope="row">{item_name(&q, item, lang)}</th><td>{answer}</td><td>{pts}</td></tr> })
+                })
+                .collect_view()
+        });
+        view! {
+            <section aria-labelledby="why-title">
+                <h2 id="why-title">{tr(lang, K::WhyThisRating)}</h2>
+                <table>
+                    <thead><tr><th scope="col">{tr(lang, K::Standard)}</th><th scope="col">{tr(lang, K::Answer)}</th><th scope="col">{tr(lang, K::Points)}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+        }
+    }
+}
+
+fn band_label(bands: &[Band], id: &Option<String>, l: &str) -> String {
+    id.as_ref().and_then(|id| bands.iter().find(|b| &b.id == id)).map_or_else(String::new, |b| b.label.get(l).to_owned())
+}
+
+#[component]
+fn Register(ctx: Ctx) -> impl IntoView {
+    let state = ctx.state;
+    move || {
+        let lang = state.lang.get();
+        let l = lang.code();
+        let q = ctx.q.get_value();
+        let Rule::RiskMatrix(m) = &q.scoring.rule else { return ().into_any() };
+        let rows = ctx.outcome.with(|o| {
+            o.risks
+                .iter()
+                .filter_map(|r| {
+                    let item = q.item(&r.item)?;
+                    let ItemKind::Risk { mitigations, .. } = &item.kind else { return None };
+                    let in_place: Vec<String> =
+                        mitigations.iter().filter(|x| r.mitigations.contains(&x.id)).map(|x| x.label.get(l).to_owned()).collect();
+                    Some(view! {
+                        <tr>
+                            <td>{r.rank}</td>
+                            <th scope="row">{item_name(&q, item, lang)}</th>
+                            <td>{format!("{} × {} = {} ({})", r.likelihood, r.impact, r.inherent_score, band_label(&m.bands, &r.inherent_band, l))}</td>
+                            <td>{if in_place.is_empty() { "—".to_owned() } else { in_place.join(" ; ") }}</td>
+                            <td>{format!("{} × {} = {} ({})", r.residual_likelihood, r.residual_impact, r.residual_score, band_label(&m.bands, &r.residual_band, l))}</td>
+                        </tr>
+                    })
+                })
+                .collect_view()
+        });
+        view! {
+            <section aria-labelledby="register-title">
+                <h2 id="register-title">{tr(lang, K::RiskRegister)}</h2>
+                <table>
+                    <thead><tr>
+                        <th scope="col">"N°"</th><th scope="col">{tr(lang, K::Risk)}</th><th scope="col">{tr(lang, K::Inherent)}</th>
+                        <th scope="col">{tr(lang, K::InPlace)}</th><th scope="col">{tr(lang, K::Residual)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// The residual-risk heat matrix as SVG: each cell shows its count and its score, and the
+/// legend names the bands, so colour is never the only signal.
+#[component]
+fn HeatMatrix(ctx: Ctx) -> impl IntoView {
+    let state = ctx.state;
+    move || {
+        let lang = state.lang.get();
+        let l = lang.code();
+        let q = ctx.q.get_value();
+        let Rule::RiskMatrix(m) = &q.scoring.rule else { return ().into_any() };
+        let (lp, ip) = (m.likelihood.len(), m.impact.len());
+        let floor = usize::from(m.impact_floor.unwrap_or(1));
+        let mut bands: Vec<Band> = m.bands.clone();
+        bands.sort_by_key(|b| b.min);
+        let fills = ["#cfe8cf", "#fde9a6", "#f9c08a", "#ef9a9a"];
+        let fill = |score: i64| -> &'static str {
+            let idx = bands.iter().position(|b| (b.min..=b.max).contains(&score)).unwrap_or(0);
+            let scaled = if bands.len() <= 1 { 0 } else { idx * (fills.len() - 1) / (bands.len() - 1) };
+            fills[scaled.min(fills.len() - 1)]
+        };
+        let counts = ctx.outcome.with(|o| {
+            let mut c = vec![vec![0usize; ip + 1]; lp + 1];
+            for r in &o.risks {
+                let (li, ii) = (usize::from(r.residual_likelihood), usize::from(r.residual_impact));
+                if li <= lp && ii <= ip {
+                    c[li][ii] += 1;
+                }
+            }
+            c
+        });
+        let (cell, left, top) = (64.0, 150.0, 10.0);
+        let width = left + cell * ip as f64 + 10.0;
+        let height = top + cell * lp as f64 + 50.0;
+        let mut cells = Vec::new();
+        for li in 1..=lp {
+            let y = top + (lp - li) as f64 * cell;
+            cells.push(view! {
+                <text x=left - 8.0 y=y + cell / 2.0 + 4.0 text-anchor="end" class="axis">{format!("{li} {}", m.likelihood[li - 1].get(l))}</text>
+            }.into_any());
+            for ii in 1..=ip {
+                let x = left + (ii - 1) as f64 * cell;
+                let score = (li * ii) as i64;
+                let possible = ii >= floor;
+                let n = counts[li][ii];
+                cells.push(view! {
+                    <g>
+                        <rect x=x y=y width=cell height=cell fill=if possible { fill(score) } else { "#eeeeee" } stroke="#555" stroke-width="1"/>
+                        <text x=x + 4.0 y=y + 13.0 class="score">{score.to_string()}</text>
+                        <text x=x + cell / 2.0 y=y + cell / 2.0 + 9.0 text-anchor="middle" class="count">
+                            {if n > 0 { n.to_string() } else if !possible { "—".into() } else { String::new() }}
+                        </text>
+                    </g>
+                }.into_any());
+            }
+        }
+        for ii in 1..=ip {
+            let x = left + (ii - 1) as f64 * cell + cell / 2.0;
+            cells.push(view! {
+                <text x=x y=top + lp as f64 * cell + 18.0 text-anchor="middle" class="axis">{format!("{ii}")}</text>
+                <text x=x y=top + lp as f64 * cell + 34.0 text-anchor="middle" class="axis small">{m.impact[ii - 1].get(l).to_owned()}</text>
+            }.into_any());
+        }
+        let legend: Vec<String> = bands.iter().map(|b| format!("{} {}–{}", b.label.get(l), b.min, b.max)).collect();
+        let desc = format!("{} {}", tr(lang, K::HeatMatrixDesc), legend.join(" ; "));
+        view! {
+            <section aria-labelledby="heat-title">
+                <h2 id="heat-title">{tr(lang, K::HeatMatrix)}</h2>
+                <svg class="heat" viewBox=format!("0 0 {width} {height}") role="img" aria-labelledby="heat-title heat-desc">
+                    <desc id="heat-desc">{desc.clone()}</desc>
+                    {cells}
+                </svg>
+                <p class="legend">{format!("{} : {} — {}", tr(lang, K::Likelihood), tr(lang, K::Impact), desc)}</p>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn QuizReview(ctx: Ctx) -> impl IntoView {
+    let state = ctx.state;
+    move || {
+        let lang = state.lang.get();
+        let q = ctx.q.get_value();
+        ctx.outcome.with(|o| {
+            o.items
+                .iter()
+                .filter(|r| r.effect != Effect::Hidden)
+                .filter_map(|r| {
+                    let item = q.item(&r.item)?;
+                    let verdict = match r.correct {
+                        Some(true) => format!("✓ {}", tr(lang, K::Right)),
+                        Some(false) => format!("✗ {}", tr(lang, K::Wrong)),
+                        None => "—".into(),
+                    };
+                    let answer = r.answer.as_ref().map_or_else(|| "—".to_owned(), |a| answer_label(item, a, lang));
+                    Some(view! {
+                        <article class="quiz-review">
+                            <h3>{item.text.get(lang.code()).to_owned()}</h3>
+                            <p>{format!("{} : {answer} — {verdict}", tr(lang, K::Answer))}</p>
+                            <p>{item.explanation.as_ref().map(|e| e.get(lang.code()).to_owned())}</p>
+                        </article>
+                    })
+                })
+                .collect_view()
+        })
+    }
+}
+
+/// The action plan, each entry editable: action, owner, due date and status.
+#[component]
+fn PlanEditor(ctx: Ctx) -> impl IntoView {
+    let state = ctx.state;
+    let edit = move |n: usize, f: Box<dyn FnOnce(&mut ActionEntry)>| {
+        let id = ctx.id.get_value();
+        state.update(&id, |s| {
+            if let Some(e) = s.file.action_plan.get_mut(n) {
+                f(e);
+            }
+        });
+    };
+    // Rows are rebuilt only when entries are added or removed, not on each keystroke.
+    let count = Memo::new(move |_| ctx.file.with(|f| f.action_plan.len()));
+    view! {
+        <section aria-labelledby="plan-title">
+            <h2 id="plan-title">{move || state.t(K::ActionPlan)}</h2>
+            {move || {
+                let n = count.get();
+                let lang = state.lang.get_untracked();
+                if n == 0 {
+                    return view! { <p>{tr(lang, K::NoGap)}</p> }.into_any();
+                }
+                let q = ctx.q.get_value();
+                let entries = ctx.file.with_untracked(|f| f.action_plan.clone());
+                view! {
+                    <ol class="plan">
+                        {entries.into_iter().enumerate().map(|(i, e)| {
+                            let gap = e.item.as_ref().and_then(|id| q.item(id)).map_or_else(|| e.gap.clone(), |it| item_name(&q, it, lang));
+                            let status = match e.status { ActionStatus::NotStarted => "not_started", ActionStatus::InProgress => "in_progress", ActionStatus::Done => "done" };
+                            view! {
+                                <li class="plan-entry">
+                                    <p class="gap"><strong>{tr(lang, K::Gap)}" : "</strong>{gap}</p>
+                                    <p class="field"><label for=format!("plan-{i}-action")>{tr(lang, K::Action)}</label>
+                                        <textarea id=format!("plan-{i}-action") rows="2" prop:value=e.action.clone()
+                                            on:input=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |e| e.action = v)) }></textarea></p>
+                                    <p class="field"><label for=format!("plan-{i}-owner")>{tr(lang, K::Owner)}</label>
+                                        <input id=format!("plan-{i}-owner") type="text" prop:value=e.owner.clone()
+                                            on:input=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |e| e.owner = v)) }/></p>
+                                    <p class="field"><label for=format!("plan-{i}-due")>{tr(lang, K::Due)}</label>
+                                        <input id=format!("plan-{i}-due") type="date" prop:value=e.due.map(|d| d.to_string()).unwrap_or_default()
+                                            on:input=move |ev| { let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok(); edit(i, Box::new(move |e| e.due = v)) }/></p>
+                                    <p class="field"><label for=format!("plan-{i}-status")>{tr(lang, K::Status)}</label>
+                                        <select id=format!("plan-{i}-status") prop:value=status on:change=move |ev| {
+                                            let v = match event_target_value(&ev).as_str() { "in_progress" => ActionStatus::InProgress, "done" => ActionStatus::Done, _ => ActionStatus::NotStarted };
+                                            edit(i, Box::new(move |e| e.status = v));
+                                        }>
+                                            <option value="not_started">{tr(lang, K::NotStarted)}</option>
+                                            <option value="in_progress">{tr(lang, K::InProgress)}</option>
+                                            <option value="done">{tr(lang, K::Done)}</option>
+                                        </select></p>
+                                    <button class="link no-print" on:click=move |_| {
+                                        let id = ctx.id.get_value();
+                                        state.update(&id, |s| { if i < s.file.action_plan.len() { s.file.action_plan.remove(i); } });
+                                    }>{tr(lang, K::RemoveEntry)}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+        </section>
+    }
+}
