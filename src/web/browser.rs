@@ -10,8 +10,14 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(err)?.dyn_into().map_err(|_| "anchor")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(err)?
+        .dyn_into()
+        .map_err(|_| "anchor")?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
@@ -22,14 +28,19 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
 pub async fn read_picked(ev: &web_sys::Event) -> Option<(String, String)> {
     let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
     let file = input.files()?.get(0)?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?
+        .as_string()?;
     // Let the same file be picked again after a fix.
     input.set_value("");
     Some((file.name(), text))
 }
 
 pub fn hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 pub fn set_hash(h: &str) {
@@ -39,11 +50,15 @@ pub fn set_hash(h: &str) {
 }
 
 pub fn confirm(message: &str) -> bool {
-    web_sys::window().and_then(|w| w.confirm_with_message(message).ok()).unwrap_or(false)
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
 }
 
 pub fn prompt(message: &str, default: &str) -> Option<String> {
-    web_sys::window().and_then(|w| w.prompt_with_message_and_default(message, default).ok()).flatten()
+    web_sys::window()
+        .and_then(|w| w.prompt_with_message_and_default(message, default).ok())
+        .flatten()
 }
 
 pub fn print() {
@@ -55,5 +70,9 @@ pub fn print() {
 /// A fresh id for an assessment: time plus a random part, so two made in one millisecond
 /// still differ.
 pub fn new_id() -> String {
-    format!("{:x}{:06x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 16_777_215.0) as u32)
+    format!(
+        "{:x}{:06x}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 16_777_215.0) as u32
+    )
 }

@@ -34,18 +34,35 @@ impl Ctx {
         let sid = StoredValue::new(id);
         let file = Memo::new(move |_| {
             let id = sid.get_value();
-            state.assessments.with(|l| l.iter().find(|s| s.id == id).map(|s| s.file.clone()).unwrap_or_default())
+            state.assessments.with(|l| {
+                l.iter()
+                    .find(|s| s.id == id)
+                    .map(|s| s.file.clone())
+                    .unwrap_or_default()
+            })
         });
         let qv = StoredValue::new(q);
         let visible = Memo::new(move |_| {
             let q = qv.get_value();
-            file.with(|f| visible_items(&q, f).iter().map(|i| i.id.clone()).collect::<HashSet<String>>())
+            file.with(|f| {
+                visible_items(&q, f)
+                    .iter()
+                    .map(|i| i.id.clone())
+                    .collect::<HashSet<String>>()
+            })
         });
         let outcome = Memo::new(move |_| {
             let q = qv.get_value();
             file.with(|f| score(&q, f))
         });
-        Ctx { state, id: sid, q: qv, file, outcome, visible }
+        Ctx {
+            state,
+            id: sid,
+            q: qv,
+            file,
+            outcome,
+            visible,
+        }
     }
 
     fn lang(&self) -> Lang {
@@ -70,7 +87,9 @@ impl Ctx {
 
     pub fn edit(&self, item: &str, f: impl FnOnce(&mut Answer)) {
         let id = self.id.get_value();
-        self.state.update(&id, |s| f(s.file.answers.entry(item.to_owned()).or_default()));
+        self.state.update(&id, |s| {
+            f(s.file.answers.entry(item.to_owned()).or_default())
+        });
     }
 
     fn set(&self, item: &str, field: Option<&str>, v: Json) {
@@ -101,11 +120,18 @@ fn key_label(k: K) -> Label {
 #[component]
 pub fn Fill(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some(stored) = state.assessments.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) else {
+    let Some(stored) = state
+        .assessments
+        .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
+    else {
         return view! { <p>"?"</p><button on:click=move |_| state.go(Route::Home)>{move || state.t(K::Home)}</button> }.into_any();
     };
     let Some(q) = state.questionnaire(&stored.file.questionnaire.id) else {
-        let msg = format!("{} « {} »", state.t(K::NoQuestionnaireFor), stored.file.questionnaire.id);
+        let msg = format!(
+            "{} « {} »",
+            state.t(K::NoQuestionnaireFor),
+            stored.file.questionnaire.id
+        );
         return view! { <p role="alert">{msg}</p> }.into_any();
     };
     let ctx = Ctx::new(state, id.clone(), q.clone());
@@ -117,8 +143,12 @@ pub fn Fill(id: String) -> impl IntoView {
             q.sections
                 .iter()
                 .map(|s| {
-                    let shown: Vec<&Item> = s.items.iter().filter(|i| visible.contains(&i.id)).collect();
-                    let done = shown.iter().filter(|i| f.value(&q, i).ok().flatten().is_some()).count();
+                    let shown: Vec<&Item> =
+                        s.items.iter().filter(|i| visible.contains(&i.id)).collect();
+                    let done = shown
+                        .iter()
+                        .filter(|i| f.value(&q, i).ok().flatten().is_some())
+                        .count();
                     (s.id.clone(), (done, shown.len()))
                 })
                 .collect::<HashMap<String, (usize, usize)>>()
@@ -299,7 +329,10 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
         .evidence
         .iter()
         .map(|c| (c.id.clone(), text_label(&c.label)))
-        .chain(item.evidence_other.then(|| (OTHER.to_owned(), key_label(K::OtherEvidence))))
+        .chain(
+            item.evidence_other
+                .then(|| (OTHER.to_owned(), key_label(K::OtherEvidence))),
+        )
         .collect();
     let comment = item.comment;
     let quiz = item.correct.is_some();
@@ -324,7 +357,13 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
 
 /// One choice among several, as native radio buttons in a fieldset named by the question.
 #[component]
-fn Radios(ctx: Ctx, item: String, field: Option<&'static str>, legend: Label, options: Vec<(Json, Label)>) -> impl IntoView {
+fn Radios(
+    ctx: Ctx,
+    item: String,
+    field: Option<&'static str>,
+    legend: Label,
+    options: Vec<(Json, Label)>,
+) -> impl IntoView {
     let name = format!("{}-{}", item, field.unwrap_or("v"));
     view! {
         <fieldset class="choices">
@@ -358,7 +397,15 @@ enum CheckTarget {
 
 fn ticked(a: Option<&Answer>, target: CheckTarget) -> Vec<String> {
     let Some(a) = a else { return vec![] };
-    let list = |v: &Json| v.as_array().map(|xs| xs.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default();
+    let list = |v: &Json| {
+        v.as_array()
+            .map(|xs| {
+                xs.iter()
+                    .filter_map(|x| x.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     match target {
         CheckTarget::Value => list(&a.value),
         CheckTarget::Evidence => a.evidence.clone(),
@@ -368,12 +415,21 @@ fn ticked(a: Option<&Answer>, target: CheckTarget) -> Vec<String> {
 
 /// Tick boxes; "other" opens a text field to describe it.
 #[component]
-fn Checks(ctx: Ctx, item: String, legend: Label, options: Vec<(String, Label)>, target: CheckTarget) -> impl IntoView {
-    let prefix = format!("{item}-{}", match target {
-        CheckTarget::Value => "c",
-        CheckTarget::Evidence => "e",
-        CheckTarget::Mitigations => "m",
-    });
+fn Checks(
+    ctx: Ctx,
+    item: String,
+    legend: Label,
+    options: Vec<(String, Label)>,
+    target: CheckTarget,
+) -> impl IntoView {
+    let prefix = format!(
+        "{item}-{}",
+        match target {
+            CheckTarget::Value => "c",
+            CheckTarget::Evidence => "e",
+            CheckTarget::Mitigations => "m",
+        }
+    );
     let item_other = item.clone();
     let has_other = options.iter().any(|(id, _)| id == OTHER);
     view! {
@@ -444,7 +500,13 @@ fn Checks(ctx: Ctx, item: String, legend: Label, options: Vec<(String, Label)>, 
 /// Free text, a number or a date. Written on every keystroke; the value is only set once
 /// from storage, so the caret never jumps.
 #[component]
-fn TextInput(ctx: Ctx, item: String, label: Label, multiline: bool, kind: &'static str) -> impl IntoView {
+fn TextInput(
+    ctx: Ctx,
+    item: String,
+    label: Label,
+    multiline: bool,
+    kind: &'static str,
+) -> impl IntoView {
     let dom = format!("{item}-input");
     let initial = ctx.file.with_untracked(|f| {
         f.answers.get(&item).map(|a| match &a.value {
@@ -457,7 +519,11 @@ fn TextInput(ctx: Ctx, item: String, label: Label, multiline: bool, kind: &'stat
     let write = move |item: String, raw: String| {
         let v = match kind {
             _ if raw.trim().is_empty() => Json::Null,
-            "number" => raw.replace(',', ".").parse::<f64>().map(|n| json!(n)).unwrap_or(Json::Null),
+            "number" => raw
+                .replace(',', ".")
+                .parse::<f64>()
+                .map(|n| json!(n))
+                .unwrap_or(Json::Null),
             _ => json!(raw),
         };
         ctx.set(&item, None, v);
@@ -480,7 +546,10 @@ fn TextInput(ctx: Ctx, item: String, label: Label, multiline: bool, kind: &'stat
 fn CommentBox(ctx: Ctx, item: String) -> impl IntoView {
     let dom = format!("{item}-comment");
     let hint = format!("{item}-comment-hint");
-    let initial = ctx.file.with_untracked(|f| f.answers.get(&item).and_then(|a| a.comment.clone())).unwrap_or_default();
+    let initial = ctx
+        .file
+        .with_untracked(|f| f.answers.get(&item).and_then(|a| a.comment.clone()))
+        .unwrap_or_default();
     view! {
         <p class="field">
             <label for=dom.clone()>{move || ctx.state.t(K::Comment)}</label>
@@ -495,7 +564,13 @@ fn CommentBox(ctx: Ctx, item: String) -> impl IntoView {
 
 /// Likelihood and impact on the rule's scales, "does not apply", and the mitigations.
 #[component]
-fn RiskControl(ctx: Ctx, item: String, text: Label, mitigations: Vec<Mitigation>, na: bool) -> impl IntoView {
+fn RiskControl(
+    ctx: Ctx,
+    item: String,
+    text: Label,
+    mitigations: Vec<Mitigation>,
+    na: bool,
+) -> impl IntoView {
     let (likelihood, impact) = ctx.q.with_value(|q| match &q.scoring.rule {
         Rule::RiskMatrix(r) => (r.likelihood.clone(), r.impact.clone()),
         _ => (vec![], vec![]),
@@ -506,7 +581,8 @@ fn RiskControl(ctx: Ctx, item: String, text: Label, mitigations: Vec<Mitigation>
             .enumerate()
             .map(|(n, t)| {
                 let t = t.clone();
-                let label: Label = Arc::new(move |l: Lang| format!("{} – {}", n + 1, t.get(l.code())));
+                let label: Label =
+                    Arc::new(move |l: Lang| format!("{} – {}", n + 1, t.get(l.code())));
                 (json!(n + 1), label)
             })
             .collect()
@@ -520,7 +596,10 @@ fn RiskControl(ctx: Ctx, item: String, text: Label, mitigations: Vec<Mitigation>
     let l_legend = key_label(K::Likelihood);
     let i_legend = key_label(K::Impact);
     let m_legend = key_label(K::Mitigations);
-    let mits: Vec<(String, Label)> = mitigations.iter().map(|m| (m.id.clone(), text_label(&m.label))).collect();
+    let mits: Vec<(String, Label)> = mitigations
+        .iter()
+        .map(|m| (m.id.clone(), text_label(&m.label)))
+        .collect();
     let dom_na = format!("{item}-na");
     view! {
         <fieldset class="risk">
@@ -552,16 +631,31 @@ fn RiskControl(ctx: Ctx, item: String, text: Label, mitigations: Vec<Mitigation>
 fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
     let iid = item.id.clone();
     move || {
-        let result = ctx.outcome.with(|o| o.items.iter().find(|r| r.item == iid).and_then(|r| r.correct));
+        let result = ctx.outcome.with(|o| {
+            o.items
+                .iter()
+                .find(|r| r.item == iid)
+                .and_then(|r| r.correct)
+        });
         let lang = ctx.lang();
-        let Some(ok) = result else { return ().into_any() };
+        let Some(ok) = result else {
+            return ().into_any();
+        };
         let right = match &item.correct {
             Some(Correct::Bool(b)) => answer_label(&item, &b.to_string(), lang),
             Some(Correct::One(id)) => answer_label(&item, id, lang),
-            Some(Correct::Many(ids)) => ids.iter().map(|id| answer_label(&item, id, lang)).collect::<Vec<_>>().join(" ; "),
+            Some(Correct::Many(ids)) => ids
+                .iter()
+                .map(|id| answer_label(&item, id, lang))
+                .collect::<Vec<_>>()
+                .join(" ; "),
             None => String::new(),
         };
-        let explanation = item.explanation.as_ref().map(|e| e.get(lang.code()).to_owned()).unwrap_or_default();
+        let explanation = item
+            .explanation
+            .as_ref()
+            .map(|e| e.get(lang.code()).to_owned())
+            .unwrap_or_default();
         view! {
             <div class=if ok { "feedback right" } else { "feedback wrong" } role="status">
                 <p><strong>{if ok { format!("✓ {}", tr(lang, K::Right)) } else { format!("✗ {}", tr(lang, K::Wrong)) }}</strong>

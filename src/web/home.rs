@@ -18,7 +18,11 @@ enum Report {
     None,
     QuestionnaireAdded(String),
     QuestionnaireErrors(String, Vec<String>),
-    Imported { name: String, kept: usize, set_aside: Vec<String> },
+    Imported {
+        name: String,
+        kept: usize,
+        set_aside: Vec<String>,
+    },
     ImportFailed(String),
     Erased,
 }
@@ -31,14 +35,20 @@ pub fn Home() -> impl IntoView {
         let mut file = AnswersFile::template(&q);
         file.answers.clear();
         file.assessment.date = Some(super::today());
-        let s = Stored { id: browser::new_id(), name: String::new(), file };
+        let s = Stored {
+            id: browser::new_id(),
+            name: String::new(),
+            file,
+        };
         let id = s.id.clone();
         state.add(s);
         state.go(Route::Fill(id));
     };
     let open_questionnaire = move |ev: leptos::ev::Event| {
         leptos::task::spawn_local(async move {
-            let Some((name, text)) = browser::read_picked(&ev).await else { return };
+            let Some((name, text)) = browser::read_picked(&ev).await else {
+                return;
+            };
             match engine::load(&text) {
                 Ok(q) => {
                     let _ = storage::save_questionnaire(&q.id, &text);
@@ -49,26 +59,47 @@ pub fn Home() -> impl IntoView {
                     });
                     report.set(Report::QuestionnaireAdded(title));
                 }
-                Err(diags) => report.set(Report::QuestionnaireErrors(name.clone(), diags.iter().map(|d| d.render(&name)).collect())),
+                Err(diags) => report.set(Report::QuestionnaireErrors(
+                    name.clone(),
+                    diags.iter().map(|d| d.render(&name)).collect(),
+                )),
             }
         });
     };
     let import_answers = move |ev: leptos::ev::Event| {
         leptos::task::spawn_local(async move {
-            let Some((name, text)) = browser::read_picked(&ev).await else { return };
+            let Some((name, text)) = browser::read_picked(&ev).await else {
+                return;
+            };
             let file = match AnswersFile::from_json(&text) {
                 Ok(f) => f,
                 Err(e) => return report.set(Report::ImportFailed(format!("{name}: {e}"))),
             };
             let Some(q) = state.questionnaire(&file.questionnaire.id) else {
-                let msg = format!("{name}: {} « {} »", state.t(K::NoQuestionnaireFor), file.questionnaire.id);
+                let msg = format!(
+                    "{name}: {} « {} »",
+                    state.t(K::NoQuestionnaireFor),
+                    file.questionnaire.id
+                );
                 return report.set(Report::ImportFailed(msg));
             };
             match place(&q, file) {
                 Ok((file, placement)) => {
-                    let set_aside = placement.set_aside.iter().map(|s| format!("{} — {}", s.item, s.reason)).collect();
-                    state.add(Stored { id: browser::new_id(), name: String::new(), file });
-                    report.set(Report::Imported { name, kept: placement.kept, set_aside });
+                    let set_aside = placement
+                        .set_aside
+                        .iter()
+                        .map(|s| format!("{} — {}", s.item, s.reason))
+                        .collect();
+                    state.add(Stored {
+                        id: browser::new_id(),
+                        name: String::new(),
+                        file,
+                    });
+                    report.set(Report::Imported {
+                        name,
+                        kept: placement.kept,
+                        set_aside,
+                    });
                 }
                 Err(e) => report.set(Report::ImportFailed(format!("{name}: {e}"))),
             }
@@ -158,7 +189,8 @@ pub fn Home() -> impl IntoView {
 #[component]
 fn ReportView(report: RwSignal<Report>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || match report.get() {
+    move || {
+        match report.get() {
         Report::None => ().into_any(),
         Report::QuestionnaireAdded(title) => {
             view! { <div class="banner ok" role="status"><p>{format!("{} : {title}", state.t(K::QuestionnaireAdded))}</p></div> }.into_any()
@@ -183,6 +215,7 @@ fn ReportView(report: RwSignal<Report>) -> impl IntoView {
         Report::ImportFailed(msg) => view! { <div class="banner error" role="alert"><p>{msg}</p></div> }.into_any(),
         Report::Erased => view! { <div class="banner ok" role="status"><p>{state.t(K::Erased)}</p></div> }.into_any(),
     }
+    }
 }
 
 #[component]
@@ -191,16 +224,33 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let l = lang.code();
     let q = state.questionnaire(&s.file.questionnaire.id);
-    let qtitle = q.as_ref().map_or_else(|| s.file.questionnaire.id.clone(), |q| q.title.get(l).to_owned());
+    let qtitle = q.as_ref().map_or_else(
+        || s.file.questionnaire.id.clone(),
+        |q| q.title.get(l).to_owned(),
+    );
     let name = display_name(&s, state);
     let (progress, rating) = q.as_ref().map_or((String::new(), String::new()), |q| {
         let o = score(q, &s.file);
-        let total = o.items.iter().filter(|r| r.effect != crate::engine::scoring::Effect::Hidden).count();
+        let total = o
+            .items
+            .iter()
+            .filter(|r| r.effect != crate::engine::scoring::Effect::Hidden)
+            .count();
         let answered = total - o.missing.iter().filter(|m| m.scored).count();
-        let rating = o.band.map(|b| b.label.get(l).to_owned()).or(o.passed.map(|p| state.t(if p { K::Passed } else { K::NotPassed }).to_owned()));
-        (format!("{answered} / {total}"), rating.unwrap_or_else(|| "—".into()))
+        let rating = o.band.map(|b| b.label.get(l).to_owned()).or(o
+            .passed
+            .map(|p| state.t(if p { K::Passed } else { K::NotPassed }).to_owned()));
+        (
+            format!("{answered} / {total}"),
+            rating.unwrap_or_else(|| "—".into()),
+        )
     });
-    let changed = s.file.assessment.updated.map(|d| french_date(d.date_naive(), lang)).unwrap_or_default();
+    let changed = s
+        .file
+        .assessment
+        .updated
+        .map(|d| french_date(d.date_naive(), lang))
+        .unwrap_or_default();
     let (id1, id2, id3, id4) = (s.id.clone(), s.id.clone(), s.id.clone(), s.id.clone());
     let dup = s.clone();
     view! {
@@ -247,4 +297,3 @@ pub fn display_name(s: &Stored, state: AppState) -> String {
         state.t(K::Untitled).to_owned()
     }
 }
-

@@ -43,7 +43,11 @@ pub enum Route {
 
 impl Route {
     fn from_hash(h: &str) -> Route {
-        let parts: Vec<&str> = h.trim_start_matches('#').trim_start_matches('/').split('/').collect();
+        let parts: Vec<&str> = h
+            .trim_start_matches('#')
+            .trim_start_matches('/')
+            .split('/')
+            .collect();
         match parts.as_slice() {
             ["a", id] if !id.is_empty() => Route::Fill(id.to_string()),
             ["a", id, "results"] if !id.is_empty() => Route::Results(id.to_string()),
@@ -86,7 +90,8 @@ impl AppState {
     }
 
     pub fn questionnaire(&self, id: &str) -> Option<Arc<Questionnaire>> {
-        self.library.with_untracked(|l| l.iter().find(|q| q.id == id).cloned())
+        self.library
+            .with_untracked(|l| l.iter().find(|q| q.id == id).cloned())
     }
 
     pub fn go(&self, route: Route) {
@@ -123,7 +128,11 @@ impl AppState {
 }
 
 fn load_library() -> Vec<Arc<Questionnaire>> {
-    let mut lib: Vec<Arc<Questionnaire>> = BUNDLED.iter().filter_map(|src| engine::load(src).ok()).map(Arc::new).collect();
+    let mut lib: Vec<Arc<Questionnaire>> = BUNDLED
+        .iter()
+        .filter_map(|src| engine::load(src).ok())
+        .map(Arc::new)
+        .collect();
     for src in storage::load_questionnaires() {
         if let Ok(q) = engine::load(&src) {
             lib.retain(|x| x.id != q.id);
@@ -145,7 +154,9 @@ pub fn App() -> impl IntoView {
         damaged: RwSignal::new(damaged),
     };
     provide_context(state);
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| state.route.set(Route::from_hash(&browser::hash())));
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(Route::from_hash(&browser::hash()))
+    });
     Effect::new(move |_| {
         let lang = state.lang.get();
         storage::save_lang(lang);
@@ -229,14 +240,29 @@ pub fn answers_file_name(s: &Stored) -> String {
         .assessment
         .organisation
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let org = org.trim_matches('-');
-    format!("{}-{}-{}.json", s.file.questionnaire.id, if org.is_empty() { "organisation" } else { org }, today())
+    format!(
+        "{}-{}-{}.json",
+        s.file.questionnaire.id,
+        if org.is_empty() { "organisation" } else { org },
+        today()
+    )
 }
 
 pub fn export_answers(s: &Stored) {
-    let _ = download(&answers_file_name(s), "application/json", s.file.to_json().as_bytes());
+    let _ = download(
+        &answers_file_name(s),
+        "application/json",
+        s.file.to_json().as_bytes(),
+    );
 }
 
 use wasm_bindgen::JsCast;

@@ -15,7 +15,10 @@ use crate::summary::{answer_label, french_date, item_name, valid_until};
 #[component]
 pub fn Results(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some(stored) = state.assessments.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) else {
+    let Some(stored) = state
+        .assessments
+        .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
+    else {
         return view! { <button on:click=move |_| state.go(Route::Home)>{move || state.t(K::Home)}</button> }.into_any();
     };
     let Some(q) = state.questionnaire(&stored.file.questionnaire.id) else {
@@ -24,7 +27,14 @@ pub fn Results(id: String) -> impl IntoView {
     let ctx = Ctx::new(state, id.clone(), q.clone());
     // Draft the plan from the gaps once, keeping every entry the user already has.
     if !matches!(q.scoring.rule, Rule::Quiz(_)) {
-        let drafts = ctx.outcome.with_untracked(|o| plan::draft(&q, o, &stored.file.action_plan, state.lang.get_untracked().code()));
+        let drafts = ctx.outcome.with_untracked(|o| {
+            plan::draft(
+                &q,
+                o,
+                &stored.file.action_plan,
+                state.lang.get_untracked().code(),
+            )
+        });
         if !drafts.is_empty() {
             state.update(&id, |s| s.file.action_plan.extend(drafts));
         }
@@ -138,7 +148,9 @@ fn StandardsTable(ctx: Ctx) -> impl IntoView {
 }
 
 fn band_label(bands: &[Band], id: &Option<String>, l: &str) -> String {
-    id.as_ref().and_then(|id| bands.iter().find(|b| &b.id == id)).map_or_else(String::new, |b| b.label.get(l).to_owned())
+    id.as_ref()
+        .and_then(|id| bands.iter().find(|b| &b.id == id))
+        .map_or_else(String::new, |b| b.label.get(l).to_owned())
 }
 
 #[component]
@@ -148,7 +160,9 @@ fn Register(ctx: Ctx) -> impl IntoView {
         let lang = state.lang.get();
         let l = lang.code();
         let q = ctx.q.get_value();
-        let Rule::RiskMatrix(m) = &q.scoring.rule else { return ().into_any() };
+        let Rule::RiskMatrix(m) = &q.scoring.rule else {
+            return ().into_any();
+        };
         let rows = ctx.outcome.with(|o| {
             o.risks
                 .iter()
@@ -194,21 +208,33 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
         let lang = state.lang.get();
         let l = lang.code();
         let q = ctx.q.get_value();
-        let Rule::RiskMatrix(m) = &q.scoring.rule else { return ().into_any() };
+        let Rule::RiskMatrix(m) = &q.scoring.rule else {
+            return ().into_any();
+        };
         let (lp, ip) = (m.likelihood.len(), m.impact.len());
         let floor = usize::from(m.impact_floor.unwrap_or(1));
         let mut bands: Vec<Band> = m.bands.clone();
         bands.sort_by_key(|b| b.min);
         let fills = ["#cfe8cf", "#fde9a6", "#f9c08a", "#ef9a9a"];
         let fill = |score: i64| -> &'static str {
-            let idx = bands.iter().position(|b| (b.min..=b.max).contains(&score)).unwrap_or(0);
-            let scaled = if bands.len() <= 1 { 0 } else { idx * (fills.len() - 1) / (bands.len() - 1) };
+            let idx = bands
+                .iter()
+                .position(|b| (b.min..=b.max).contains(&score))
+                .unwrap_or(0);
+            let scaled = if bands.len() <= 1 {
+                0
+            } else {
+                idx * (fills.len() - 1) / (bands.len() - 1)
+            };
             fills[scaled.min(fills.len() - 1)]
         };
         let counts = ctx.outcome.with(|o| {
             let mut c = vec![vec![0usize; ip + 1]; lp + 1];
             for r in &o.risks {
-                let (li, ii) = (usize::from(r.residual_likelihood), usize::from(r.residual_impact));
+                let (li, ii) = (
+                    usize::from(r.residual_likelihood),
+                    usize::from(r.residual_impact),
+                );
                 if li <= lp && ii <= ip {
                     c[li][ii] += 1;
                 }
@@ -247,7 +273,10 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
                 <text x=x y=top + lp as f64 * cell + 34.0 text-anchor="middle" class="axis small">{m.impact[ii - 1].get(l).to_owned()}</text>
             }.into_any());
         }
-        let legend: Vec<String> = bands.iter().map(|b| format!("{} {}–{}", b.label.get(l), b.min, b.max)).collect();
+        let legend: Vec<String> = bands
+            .iter()
+            .map(|b| format!("{} {}–{}", b.label.get(l), b.min, b.max))
+            .collect();
         let desc = format!("{} {}", tr(lang, K::HeatMatrixDesc), legend.join(" ; "));
         view! {
             <section aria-labelledby="heat-title">

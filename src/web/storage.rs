@@ -29,7 +29,9 @@ pub struct Stored {
 fn keys() -> Vec<String> {
     let storage = LocalStorage::raw();
     let n = storage.length().unwrap_or(0);
-    (0..n).filter_map(|i| storage.key(i).ok().flatten()).collect()
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect()
 }
 
 fn raw(key: &str) -> Option<String> {
@@ -37,7 +39,9 @@ fn raw(key: &str) -> Option<String> {
 }
 
 fn set_raw(key: &str, value: &str) -> Result<(), String> {
-    LocalStorage::raw().set_item(key, value).map_err(|e| format!("{e:?}"))
+    LocalStorage::raw()
+        .set_item(key, value)
+        .map_err(|e| format!("{e:?}"))
 }
 
 /// Every stored assessment, newest change first, and the keys of entries that could not be
@@ -74,7 +78,11 @@ pub fn delete(id: &str) {
 
 /// Raw text of every entry set aside, to offer them for download.
 pub fn set_aside_entries() -> Vec<(String, String)> {
-    keys().into_iter().filter(|k| k.starts_with(ASIDE)).filter_map(|k| raw(&k).map(|v| (k, v))).collect()
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with(ASIDE))
+        .filter_map(|k| raw(&k).map(|v| (k, v)))
+        .collect()
 }
 
 pub fn save_questionnaire(id: &str, toml: &str) -> Result<(), String> {
@@ -82,7 +90,11 @@ pub fn save_questionnaire(id: &str, toml: &str) -> Result<(), String> {
 }
 
 pub fn load_questionnaires() -> Vec<String> {
-    keys().into_iter().filter(|k| k.starts_with(QUESTIONNAIRE)).filter_map(|k| raw(&k)).collect()
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with(QUESTIONNAIRE))
+        .filter_map(|k| raw(&k))
+        .collect()
 }
 
 pub fn load_lang() -> Lang {

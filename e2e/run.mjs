@@ -1,0 +1,153 @@
+// End-to-end tests of the built app (dist/) in headless Debian Chromium.
+// Usage: node e2e/run.mjs [dist]. Prints one line per test and "N passed, N failed".
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const dist = path.resolve(process.argv[2] || 'dist');
+const { server, base } = await serve(dist);
+const browser = await launch();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'psea-e2e-'));
+let passed = 0, failed = 0;
+const foreign = [];
+
+async function fresh(opts = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...opts });
+  context.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return { context, page, errors };
+}
+
+async function test(name, body) {
+  try {
+    await body();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${String(e.stack || e).split('\n').slice(0, 6).join('\n     ')}`);
+  }
+}
+
+function expect(cond, msg) { if (!cond) throw new Error(msg); }
+
+const UNICEF = 'Évaluation PEAS des partenaires – UNICEF 2020';
+const STANDARDS = [
+  ['L’organisation dispose d’un document de politique', 'Adéquate'],
+  ['Les contrats et accords de partenariat comportent', 'En progression'],
+  ['Tout le personnel (y compris bénévoles', 'Adéquate'],
+  ['Des mécanismes sûrs, confidentiels et accessibles', 'En progression'],
+  ['Un système garantit que les survivant·es', 'Absente'],
+  ['L’organisation dispose d’un processus d’enquête', 'Adéquate'],
+]; // 3 + 2 + 3 + 2 + 1 + 3 = 14 → « Capacité moyenne (risque modéré) »
+
+/** Keyboard only: focus a control found by its accessible name, then press a key. */
+async function press(locator, key) {
+  await locator.focus();
+  await locator.page().keyboard.press(key);
+}
+
+async function startUnicef(page) {
+  await press(page.getByRole('button', { name: `Commencer une évaluation : ${UNICEF}` }), 'Enter');
+  await page.getByRole('heading', { level: 1, name: UNICEF }).waitFor();
+}
+
+async function rate(page, [question, choice]) {
+  const group = page.getByRole('group', { name: new RegExp('^' + question.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+  await press(group.getByRole('radio', { name: choice, exact: true }), 'Space');
+}
+
+await test('complete the UNICEF 2020 assessment with the keyboard and accessible names', async () => {
+  const { context, page, errors } = await fresh();
+  await startUnicef(page);
+  await page.getByLabel('Organisation').focus();
+  await page.keyboard.type('ONG Espoir Ségou');
+  for (const s of STANDARDS) await rate(page, s);
+  const live = page.getByRole('complementary', { name: 'Résultat en direct' });
+  await live.getByText('Capacité moyenne (risque modéré)').waitFor();
+  await press(page.getByRole('button', { name: 'Voir les résultats' }), 'Enter');
+  await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
+  const summary = page.locator('.summary');
+  expect((await summary.textContent()).includes('Capacité moyenne (risque modéré)'), 'rating missing');
+  expect((await summary.textContent()).includes('14 / 18'), 'score missing');
+  expect((await summary.textContent()).includes('Risque d’EAS modéré'), 'risk label missing');
+  await page.getByRole('heading', { name: 'Plan d’action' }).waitFor();
+  expect(errors.length === 0, errors.join('\n'));
+  await context.close();
+});
+
+await test('reload half-way and find every answer', async () => {
+  const { context, page } = await fresh();
+  await startUnicef(page);
+  await page.getByLabel('Organisation').fill('Association Ɲɛtaa');
+  for (const s of STANDARDS.slice(0, 3)) await rate(page, s);
+  await page.getByLabel('Commentaire').first().fill('Politique adoptée en mars ; « code » signé');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: UNICEF }).waitFor();
+  expect(await page.getByLabel('Organisation').inputValue() === 'Association Ɲɛtaa', 'organisation lost');
+  for (const [q, choice] of STANDARDS.slice(0, 3)) {
+    const group = page.getByRole('group', { name: new RegExp('^' + q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+    expect(await group.getByRole('radio', { name: choice, exact: true }).isChecked(), `${choice} lost for ${q}`);
+  }
+  expect(await page.getByLabel('Commentaire').first().inputValue() === 'Politique adoptée en mars ; « code » signé', 'comment lost');
+  await context.close();
+});
+
+await test('export the answers file and import it into a fresh browser profile', async () => {
+  const first = await fresh();
+  await startUnicef(first.page);
+  await first.page.getByLabel('Organisation').fill('ONG Export');
+  for (const s of STANDARDS) await rate(first.page, s);
+  await first.page.getByRole('button', { name: 'Voir les résultats' }).click();
+  const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.getByRole('button', { name: 'Exporter les réponses (.json)' }).click()]);
+  const file = path.join(tmp, download.suggestedFilename());
+  await download.saveAs(file);
+  expect(/^unicef-psea-2020-ong-export-\d{4}-\d{2}-\d{2}\.json$/.test(download.suggestedFilename()), download.suggestedFilename());
+  await first.context.close();
+
+  const second = await fresh();
+  expect(await second.page.getByText('Aucune évaluation sur cet appareil.').isVisible(), 'profile not fresh');
+  await second.page.getByLabel('Importer un fichier de réponses').setInputFiles(file);
+  await second.page.getByText(/Réponses importées .* 6 ✓/).waitFor();
+  const card = second.page.getByRole('listitem').filter({ hasText: 'ONG Export' });
+  expect((await card.textContent()).includes('Capacité moyenne (risque modéré)'), 'imported rating missing');
+  await second.context.close();
+});
+
+await test('a malformed questionnaire file shows its error with the line', async () => {
+  const { context, page } = await fresh();
+  const bad = path.join(tmp, 'mauvais.toml');
+  fs.writeFileSync(bad, fs.readFileSync('questionnaires/unicef-psea-2020.toml', 'utf8').replace('kind = "scale"', 'kind = "scael"'));
+  const line = fs.readFileSync(bad, 'utf8').split('\n').findIndex((l) => l.includes('scael')) + 1;
+  await page.getByLabel('Ouvrir un fichier de questionnaire').setInputFiles(bad);
+  const alert = page.getByRole('alert');
+  await alert.getByText(`mauvais.toml:${line}:8: unknown item kind \`scael\``).waitFor();
+  await context.close();
+});
+
+await test('switch language to English and back, remembered on reload', async () => {
+  const { context, page } = await fresh();
+  await page.getByLabel('Langue').selectOption('en');
+  await page.getByRole('heading', { level: 2, name: 'My assessments' }).waitFor();
+  expect(await page.locator('html').getAttribute('lang') === 'en', 'html lang not updated');
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: 'My assessments' }).waitFor();
+  await page.getByLabel('Language').selectOption('fr');
+  await page.getByRole('heading', { level: 2, name: 'Mes évaluations' }).waitFor();
+  await context.close();
+});
+
+await test('no request ever leaves the origin', async () => {
+  expect(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
+});
+
+await browser.close();
+server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
