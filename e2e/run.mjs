@@ -66,7 +66,7 @@ async function rate(page, [question, choice]) {
 await test('complete the UNICEF 2020 assessment with the keyboard and accessible names', async () => {
   const { context, page, errors } = await fresh();
   await startUnicef(page);
-  await page.getByLabel('Organisation').focus();
+  await page.getByRole('textbox', { name: 'Organisation', exact: true }).focus();
   await page.keyboard.type('ONG Espoir Ségou');
   for (const s of STANDARDS) await rate(page, s);
   const live = page.getByRole('complementary', { name: 'Résultat en direct' });
@@ -85,24 +85,24 @@ await test('complete the UNICEF 2020 assessment with the keyboard and accessible
 await test('reload half-way and find every answer', async () => {
   const { context, page } = await fresh();
   await startUnicef(page);
-  await page.getByLabel('Organisation').fill('Association Ɲɛtaa');
+  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('Association Ɲɛtaa');
   for (const s of STANDARDS.slice(0, 3)) await rate(page, s);
-  await page.getByLabel('Commentaire').first().fill('Politique adoptée en mars ; « code » signé');
+  await page.getByRole('textbox', { name: 'Commentaire', exact: true }).first().fill('Politique adoptée en mars ; « code » signé');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: UNICEF }).waitFor();
-  expect(await page.getByLabel('Organisation').inputValue() === 'Association Ɲɛtaa', 'organisation lost');
+  expect(await page.getByRole('textbox', { name: 'Organisation', exact: true }).inputValue() === 'Association Ɲɛtaa', 'organisation lost');
   for (const [q, choice] of STANDARDS.slice(0, 3)) {
     const group = page.getByRole('group', { name: new RegExp('^' + q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
     expect(await group.getByRole('radio', { name: choice, exact: true }).isChecked(), `${choice} lost for ${q}`);
   }
-  expect(await page.getByLabel('Commentaire').first().inputValue() === 'Politique adoptée en mars ; « code » signé', 'comment lost');
+  expect(await page.getByRole('textbox', { name: 'Commentaire', exact: true }).first().inputValue() === 'Politique adoptée en mars ; « code » signé', 'comment lost');
   await context.close();
 });
 
 await test('export the answers file and import it into a fresh browser profile', async () => {
   const first = await fresh();
   await startUnicef(first.page);
-  await first.page.getByLabel('Organisation').fill('ONG Export');
+  await first.page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG Export');
   for (const s of STANDARDS) await rate(first.page, s);
   await first.page.getByRole('button', { name: 'Voir les résultats' }).click();
   const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.getByRole('button', { name: 'Exporter les réponses (.json)' }).click()]);
@@ -113,7 +113,7 @@ await test('export the answers file and import it into a fresh browser profile',
 
   const second = await fresh();
   expect(await second.page.getByText('Aucune évaluation sur cet appareil.').isVisible(), 'profile not fresh');
-  await second.page.getByLabel('Importer un fichier de réponses').setInputFiles(file);
+  await second.page.getByLabel('Importer un fichier de réponses', { exact: true }).setInputFiles(file);
   await second.page.getByText(/Réponses importées .* 6 ✓/).waitFor();
   const card = second.page.getByRole('listitem').filter({ hasText: 'ONG Export' });
   expect((await card.textContent()).includes('Capacité moyenne (risque modéré)'), 'imported rating missing');
@@ -125,7 +125,7 @@ await test('a malformed questionnaire file shows its error with the line', async
   const bad = path.join(tmp, 'mauvais.toml');
   fs.writeFileSync(bad, fs.readFileSync('questionnaires/unicef-psea-2020.toml', 'utf8').replace('kind = "scale"', 'kind = "scael"'));
   const line = fs.readFileSync(bad, 'utf8').split('\n').findIndex((l) => l.includes('scael')) + 1;
-  await page.getByLabel('Ouvrir un fichier de questionnaire').setInputFiles(bad);
+  await page.getByLabel('Ouvrir un fichier de questionnaire', { exact: true }).setInputFiles(bad);
   const alert = page.getByRole('alert');
   await alert.getByText(`mauvais.toml:${line}:8: unknown item kind \`scael\``).waitFor();
   await context.close();
