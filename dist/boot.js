@@ -1,5 +1,5 @@
-import init, * as bindings from './app-a7bc45d61a7adcbb.js';
-const wasm = await init({ module_or_path: './app-a7bc45d61a7adcbb_bg.wasm' });
+import init, * as bindings from './app-4968c9c86bbcf0d8.js';
+const wasm = await init({ module_or_path: './app-4968c9c86bbcf0d8_bg.wasm' });
 
 
 window.wasmBindings = bindings;

@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
-# Runs every test of psea-assess. The README's test command and .ci/run both call this.
-# Idempotent: installs only what is missing (poppler-utils, for the PDF tests).
+# Runs every test of psea-assess: native (engine, questionnaires, PDF reports read back
+# with poppler, command line), questionnaire validation, then the browser app built with
+# trunk and tested end to end in headless Debian Chromium, with axe-core.
+# The README's test command and .ci/run both call this. Idempotent: scripts/setup.sh
+# installs only what is missing or at the wrong version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-if ! command -v pdftotext >/dev/null 2>&1; then
-  echo "== installing poppler-utils (PDF tests read reports with pdftotext, pdfinfo, pdffonts)"
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils
-  else
-    echo "poppler-utils is missing: run 'apt-get install poppler-utils' as root, then again" >&2
-    exit 1
-  fi
-fi
+echo "== set-up (pinned tools, skipped when present) and trunk build --release"
+scripts/setup.sh --no-serve
 
-echo "== native tests (engine, questionnaires, PDF reports, command line)"
+echo "== native tests"
 cargo test --locked --all-targets
 
 echo "== questionnaire files"
 cargo run --locked --quiet --bin psea-assess -- validate questionnaires/*.toml
+
+echo "== browser: end-to-end (headless Chromium)"
+node e2e/run.mjs dist
+
+echo "== browser: accessibility (axe-core)"
+node e2e/axe.mjs dist

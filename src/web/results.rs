@@ -138,10 +138,10 @@ fn StandardsTable(ctx: Ctx) -> impl IntoView {
         view! {
             <section aria-labelledby="why-title">
                 <h2 id="why-title">{tr(lang, K::WhyThisRating)}</h2>
-                <table>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="why-title"><table>
                     <thead><tr><th scope="col">{tr(lang, K::Standard)}</th><th scope="col">{tr(lang, K::Answer)}</th><th scope="col">{tr(lang, K::Points)}</th></tr></thead>
                     <tbody>{rows}</tbody>
-                </table>
+                </table></div>
             </section>
         }
     }
@@ -186,13 +186,13 @@ fn Register(ctx: Ctx) -> impl IntoView {
         view! {
             <section aria-labelledby="register-title">
                 <h2 id="register-title">{tr(lang, K::RiskRegister)}</h2>
-                <table>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="register-title"><table>
                     <thead><tr>
                         <th scope="col">"N°"</th><th scope="col">{tr(lang, K::Risk)}</th><th scope="col">{tr(lang, K::Inherent)}</th>
                         <th scope="col">{tr(lang, K::InPlace)}</th><th scope="col">{tr(lang, K::Residual)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
-                </table>
+                </table></div>
             </section>
         }
         .into_any()
