@@ -109,6 +109,9 @@ await test('export the answers file and import it into a fresh browser profile',
   const file = path.join(tmp, download.suggestedFilename());
   await download.saveAs(file);
   expect(/^unicef-psea-2020-ong-export-\d{4}-\d{2}-\d{2}\.json$/.test(download.suggestedFilename()), download.suggestedFilename());
+  await first.page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+  const backup = await first.page.getByRole('region', { name: 'Sauvegarde' }).textContent();
+  expect(backup.includes('Dernière sauvegarde exportée') && !backup.includes('jamais'), `backup date not shown: ${backup}`);
   await first.context.close();
 
   const second = await fresh();
@@ -140,6 +143,55 @@ await test('switch language to English and back, remembered on reload', async ()
   await page.getByRole('heading', { level: 2, name: 'My assessments' }).waitFor();
   await page.getByLabel('Language').selectOption('fr');
   await page.getByRole('heading', { level: 2, name: 'Mes évaluations' }).waitFor();
+  await context.close();
+});
+
+await test('works offline after the first visit (service worker), installable manifest', async () => {
+  const { context, page, errors } = await fresh();
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller), 'no service worker in control');
+  const manifest = await page.evaluate(async () => (await fetch('manifest.webmanifest')).json());
+  expect(manifest.name === 'Évaluation PEAS' && manifest.icons.length === 2, 'manifest');
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Évaluation PEAS' }).waitFor();
+  await startUnicef(page);
+  for (const s of STANDARDS) await rate(page, s);
+  await page.getByRole('button', { name: 'Voir les résultats' }).click();
+  await page.locator('.summary').getByText('Capacité moyenne (risque modéré)').waitFor();
+  expect(errors.length === 0, errors.join('\n'));
+  await context.close();
+});
+
+await test('a corrupt stored entry is set aside raw, never deleted, and reported', async () => {
+  const { context, page } = await fresh();
+  await page.evaluate(() => localStorage.setItem('psea:v1:a:broken', '{"id": "broken", "file": {not json'));
+  await page.reload();
+  await page.getByRole('alert').getByText(/Une évaluation enregistrée est illisible/).waitFor();
+  const kept = await page.evaluate(() => localStorage.getItem('psea:v1:aside:psea:v1:a:broken'));
+  expect(kept === '{"id": "broken", "file": {not json', `raw entry not kept: ${kept}`);
+  await context.close();
+});
+
+await test('when storage refuses to save, the page says so and offers an export', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
+  });
+  const page = await context.newPage();
+  await page.goto(base);
+  await startUnicef(page);
+  await rate(page, STANDARDS[0]);
+  const alert = page.getByRole('alert').filter({ hasText: 'Le navigateur refuse d’enregistrer' });
+  await alert.waitFor();
+  // The answer is still there, in memory.
+  const group = page.getByRole('group', { name: /^L’organisation dispose d’un document/ });
+  expect(await group.getByRole('radio', { name: 'Adéquate', exact: true }).isChecked(), 'answer lost');
+  const [download] = await Promise.all([page.waitForEvent('download'), alert.getByRole('button', { name: 'Exporter les réponses (.json)' }).click()]);
+  const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(saved.answers.cs1_policy.value === 'adequate', 'export lacks the answer');
   await context.close();
 });
 

@@ -1,18 +1,38 @@
-// trunk post_build hook: moves trunk's inline boot script into boot.js so that the
-// Content-Security-Policy can forbid inline scripts entirely (script-src 'self').
-// Runs in $TRUNK_STAGING_DIR, before trunk copies the result into dist/.
+// trunk post_build hook, run in $TRUNK_STAGING_DIR before trunk copies it to dist/:
+// 1. moves trunk's inline boot script into boot.js, so the Content-Security-Policy can
+//    forbid inline scripts entirely (script-src 'self'), and appends the service worker
+//    registration to it;
+// 2. writes sw.js from static/sw.js with this build's file list and a version derived
+//    from the files' contents (a new build = a new cache).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run through trunk');
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+
 const indexPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const m = html.match(inline);
 if (!m) throw new Error('trunk boot script not found in index.html');
-fs.writeFileSync(path.join(dir, 'boot.js'), m[1].trim() + '\n');
+const register = fs.readFileSync(path.join(root, 'static', 'register-sw.js'), 'utf8');
+fs.writeFileSync(path.join(dir, 'boot.js'), m[1].trim() + '\n\n' + register);
 html = html.replace(inline, '<script type="module" src="./boot.js"></script>');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
 fs.writeFileSync(indexPath, html);
-console.log('post-build: boot script moved to boot.js');
+
+function walk(d, prefix = '') {
+  return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(d, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
+}
+const files = walk(dir).filter((f) => f !== 'sw.js').sort();
+const hash = crypto.createHash('sha256');
+for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
+const version = hash.digest('hex').slice(0, 16);
+const sw = fs.readFileSync(path.join(root, 'static', 'sw.js'), 'utf8')
+  .replace('__VERSION__', version)
+  .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)], null, 2));
+fs.writeFileSync(path.join(dir, 'sw.js'), sw);
+console.log(`post-build: boot.js written, sw.js version ${version} precaching ${files.length + 1} entries`);

@@ -161,7 +161,7 @@ pub fn Fill(id: String) -> impl IntoView {
         <super::StorageBanner export=Callback::new(move |_| {
             let id = ctx.id.get_value();
             if let Some(s) = state.assessments.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) {
-                super::export_answers(&s);
+                super::export_answers(state, &s);
             }
         })/>
         <Details ctx=ctx/>

@@ -130,6 +130,7 @@ pub fn Home() -> impl IntoView {
         </Show>
         <ReportView report=report/>
 
+        <Backup/>
         <section aria-labelledby="mine">
             <h2 id="mine">{move || state.t(K::MyAssessments)}</h2>
             {move || {
@@ -264,6 +265,10 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
             </dl>
             <div class="actions">
                 <button class="primary" aria-label=format!("{} : {name}", state.t(K::Open)) on:click=move |_| state.go(Route::Fill(id1.clone()))>{state.t(K::Open)}</button>
+                <button aria-label=format!("{} : {name}", state.t(K::Export)) on:click={
+                    let s = s.clone();
+                    move |_| super::export_answers(state, &s)
+                }>{state.t(K::Export)}</button>
                 <button aria-label=format!("{} : {name}", state.t(K::Duplicate)) on:click=move |_| {
                     let mut copy = dup.clone();
                     copy.id = browser::new_id();
@@ -284,6 +289,39 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
                 }>{state.t(K::Delete)}</button>
             </div>
         </li>
+    }
+}
+
+/// Whether storage is persistent, when the last backup was exported, and a reminder when
+/// assessments changed since.
+#[component]
+fn Backup() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let stale = move || {
+        let last = state.last_export.get();
+        state.assessments.with(|l| {
+            l.iter().any(|s| match (s.file.assessment.updated, last) {
+                (Some(u), Some(e)) => u > e,
+                (_, None) => true,
+                (None, Some(_)) => false,
+            })
+        })
+    };
+    view! {
+        <section aria-labelledby="backup" class="backup">
+            <h2 id="backup">{move || state.t(K::Backup)}</h2>
+            <p>{move || match state.persisted.get() {
+                Some(true) => state.t(K::Persisted),
+                Some(false) => state.t(K::NotPersisted),
+                None => "",
+            }}</p>
+            <p>{move || format!("{} : {}", state.t(K::LastBackup), state.last_export.get()
+                .map(|d| french_date(d.date_naive(), state.lang.get()))
+                .unwrap_or_else(|| state.t(K::Never).to_owned()))}</p>
+            <Show when=stale>
+                <p class="warn" role="note">{move || state.t(K::BackupReminder)}</p>
+            </Show>
+        </section>
     }
 }
 

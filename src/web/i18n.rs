@@ -111,6 +111,15 @@ pub enum K {
     CappedBy,
     NoGap,
     AssessmentDetails,
+    UpdateReady,
+    UpdateNow,
+    Backup,
+    Persisted,
+    NotPersisted,
+    LastBackup,
+    Never,
+    BackupReminder,
+    Export,
 }
 
 impl K {
@@ -250,6 +259,27 @@ impl K {
             CappedBy => ("Plafonné par une norme critique non respectée", "Capped by a critical standard not met"),
             NoGap => ("Aucun écart relevé.", "No gap found."),
             AssessmentDetails => ("L’évaluation", "The assessment"),
+            UpdateReady => (
+                "Une nouvelle version de l’application est prête. Vos évaluations sont conservées.",
+                "A new version of the app is ready. Your assessments are kept.",
+            ),
+            UpdateNow => ("Mettre à jour maintenant", "Update now"),
+            Backup => ("Sauvegarde", "Backup"),
+            Persisted => (
+                "Stockage persistant accordé : le navigateur n’effacera pas vos données de lui-même.",
+                "Persistent storage granted: the browser will not clear your data on its own.",
+            ),
+            NotPersisted => (
+                "Stockage non garanti : le navigateur peut effacer les données si l’appareil manque de place. Exportez régulièrement.",
+                "Storage not guaranteed: the browser may clear data when the device runs low on space. Export regularly.",
+            ),
+            LastBackup => ("Dernière sauvegarde exportée", "Last exported backup"),
+            Never => ("jamais", "never"),
+            BackupReminder => (
+                "Des évaluations ont changé depuis votre dernière sauvegarde. Exportez-les pour ne rien perdre (appareil partagé, navigateur vidé, téléphone perdu).",
+                "Assessments changed since your last backup. Export them so nothing is lost (shared device, cleared browser, lost phone).",
+            ),
+            Export => ("Exporter", "Export"),
         }
     }
 }

@@ -81,6 +81,11 @@ pub struct AppState {
     pub save_state: RwSignal<SaveState>,
     /// Keys of stored entries that could not be read and were set aside.
     pub damaged: RwSignal<Vec<String>>,
+    /// A new version of the app is installed and waits for the user's go.
+    pub update_ready: RwSignal<bool>,
+    /// Whether the browser granted persistent storage (`None` until it answers).
+    pub persisted: RwSignal<Option<bool>>,
+    pub last_export: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
 }
 
 impl AppState {
@@ -152,8 +157,24 @@ pub fn App() -> impl IntoView {
         assessments: RwSignal::new(assessments),
         save_state: RwSignal::new(SaveState::Idle),
         damaged: RwSignal::new(damaged),
+        update_ready: RwSignal::new(js_flag("pseaWaiting")),
+        persisted: RwSignal::new(None),
+        last_export: RwSignal::new(storage::last_export()),
     };
     provide_context(state);
+    let _ = window_event_listener_untyped("psea-update", move |_| state.update_ready.set(true));
+    // Ask the browser not to evict our data under storage pressure.
+    leptos::task::spawn_local(async move {
+        let Some(promise) = web_sys::window().and_then(|w| w.navigator().storage().persist().ok())
+        else {
+            return;
+        };
+        let granted = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_bool());
+        state.persisted.set(Some(granted.unwrap_or(false)));
+    });
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(Route::from_hash(&browser::hash()))
     });
@@ -185,6 +206,12 @@ pub fn App() -> impl IntoView {
                 </select>
             </label>
         </header>
+        <Show when=move || state.update_ready.get()>
+            <div class="banner ok" role="status">
+                <p>{move || state.t(K::UpdateReady)}</p>
+                <button class="primary" on:click=move |_| call_js("pseaApplyUpdate")>{move || state.t(K::UpdateNow)}</button>
+            </div>
+        </Show>
         <main id="main" tabindex="-1">
             {move || match state.route.get() {
                 Route::Home => view! { <home::Home/> }.into_any(),
@@ -257,12 +284,36 @@ pub fn answers_file_name(s: &Stored) -> String {
     )
 }
 
-pub fn export_answers(s: &Stored) {
-    let _ = download(
+/// Downloads the answers file and remembers when, for the backup reminder.
+pub fn export_answers(state: AppState, s: &Stored) {
+    if download(
         &answers_file_name(s),
         "application/json",
         s.file.to_json().as_bytes(),
-    );
+    )
+    .is_ok()
+    {
+        let now = chrono::Utc::now();
+        storage::set_last_export(now);
+        state.last_export.set(Some(now));
+    }
+}
+
+/// Whether `window[name]` is set (flags left by boot.js).
+fn js_flag(name: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &name.into()).ok())
+        .is_some_and(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Calls `window[name]()` if boot.js defined it.
+fn call_js(name: &str) {
+    if let Some(f) = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &name.into()).ok())
+        .and_then(|v| v.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+    }
 }
 
 use wasm_bindgen::JsCast;

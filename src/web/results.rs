@@ -59,7 +59,7 @@ pub fn Results(id: String) -> impl IntoView {
             <button on:click=move |_| state.go(Route::Fill(id_back.clone()))>{move || state.t(K::BackToFilling)}</button>
             <button on:click=move |_| {
                 if let Some(s) = state.assessments.with_untracked(|l| l.iter().find(|s| s.id == id_export).cloned()) {
-                    super::export_answers(&s);
+                    super::export_answers(state, &s);
                 }
             }>{move || state.t(K::ExportAnswers)}</button>
             <button on:click=move |_| super::browser::print()>{move || state.t(K::Print)}</button>

@@ -2,6 +2,7 @@
 //! - `psea:v1:a:<id>`: one assessment (JSON), so a damaged entry never hides the others;
 //! - `psea:v1:q:<id>`: a questionnaire the user opened from a file (TOML text);
 //! - `psea:v1:lang`: the chosen language;
+//! - `psea:v1:last-export`: when an answers file was last exported (backup reminder);
 //! - `psea:v1:aside:<key>`: an entry that could not be read, kept exactly as it was.
 //!
 //! Nothing here deletes data except [`delete`] and [`erase_all`], which the UI only calls
@@ -17,6 +18,7 @@ const ASSESSMENT: &str = "psea:v1:a:";
 const QUESTIONNAIRE: &str = "psea:v1:q:";
 const ASIDE: &str = "psea:v1:aside:";
 const LANG: &str = "psea:v1:lang";
+const LAST_EXPORT: &str = "psea:v1:last-export";
 
 /// An assessment as kept on the device.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -106,6 +108,15 @@ pub fn load_lang() -> Lang {
 
 pub fn save_lang(lang: Lang) {
     let _ = set_raw(LANG, lang.code());
+}
+
+/// When the user last exported an answers file from this device.
+pub fn last_export() -> Option<chrono::DateTime<chrono::Utc>> {
+    raw(LAST_EXPORT).and_then(|s| s.parse().ok())
+}
+
+pub fn set_last_export(at: chrono::DateTime<chrono::Utc>) {
+    let _ = set_raw(LAST_EXPORT, &at.to_rfc3339());
 }
 
 /// Removes every key of this app (and only those).
