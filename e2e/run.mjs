@@ -1,5 +1,6 @@
 // End-to-end tests of the built app (dist/) in headless Debian Chromium.
 // Usage: node e2e/run.mjs [dist]. Prints one line per test and "N passed, N failed".
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,6 +64,20 @@ async function rate(page, [question, choice]) {
   await press(group.getByRole('radio', { name: choice, exact: true }), 'Space');
 }
 
+/** Clicks "Export the PDF report", saves the download, returns its name and its text (poppler). */
+async function exportPdf(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60000 }),
+    page.getByRole('button', { name: 'Exporter le rapport PDF' }).click(),
+  ]);
+  const file = path.join(tmp, download.suggestedFilename());
+  await download.saveAs(file);
+  expect(fs.readFileSync(file).subarray(0, 5).toString() === '%PDF-', 'not a PDF');
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  await page.getByRole('status').filter({ hasText: 'Rapport PDF téléchargé' }).waitFor();
+  return { name: download.suggestedFilename(), text };
+}
+
 await test('complete the UNICEF 2020 assessment with the keyboard and accessible names', async () => {
   const { context, page, errors } = await fresh();
   await startUnicef(page);
@@ -79,6 +94,67 @@ await test('complete the UNICEF 2020 assessment with the keyboard and accessible
   expect((await summary.textContent()).includes('Risque d’EAS modéré'), 'risk label missing');
   await page.getByRole('heading', { name: 'Plan d’action' }).waitFor();
   expect(errors.length === 0, errors.join('\n'));
+  await context.close();
+});
+
+await test('"Export PDF" downloads a report whose text holds the organisation and the rating', async () => {
+  const { context, page, errors } = await fresh();
+  await startUnicef(page);
+  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG Espoir Ségou – Ɲɛtaa');
+  for (const s of STANDARDS) await rate(page, s);
+  await page.getByRole('button', { name: 'Voir les résultats' }).click();
+  const first = await exportPdf(page);
+  expect(/^unicef-psea-2020-ong-espoir-segou-netaa-\d{4}-\d{2}-\d{2}\.pdf$/.test(first.name), `file name ${first.name}`);
+  expect(first.text.includes('ONG Espoir Ségou – Ɲɛtaa'), 'organisation missing from the PDF text');
+  expect(first.text.includes('Capacité moyenne (risque modéré)'), 'rating missing from the PDF text');
+  // A second export reuses the running worker and gives the same document.
+  await page.getByLabel('Langue').selectOption('en');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the PDF report' }).click()]);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', await download.path(), '-'], { encoding: 'utf8' });
+  expect(text.includes('Medium Capacity (Moderate Risk)'), 'English report lacks the English rating');
+  expect(errors.length === 0, errors.join('\n'));
+  await context.close();
+});
+
+await test('duplicate, rename and delete (with confirmation) from the home page, kept on reload', async () => {
+  const { context, page } = await fresh();
+  await startUnicef(page);
+  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG Alpha');
+  await rate(page, STANDARDS[0]);
+  await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+  page.once('dialog', (d) => d.accept('Évaluation Kayes'));
+  await page.getByRole('button', { name: 'Renommer : ONG Alpha' }).click();
+  await page.getByRole('heading', { level: 3, name: 'Évaluation Kayes' }).waitFor();
+  await page.getByRole('button', { name: 'Dupliquer : Évaluation Kayes' }).click();
+  await page.getByRole('heading', { level: 3, name: 'Copie de Évaluation Kayes' }).waitFor();
+  page.once('dialog', (d) => { expect(d.type() === 'confirm', d.type()); d.dismiss(); });
+  await page.getByRole('button', { name: 'Supprimer : Évaluation Kayes' }).click();
+  expect(await page.getByRole('heading', { level: 3, name: 'Évaluation Kayes', exact: true }).count() === 1, 'deleted without confirmation');
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Supprimer : Évaluation Kayes' }).click();
+  await page.getByRole('heading', { level: 3, name: 'Évaluation Kayes', exact: true }).waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByRole('heading', { level: 3, name: 'Copie de Évaluation Kayes' }).waitFor();
+  expect(await page.getByRole('heading', { level: 3, name: 'Évaluation Kayes', exact: true }).count() === 0, 'deleted entry came back');
+  await page.getByRole('button', { name: 'Ouvrir : Copie de Évaluation Kayes' }).click();
+  const group = page.getByRole('group', { name: /^L’organisation dispose d’un document/ });
+  expect(await group.getByRole('radio', { name: 'Adéquate', exact: true }).isChecked(), 'the copy lost its answer');
+  await context.close();
+});
+
+await test('print stylesheet: results without navigation or buttons', async () => {
+  const { context, page } = await fresh();
+  await startUnicef(page);
+  for (const s of STANDARDS) await rate(page, s);
+  await page.getByRole('button', { name: 'Voir les résultats' }).click();
+  await page.locator('.summary').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['.topbar', 'main button', '.pdf-export']) {
+    const shown = await page.locator(sel).evaluateAll((els) => els.filter((e) => e.offsetParent !== null || getComputedStyle(e).display !== 'none').length);
+    expect(shown === 0, `${sel} still shown in print (${shown})`);
+  }
+  expect(await page.locator('.summary').isVisible(), 'summary hidden in print');
+  expect(await page.getByRole('heading', { name: 'Plan d’action' }).isVisible(), 'plan hidden in print');
   await context.close();
 });
 
@@ -146,7 +222,7 @@ await test('switch language to English and back, remembered on reload', async ()
   await context.close();
 });
 
-await test('works offline after the first visit (service worker), installable manifest', async () => {
+await test('offline after the first visit (service worker): reload, complete an assessment, export its PDF; installable manifest', async () => {
   const { context, page, errors } = await fresh();
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.reload();
@@ -161,6 +237,9 @@ await test('works offline after the first visit (service worker), installable ma
   for (const s of STANDARDS) await rate(page, s);
   await page.getByRole('button', { name: 'Voir les résultats' }).click();
   await page.locator('.summary').getByText('Capacité moyenne (risque modéré)').waitFor();
+  // The PDF worker comes from the service worker's cache too.
+  const pdf = await exportPdf(page);
+  expect(pdf.text.includes('Capacité moyenne (risque modéré)'), 'offline PDF lacks the rating');
   expect(errors.length === 0, errors.join('\n'));
   await context.close();
 });

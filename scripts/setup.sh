@@ -11,7 +11,7 @@ WASM_BINDGEN=0.2.130   # == the wasm-bindgen crate in Cargo.lock
 TRUNK=0.21.14          # 0.22 needs a newer rustc than stable here
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== [%4ds] %s\n' "$SECONDS" "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 step "Debian packages: chromium, chromium-driver, poppler-utils, nodejs/npm"
@@ -58,6 +58,7 @@ step "build dist/ (trunk build --release, offline)"
 cargo fetch --locked
 trunk build --release
 
+step "set-up done in ${SECONDS}s"
 if [ "${1:-}" != "--no-serve" ]; then
   step "serving on http://127.0.0.1:8080 (Ctrl-C to stop)"
   exec trunk serve --release --address 127.0.0.1 --port 8080

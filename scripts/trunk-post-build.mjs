@@ -2,8 +2,12 @@
 // 1. moves trunk's inline boot script into boot.js, so the Content-Security-Policy can
 //    forbid inline scripts entirely (script-src 'self'), and appends the service worker
 //    registration to it;
-// 2. writes sw.js from static/sw.js with this build's file list and a version derived
+// 2. strips from the PDF worker the JavaScript API that printpdf exports unconditionally
+//    (`Pdf_*`: PDF parser, SVG renderer, JSON model; about 1 MB) with binaryen's wasm-metadce,
+//    then optimises it with wasm-opt -Oz (trunk is told not to, to do it once);
+// 3. writes sw.js from static/sw.js with this build's file list and a version derived
 //    from the files' contents (a new build = a new cache).
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +26,21 @@ fs.writeFileSync(path.join(dir, 'boot.js'), m[1].trim() + '\n\n' + register);
 html = html.replace(inline, '<script type="module" src="./boot.js"></script>');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
 fs.writeFileSync(indexPath, html);
+
+for (const name of fs.readdirSync(dir).filter((f) => /^pdf_worker.*_bg\.wasm$/.test(f))) {
+  const file = path.join(dir, name);
+  const before = fs.statSync(file).size;
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(file)));
+  const graph = exports.map((e) => ({ name: `export:${e.name}`, export: e.name, root: !e.name.startsWith('Pdf_') }));
+  const removed = exports.filter((e) => e.name.startsWith('Pdf_')).map((e) => e.name);
+  const graphFile = path.join(dir, 'metadce-graph.json');
+  fs.writeFileSync(graphFile, JSON.stringify(graph));
+  const bin = path.join(root, 'tools', 'node_modules', '.bin');
+  execFileSync(path.join(bin, 'wasm-metadce'), ['--graph-file', graphFile, file, '-o', file], { stdio: ['ignore', 'ignore', 'inherit'] });
+  fs.rmSync(graphFile);
+  execFileSync(path.join(bin, 'wasm-opt'), ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', file, '-o', file], { stdio: 'inherit' });
+  console.log(`post-build: ${name}: removed ${removed.length} exports (${removed.join(', ')}), ${(before / 1024).toFixed(0)} KB -> ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
+}
 
 function walk(d, prefix = '') {
   return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>

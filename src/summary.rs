@@ -493,3 +493,52 @@ pub fn placement(p: &Placement, lang: Lang) -> Vec<String> {
     }
     out
 }
+
+/// `<questionnaire>-<organisation>-<date>.pdf`, with the organisation reduced to plain
+/// letters, digits and hyphens so that any file system and messaging app accepts it.
+pub fn report_file_name(q: &Questionnaire, file: &AnswersFile, generated: NaiveDate) -> String {
+    let mut org = String::new();
+    for c in file.assessment.organisation.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            org.push(c.to_ascii_lowercase());
+        } else if !org.ends_with('-') && !org.is_empty() {
+            org.push('-');
+        }
+    }
+    let org = org.trim_end_matches('-');
+    let org = if org.is_empty() { "organisation" } else { org };
+    let org: String = org.chars().take(40).collect();
+    format!(
+        "{}-{}-{}.pdf",
+        q.id,
+        org.trim_end_matches('-'),
+        generated.format("%Y-%m-%d")
+    )
+}
+
+fn fold_accent(c: char) -> Vec<char> {
+    let plain = match c {
+        'à' | 'â' | 'ä' | 'á' => "a",
+        'À' | 'Â' | 'Ä' | 'Á' => "A",
+        'é' | 'è' | 'ê' | 'ë' | 'ɛ' => "e",
+        'É' | 'È' | 'Ê' | 'Ë' | 'Ɛ' => "E",
+        'î' | 'ï' | 'í' => "i",
+        'Î' | 'Ï' => "I",
+        'ô' | 'ö' | 'ó' | 'ɔ' => "o",
+        'Ô' | 'Ö' | 'Ɔ' => "O",
+        'ù' | 'û' | 'ü' | 'ú' => "u",
+        'Ù' | 'Û' | 'Ü' => "U",
+        'ç' => "c",
+        'Ç' => "C",
+        'ñ' | 'ɲ' => "n",
+        'Ñ' | 'Ɲ' => "N",
+        'ŋ' => "ng",
+        'Ŋ' => "NG",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'æ' => "ae",
+        'ÿ' => "y",
+        other => return vec![other],
+    };
+    plain.chars().collect()
+}

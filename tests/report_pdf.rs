@@ -367,3 +367,33 @@ fn file_name_is_safe_and_descriptive() {
         "unicef-psea-2020-organisation-2026-11-23.pdf"
     );
 }
+
+#[test]
+fn from_texts_is_what_the_web_worker_runs() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let q = std::fs::read_to_string(format!("{dir}/questionnaires/unicef-psea-2020.toml")).unwrap();
+    let a = std::fs::read_to_string(format!(
+        "{dir}/questionnaires/examples/unicef-psea-2020.json"
+    ))
+    .unwrap();
+    let r = psea_assess::report::from_texts(&q, &a, "fr", "2026-11-23").unwrap();
+    let (qq, aa) = (load(&q), AnswersFile::from_json(&a).unwrap());
+    assert_eq!(
+        r.bytes,
+        build(&qq, &aa, Lang::Fr, day()).bytes,
+        "same bytes as the native builder"
+    );
+    let err = |q: &str, a: &str, date: &str| match psea_assess::report::from_texts(q, a, "fr", date)
+    {
+        Ok(_) => panic!("accepted bad input"),
+        Err(e) => e,
+    };
+    let bad_answers = err(&q, "{", "2026-11-23");
+    assert!(bad_answers.contains("line 1"), "{bad_answers}");
+    let bad_q = err("x = ", &a, "2026-11-23");
+    assert!(
+        bad_q.starts_with("questionnaire: 1 error(s), first:"),
+        "{bad_q}"
+    );
+    assert_eq!(err(&q, &a, "23/11/2026"), "not a date: 23/11/2026");
+}

@@ -21,6 +21,7 @@ use crate::engine::condition::visible_items;
 use crate::engine::model::*;
 use crate::engine::plan;
 use crate::engine::scoring::{score, Effect, Outcome};
+pub use crate::summary::report_file_name as file_name;
 use crate::summary::{answer_label, french_date, item_name, shorten, valid_until, Lang};
 use fonts::Fonts;
 use layout::{line_h, Layout, BLACK, CONTENT_W, GREY, MARGIN};
@@ -31,55 +32,6 @@ pub struct Report {
     pub pages: usize,
     /// Characters that no embedded font can show; drawn as "?". Show them to the user.
     pub missing_chars: Vec<char>,
-}
-
-/// `<questionnaire>-<organisation>-<date>.pdf`, with the organisation reduced to plain
-/// letters, digits and hyphens so that any file system and messaging app accepts it.
-pub fn file_name(q: &Questionnaire, file: &AnswersFile, generated: NaiveDate) -> String {
-    let mut org = String::new();
-    for c in file.assessment.organisation.chars().flat_map(fold_accent) {
-        if c.is_ascii_alphanumeric() {
-            org.push(c.to_ascii_lowercase());
-        } else if !org.ends_with('-') && !org.is_empty() {
-            org.push('-');
-        }
-    }
-    let org = org.trim_end_matches('-');
-    let org = if org.is_empty() { "organisation" } else { org };
-    let org: String = org.chars().take(40).collect();
-    format!(
-        "{}-{}-{}.pdf",
-        q.id,
-        org.trim_end_matches('-'),
-        generated.format("%Y-%m-%d")
-    )
-}
-
-fn fold_accent(c: char) -> Vec<char> {
-    let plain = match c {
-        'à' | 'â' | 'ä' | 'á' => "a",
-        'À' | 'Â' | 'Ä' | 'Á' => "A",
-        'é' | 'è' | 'ê' | 'ë' | 'ɛ' => "e",
-        'É' | 'È' | 'Ê' | 'Ë' | 'Ɛ' => "E",
-        'î' | 'ï' | 'í' => "i",
-        'Î' | 'Ï' => "I",
-        'ô' | 'ö' | 'ó' | 'ɔ' => "o",
-        'Ô' | 'Ö' | 'Ɔ' => "O",
-        'ù' | 'û' | 'ü' | 'ú' => "u",
-        'Ù' | 'Û' | 'Ü' => "U",
-        'ç' => "c",
-        'Ç' => "C",
-        'ñ' | 'ɲ' => "n",
-        'Ñ' | 'Ɲ' => "N",
-        'ŋ' => "ng",
-        'Ŋ' => "NG",
-        'œ' => "oe",
-        'Œ' => "OE",
-        'æ' => "ae",
-        'ÿ' => "y",
-        other => return vec![other],
-    };
-    plain.chars().collect()
 }
 
 /// Builds the report for `file` scored against `q`, in `lang`, dated `generated`.
@@ -172,6 +124,24 @@ pub fn build(q: &Questionnaire, file: &AnswersFile, lang: Lang, generated: Naive
         pages: page_count,
         missing_chars: missing.into_iter().collect(),
     }
+}
+
+/// Builds a report from the texts the browser holds: the questionnaire's TOML, the answers
+/// JSON, the language code and the date (YYYY-MM-DD). This is what the PDF web worker runs.
+pub fn from_texts(
+    questionnaire: &str,
+    answers: &str,
+    lang: &str,
+    date: &str,
+) -> Result<Report, String> {
+    let q = crate::engine::load(questionnaire)
+        .map_err(|d| format!("questionnaire: {} error(s), first: {}", d.len(), d[0]))?;
+    let file = AnswersFile::from_json(answers).map_err(|e| e.to_string())?;
+    let (file, _) = crate::engine::answers::place(&q, file).map_err(|e| e.to_string())?;
+    let date =
+        NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| format!("not a date: {date}"))?;
+    let lang = if lang == "en" { Lang::En } else { Lang::Fr };
+    Ok(build(&q, &file, lang, date))
 }
 
 /// printpdf writes a trailer `/ID` from a process-wide counter, so two reports made in the

@@ -53,6 +53,9 @@ pub fn Home() -> impl IntoView {
                 Ok(q) => {
                     let _ = storage::save_questionnaire(&q.id, &text);
                     let title = q.title.get(state.lang.get_untracked().code()).to_owned();
+                    state.sources.update_value(|m| {
+                        m.insert(q.id.clone(), Arc::from(text.as_str()));
+                    });
                     state.library.update(|l| {
                         l.retain(|x| x.id != q.id);
                         l.push(Arc::new(q));
@@ -110,7 +113,9 @@ pub fn Home() -> impl IntoView {
             storage::erase_all();
             state.assessments.set(Vec::new());
             state.damaged.set(Vec::new());
-            state.library.set(super::load_library());
+            let (library, sources) = super::load_library();
+            state.library.set(library);
+            state.sources.set_value(sources);
             report.set(Report::Erased);
         }
     };

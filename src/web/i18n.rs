@@ -120,6 +120,14 @@ pub enum K {
     Never,
     BackupReminder,
     Export,
+    ExportPdf,
+    PdfLoading,
+    PdfBuilding,
+    PdfReady,
+    PdfMissing,
+    PdfFailed,
+    Pages,
+    Kilobytes,
 }
 
 impl K {
@@ -280,6 +288,20 @@ impl K {
                 "Assessments changed since your last backup. Export them so nothing is lost (shared device, cleared browser, lost phone).",
             ),
             Export => ("Exporter", "Export"),
+            ExportPdf => ("Exporter le rapport PDF", "Export the PDF report"),
+            PdfLoading => (
+                "Chargement du module PDF (une seule fois par visite)…",
+                "Loading the PDF module (once per visit)…",
+            ),
+            PdfBuilding => ("Mise en page du rapport…", "Laying out the report…"),
+            PdfReady => ("Rapport PDF téléchargé", "PDF report downloaded"),
+            PdfMissing => (
+                "Caractères qu’aucune police du PDF ne peut afficher, remplacés par « ? »",
+                "Characters that no font in the PDF can show, drawn as “?”",
+            ),
+            PdfFailed => ("Le rapport PDF n’a pas pu être créé", "The PDF report could not be made"),
+            Pages => ("pages", "pages"),
+            Kilobytes => ("Ko", "KB"),
         }
     }
 }

@@ -12,9 +12,11 @@ mod browser;
 mod fill;
 mod home;
 pub mod i18n;
+mod pdf;
 mod results;
 mod storage;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -77,6 +79,8 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub route: RwSignal<Route>,
     pub library: RwSignal<Vec<Arc<Questionnaire>>>,
+    /// The TOML text of each questionnaire in the library, by id: what the PDF worker parses.
+    pub sources: StoredValue<HashMap<String, Arc<str>>>,
     pub assessments: RwSignal<Vec<Stored>>,
     pub save_state: RwSignal<SaveState>,
     /// Keys of stored entries that could not be read and were set aside.
@@ -132,28 +136,34 @@ impl AppState {
     }
 }
 
-fn load_library() -> Vec<Arc<Questionnaire>> {
-    let mut lib: Vec<Arc<Questionnaire>> = BUNDLED
-        .iter()
-        .filter_map(|src| engine::load(src).ok())
-        .map(Arc::new)
-        .collect();
-    for src in storage::load_questionnaires() {
+type Library = (Vec<Arc<Questionnaire>>, HashMap<String, Arc<str>>);
+
+/// The bundled questionnaires, then those the user opened (which replace a bundled one with
+/// the same id), with their sources.
+fn load_library() -> Library {
+    let mut lib = Vec::new();
+    let mut sources = HashMap::new();
+    let opened = storage::load_questionnaires();
+    let all = BUNDLED.iter().map(|s| Arc::<str>::from(*s));
+    for src in all.chain(opened.into_iter().map(Arc::from)) {
         if let Ok(q) = engine::load(&src) {
-            lib.retain(|x| x.id != q.id);
+            lib.retain(|x: &Arc<Questionnaire>| x.id != q.id);
+            sources.insert(q.id.clone(), src);
             lib.push(Arc::new(q));
         }
     }
-    lib
+    (lib, sources)
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let (assessments, damaged) = storage::load_assessments();
+    let (library, sources) = load_library();
     let state = AppState {
         lang: RwSignal::new(storage::load_lang()),
         route: RwSignal::new(Route::from_hash(&browser::hash())),
-        library: RwSignal::new(load_library()),
+        library: RwSignal::new(library),
+        sources: StoredValue::new(sources),
         assessments: RwSignal::new(assessments),
         save_state: RwSignal::new(SaveState::Idle),
         damaged: RwSignal::new(damaged),

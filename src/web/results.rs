@@ -43,6 +43,7 @@ pub fn Results(id: String) -> impl IntoView {
     let is_quiz = matches!(q.scoring.rule, Rule::Quiz(_));
     let id_back = id.clone();
     let id_export = id.clone();
+    let id_pdf = id.clone();
     view! {
         <h1>{move || format!("{} — {}", state.t(K::Results), ctx.q.with_value(|q| q.title.get(state.lang.get().code()).to_owned()))}</h1>
         <super::StorageBanner/>
@@ -64,6 +65,7 @@ pub fn Results(id: String) -> impl IntoView {
             }>{move || state.t(K::ExportAnswers)}</button>
             <button on:click=move |_| super::browser::print()>{move || state.t(K::Print)}</button>
         </p>
+        <PdfExport id=id_pdf/>
     }
     .into_any()
 }
@@ -385,5 +387,105 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum PdfState {
+    Idle,
+    Loading,
+    Building,
+    /// `ms`: the worker's layout and writing time, kept in `data-ms` for the benchmark.
+    Done {
+        name: String,
+        pages: u32,
+        kb: f64,
+        missing: String,
+        ms: f64,
+    },
+    Failed(String),
+}
+
+/// "Export the PDF report": the PDF is made by a web worker started on first use, and
+/// downloaded as `<questionnaire>-<organisation>-<date>.pdf`. What is happening is announced.
+#[component]
+fn PdfExport(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let status = RwSignal::new(PdfState::Idle);
+    let busy = move || matches!(status.get(), PdfState::Loading | PdfState::Building);
+    let export = move |_| {
+        let Some(s) = state
+            .assessments
+            .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
+        else {
+            return;
+        };
+        let qid = s.file.questionnaire.id.clone();
+        let (Some(q), Some(source)) = (
+            state.questionnaire(&qid),
+            state.sources.with_value(|m| m.get(&qid).cloned()),
+        ) else {
+            return status.set(PdfState::Failed(qid));
+        };
+        let date = super::today();
+        let lang = state.lang.get_untracked().code();
+        leptos::task::spawn_local(async move {
+            if !super::pdf::started() {
+                status.set(PdfState::Loading);
+                if let Err(e) = super::pdf::start().await {
+                    return status.set(PdfState::Failed(e));
+                }
+            }
+            status.set(PdfState::Building);
+            let answers = s.file.to_json();
+            let made = super::pdf::make(
+                &source,
+                &answers,
+                lang,
+                &date.format("%Y-%m-%d").to_string(),
+            )
+            .await;
+            match made {
+                Ok(m) => {
+                    let name = crate::summary::report_file_name(&q, &s.file, date);
+                    match super::browser::download(&name, "application/pdf", &m.bytes) {
+                        Ok(()) => status.set(PdfState::Done {
+                            name,
+                            pages: m.pages,
+                            kb: m.bytes.len() as f64 / 1024.0,
+                            missing: m.missing,
+                            ms: m.ms,
+                        }),
+                        Err(e) => status.set(PdfState::Failed(e)),
+                    }
+                }
+                Err(e) => status.set(PdfState::Failed(e)),
+            }
+        });
+    };
+    view! {
+        <div class="pdf-export no-print">
+        <button class="primary" on:click=export disabled=busy aria-busy=move || busy().to_string()>
+            {move || state.t(K::ExportPdf)}
+        </button>
+        <p class="pdf-status" role="status" aria-live="polite" data-ms=move || match status.get() {
+            PdfState::Done { ms, .. } => format!("{ms:.1}"),
+            _ => String::new(),
+        }>
+            {move || match status.get() {
+                PdfState::Idle => String::new(),
+                PdfState::Loading => state.t(K::PdfLoading).to_owned(),
+                PdfState::Building => state.t(K::PdfBuilding).to_owned(),
+                PdfState::Done { name, pages, kb, missing, .. } => {
+                    let mut text = format!("✓ {} : {name} ({pages} {}, {kb:.0} {})", state.t(K::PdfReady), state.t(K::Pages), state.t(K::Kilobytes));
+                    if !missing.is_empty() {
+                        text.push_str(&format!(". ⚠ {} : {missing}", state.t(K::PdfMissing)));
+                    }
+                    text
+                }
+                PdfState::Failed(e) => format!("⚠ {} : {e}", state.t(K::PdfFailed)),
+            }}
+        </p>
+        </div>
     }
 }

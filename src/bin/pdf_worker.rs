@@ -1,0 +1,60 @@
+//! The PDF web worker. The page sends `{ questionnaire, answers, lang, date }` (texts); the
+//! worker answers `{ ok: true, bytes, pages, missing, ms }` or `{ ok: false, error }`.
+//! Kept out of the main bundle: printpdf alone weighs about a megabyte.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn field(data: &JsValue, key: &str) -> String {
+    js_sys::Reflect::get(data, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(obj, &key.into(), value);
+}
+
+fn main() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let data = ev.data();
+        let started = js_sys::Date::now();
+        let result = psea_assess::report::from_texts(
+            &field(&data, "questionnaire"),
+            &field(&data, "answers"),
+            &field(&data, "lang"),
+            &field(&data, "date"),
+        );
+        let out = js_sys::Object::new();
+        match result {
+            Ok(report) => {
+                set(&out, "ok", &JsValue::TRUE);
+                set(
+                    &out,
+                    "bytes",
+                    &js_sys::Uint8Array::from(report.bytes.as_slice()).into(),
+                );
+                set(&out, "pages", &JsValue::from(report.pages as u32));
+                set(
+                    &out,
+                    "missing",
+                    &JsValue::from_str(&report.missing_chars.iter().collect::<String>()),
+                );
+                set(&out, "ms", &JsValue::from(js_sys::Date::now() - started));
+            }
+            Err(e) => {
+                set(&out, "ok", &JsValue::FALSE);
+                set(&out, "error", &JsValue::from_str(&e));
+            }
+        }
+        let _ = reply_to.post_message(&out);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str("ready"));
+}
