@@ -1,5 +1,5 @@
-import init, * as bindings from './app-77370eb622e749cf.js';
-const wasm = await init({ module_or_path: './app-77370eb622e749cf_bg.wasm' });
+import init, * as bindings from './app-22bdfb035b20d426.js';
+const wasm = await init({ module_or_path: './app-22bdfb035b20d426_bg.wasm' });
 
 
 window.wasmBindings = bindings;

@@ -31,7 +31,7 @@ for (const name of fs.readdirSync(dir).filter((f) => /^pdf_worker.*_bg\.wasm$/.t
   const file = path.join(dir, name);
   const before = fs.statSync(file).size;
   const exports = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(file)));
-  const graph = exports.map((e) => ({ name: `export:${e.name}`, export: e.name, root: !e.name.startsWith('Pdf_') }));
+  const graph = exports.map((e) => ({ name: `export:${e.name}`, export: e.name, ...(e.name.startsWith('Pdf_') ? {} : { root: true }) }));
   const removed = exports.filter((e) => e.name.startsWith('Pdf_')).map((e) => e.name);
   const graphFile = path.join(dir, 'metadce-graph.json');
   fs.writeFileSync(graphFile, JSON.stringify(graph));
