@@ -116,6 +116,26 @@ await test('"Export PDF" downloads a report whose text holds the organisation an
   await context.close();
 });
 
+await test('the PDF made in the browser is byte-identical to the command line\'s for the same answers and date', async () => {
+  const { context, page } = await fresh();
+  await page.getByLabel('Importer un fichier de réponses', { exact: true }).setInputFiles('questionnaires/examples/cash-transfer-sea-risk.json');
+  await page.getByRole('button', { name: /^Ouvrir : / }).first().click();
+  await page.getByRole('button', { name: 'Voir les résultats' }).click();
+  await page.getByRole('img').first().waitFor(); // the heat matrix
+  const [answers] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter les réponses (.json)' }).click()]);
+  const json = path.join(tmp, 'same-answers.json');
+  await answers.saveAs(json);
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le rapport PDF' }).click()]);
+  const web = path.join(tmp, 'web.pdf');
+  await pdf.saveAs(web);
+  const date = pdf.suggestedFilename().match(/(\d{4}-\d{2}-\d{2})\.pdf$/)[1];
+  const cli = path.join(tmp, 'cli.pdf');
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'psea-assess', '--', 'report', 'questionnaires/cash-transfer-sea-risk.toml', json, '-o', cli, '--lang', 'fr', '--date', date], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const [a, b] = [fs.readFileSync(web), fs.readFileSync(cli)];
+  expect(a.length > 10000 && a.equals(b), `browser PDF (${a.length} bytes) differs from the command line's (${b.length} bytes)`);
+  await context.close();
+});
+
 await test('duplicate, rename and delete (with confirmation) from the home page, kept on reload', async () => {
   const { context, page } = await fresh();
   await startUnicef(page);

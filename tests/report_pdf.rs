@@ -397,3 +397,23 @@ fn from_texts_is_what_the_web_worker_runs() {
     );
     assert_eq!(err(&q, &a, "23/11/2026"), "not a date: 23/11/2026");
 }
+
+#[test]
+fn document_dates_are_the_generation_date() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let q = std::fs::read_to_string(format!("{dir}/questionnaires/unicef-psea-2020.toml")).unwrap();
+    let a = std::fs::read_to_string(format!(
+        "{dir}/questionnaires/examples/unicef-psea-2020.json"
+    ))
+    .unwrap();
+    let r = psea_assess::report::from_texts(&q, &a, "fr", "2026-11-23").unwrap();
+    let p = write("dates.pdf", &r);
+    let info = poppler("pdfinfo", &["-isodates", p.to_str().unwrap()]);
+    for key in ["CreationDate:", "ModDate:"] {
+        let line = info
+            .lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_else(|| panic!("{key} missing:\n{info}"));
+        assert!(line.ends_with("2026-11-23T00:00:00Z"), "{line}");
+    }
+}

@@ -120,7 +120,7 @@ pub fn build(q: &Questionnaire, file: &AnswersFile, lang: Lang, generated: Naive
         &mut warnings,
     );
     Report {
-        bytes: fixed_document_id(bytes),
+        bytes: fixed_document_id(stamped_dates(bytes, generated)),
         pages: page_count,
         missing_chars: missing.into_iter().collect(),
     }
@@ -142,6 +142,28 @@ pub fn from_texts(
         NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| format!("not a date: {date}"))?;
     let lang = if lang == "en" { Lang::En } else { Lang::Fr };
     Ok(build(&q, &file, lang, date))
+}
+
+/// printpdf 0.12 writes the document dates as 1970-01-01 on wasm (`utils.rs` has a wasm
+/// stub for its date formatting), so the PDF made in the browser would carry the epoch. Write
+/// the generation date in place: same length, so no byte offset moves, and the browser's PDF
+/// stays byte-identical to the command line's.
+fn stamped_dates(mut bytes: Vec<u8>, generated: NaiveDate) -> Vec<u8> {
+    let day = generated.format("%Y%m%d").to_string();
+    for key in [&b"/CreationDate("[..], b"/ModDate("] {
+        let epoch = [key, b"D:19700101000000+00'00')"].concat();
+        let mut from = 0;
+        while let Some(at) = find(&bytes[from..], &epoch).map(|i| i + from) {
+            let date_at = at + key.len() + 2;
+            bytes[date_at..date_at + 8].copy_from_slice(day.as_bytes());
+            from = at + epoch.len();
+        }
+    }
+    bytes
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// printpdf writes a trailer `/ID` from a process-wide counter, so two reports made in the
@@ -851,5 +873,22 @@ fn percent(p: f64, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("{}\u{a0}%", r.to_string().replace('.', ",")),
         Lang::En => format!("{r}%"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_dates_are_replaced_in_place() {
+        let pdf = b"<</Trapped/False/CreationDate(D:19700101000000+00'00')/ModDate(D:19700101000000+00'00')/Author(D:19700101000000+00'00')>>".to_vec();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let out = stamped_dates(pdf.clone(), day);
+        assert_eq!(out.len(), pdf.len());
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<</Trapped/False/CreationDate(D:20261123000000+00'00')/ModDate(D:20261123000000+00'00')/Author(D:19700101000000+00'00')>>"
+        );
     }
 }
