@@ -264,6 +264,38 @@ await test('offline after the first visit (service worker): reload, complete an 
   await context.close();
 });
 
+await test('a new build shows "new version available" and updating keeps the open draft', async () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'psea-dist-'));
+  fs.cpSync(dist, copy, { recursive: true });
+  const site = await serve(copy);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.base);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller), 'no service worker in control');
+  await startUnicef(page);
+  const org = page.getByRole('textbox', { name: 'Organisation', exact: true });
+  await org.fill('ONG Brouillon');
+  await rate(page, STANDARDS[0]);
+  // A new build is published: its sw.js carries another version.
+  const sw = path.join(copy, 'sw.js');
+  fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = '([^']+)'/, "const VERSION = '$1-next'"));
+  await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration()).update(); });
+  const banner = page.getByRole('status').filter({ hasText: 'Une nouvelle version de l’application est prête' });
+  await banner.waitFor();
+  expect(await org.inputValue() === 'ONG Brouillon', 'the draft changed before the user accepted the update');
+  await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Mettre à jour maintenant' }).click()]);
+  await page.getByRole('heading', { level: 1, name: UNICEF }).waitFor();
+  expect(await page.getByRole('textbox', { name: 'Organisation', exact: true }).inputValue() === 'ONG Brouillon', 'draft lost by the update');
+  const group = page.getByRole('group', { name: /^L’organisation dispose d’un document/ });
+  expect(await group.getByRole('radio', { name: 'Adéquate', exact: true }).isChecked(), 'answer lost by the update');
+  const caches = await page.evaluate(async () => caches.keys());
+  expect(caches.length === 1 && caches[0].endsWith('-next'), `caches after the update: ${caches.join(', ')}`);
+  await context.close();
+  site.server.close();
+});
+
 await test('a corrupt stored entry is set aside raw, never deleted, and reported', async () => {
   const { context, page } = await fresh();
   await page.evaluate(() => localStorage.setItem('psea:v1:a:broken', '{"id": "broken", "file": {not json'));
