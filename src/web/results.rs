@@ -247,16 +247,15 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
         let width = left + cell * ip as f64 + 10.0;
         let height = top + cell * lp as f64 + 50.0;
         let mut cells = Vec::new();
-        for li in 1..=lp {
+        for (li, row) in counts.iter().enumerate().skip(1).take(lp) {
             let y = top + (lp - li) as f64 * cell;
             cells.push(view! {
                 <text x=left - 8.0 y=y + cell / 2.0 + 4.0 text-anchor="end" class="axis">{format!("{li} {}", m.likelihood[li - 1].get(l))}</text>
             }.into_any());
-            for ii in 1..=ip {
+            for (ii, &n) in row.iter().enumerate().skip(1).take(ip) {
                 let x = left + (ii - 1) as f64 * cell;
                 let score = (li * ii) as i64;
                 let possible = ii >= floor;
-                let n = counts[li][ii];
                 cells.push(view! {
                     <g>
                         <rect x=x y=y width=cell height=cell fill=if possible { fill(score) } else { "#eeeeee" } stroke="#555" stroke-width="1"/>

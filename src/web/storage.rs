@@ -65,7 +65,7 @@ pub fn load_assessments() -> (Vec<Stored>, Vec<String>) {
             }
         }
     }
-    found.sort_by(|a, b| b.file.assessment.updated.cmp(&a.file.assessment.updated));
+    found.sort_by_key(|s| std::cmp::Reverse(s.file.assessment.updated));
     (found, damaged)
 }
 
