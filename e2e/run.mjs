@@ -116,6 +116,20 @@ await test('"Export PDF" downloads a report whose text holds the organisation an
   await context.close();
 });
 
+await test('a character no PDF font can show is named to the user after the export', async () => {
+  const { context, page } = await fresh();
+  await startUnicef(page);
+  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG 中文 Tombouctou');
+  await rate(page, STANDARDS[0]);
+  await page.getByRole('button', { name: 'Voir les résultats' }).click();
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le rapport PDF' }).click()]);
+  const status = page.getByRole('status').filter({ hasText: 'Rapport PDF téléchargé' });
+  await status.waitFor();
+  const text = await status.textContent();
+  expect(text.includes('qu’aucune police du PDF ne peut afficher') && text.includes('中文'), `status: ${text}`);
+  await context.close();
+});
+
 await test('the PDF made in the browser is byte-identical to the command line\'s for the same answers and date', async () => {
   const { context, page } = await fresh();
   await page.getByLabel('Importer un fichier de réponses', { exact: true }).setInputFiles('questionnaires/examples/cash-transfer-sea-risk.json');
