@@ -1,5 +1,5 @@
-import init, * as bindings from './app-d07306027631b8ce.js';
-const wasm = await init({ module_or_path: './app-d07306027631b8ce_bg.wasm' });
+import init, * as bindings from './app-78a262e6a027a638.js';
+const wasm = await init({ module_or_path: './app-78a262e6a027a638_bg.wasm' });
 
 
 window.wasmBindings = bindings;

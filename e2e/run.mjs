@@ -130,6 +130,23 @@ await test('a character no PDF font can show is named to the user after the expo
   await context.close();
 });
 
+await test('when the PDF module cannot be loaded, the page says so and a retry works', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
+  await context.route('**/pdf_worker_loader.js', (r) => r.abort());
+  const page = await context.newPage();
+  await page.goto(base);
+  await startUnicef(page);
+  await rate(page, STANDARDS[0]);
+  await page.getByRole('button', { name: 'Voir les résultats' }).click();
+  const button = page.getByRole('button', { name: 'Exporter le rapport PDF' });
+  await button.click();
+  await page.getByRole('status').filter({ hasText: 'le module PDF n’a pas pu être chargé' }).waitFor();
+  await context.unroute('**/pdf_worker_loader.js');
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(fs.readFileSync(await download.path()).subarray(0, 5).toString() === '%PDF-', 'retry gave no PDF');
+  await context.close();
+});
+
 await test('the PDF made in the browser is byte-identical to the command line\'s for the same answers and date', async () => {
   const { context, page } = await fresh();
   await page.getByLabel('Importer un fichier de réponses', { exact: true }).setInputFiles('questionnaires/examples/cash-transfer-sea-risk.json');

@@ -126,6 +126,7 @@ pub enum K {
     PdfReady,
     PdfMissing,
     PdfFailed,
+    PdfModuleUnavailable,
     Pages,
     Kilobytes,
 }
@@ -300,6 +301,10 @@ impl K {
                 "Characters that no font in the PDF can show, drawn as “?”",
             ),
             PdfFailed => ("Le rapport PDF n’a pas pu être créé", "The PDF report could not be made"),
+            PdfModuleUnavailable => (
+                "le module PDF n’a pas pu être chargé ; vérifiez la connexion et réessayez, vos réponses sont conservées",
+                "the PDF module could not be loaded; check the connection and try again, your answers are kept",
+            ),
             Pages => ("pages", "pages"),
             Kilobytes => ("Ko", "KB"),
         }

@@ -432,7 +432,9 @@ fn PdfExport(id: String) -> impl IntoView {
             if !super::pdf::started() {
                 status.set(PdfState::Loading);
                 if let Err(e) = super::pdf::start().await {
-                    return status.set(PdfState::Failed(e));
+                    // Most likely offline before the service worker cached the module.
+                    let hint = state.t(K::PdfModuleUnavailable);
+                    return status.set(PdfState::Failed(format!("{hint} ({e})")));
                 }
             }
             status.set(PdfState::Building);
