@@ -5,6 +5,10 @@
 // 2. strips from the PDF worker the JavaScript API that printpdf exports unconditionally
 //    (`Pdf_*`: PDF parser, SVG renderer, JSON model; about 1 MB) with binaryen's wasm-metadce,
 //    then optimises it with wasm-opt -Oz (trunk is told not to, to do it once);
+//    It also blanks printpdf's Coated FOGRA39 ICC profile (654 KB, 486 KB gzip): printpdf links
+//    it for PDF/X and PDF/A output, which our reports never ask for (src/report/mod.rs sets a
+//    custom conformance without ICC and tests it). The e2e tests check that the browser's PDF
+//    stays byte-identical to the command line's, which keeps the real profile;
 // 3. writes sw.js from static/sw.js with this build's file list and a version derived
 //    from the files' contents (a new build = a new cache).
 import { execFileSync } from 'node:child_process';
@@ -38,8 +42,29 @@ for (const name of fs.readdirSync(dir).filter((f) => /^pdf_worker.*_bg\.wasm$/.t
   const bin = path.join(root, 'tools', 'node_modules', '.bin');
   execFileSync(path.join(bin, 'wasm-metadce'), ['--graph-file', graphFile, file, '-o', file], { stdio: ['ignore', 'ignore', 'inherit'] });
   fs.rmSync(graphFile);
+  const blanked = blankIccProfile(file);
   execFileSync(path.join(bin, 'wasm-opt'), ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', file, '-o', file], { stdio: 'inherit' });
-  console.log(`post-build: ${name}: removed ${removed.length} exports (${removed.join(', ')}), ${(before / 1024).toFixed(0)} KB -> ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
+  console.log(`post-build: ${name}: removed ${removed.length} exports (${removed.join(', ')}), blanked ${blanked} bytes of ICC profile, ${(before / 1024).toFixed(0)} KB -> ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
+}
+
+/** Zeroes printpdf's FOGRA39 ICC profile in place (found by its header: big-endian size,
+ *  then 'acsp' at offset 36, and its own description); wasm-opt then drops the zeros.
+ *  Fails the build if the profile is not found, so a printpdf upgrade cannot slip past. */
+function blankIccProfile(file) {
+  const buf = fs.readFileSync(file);
+  let at = buf.indexOf('acsp');
+  for (; at !== -1; at = buf.indexOf('acsp', at + 4)) {
+    const start = at - 36;
+    if (start < 0) continue;
+    const size = buf.readUInt32BE(start);
+    if (size < 100000 || start + size > buf.length) continue;
+    const profile = buf.subarray(start, start + size);
+    if (profile.indexOf('Coated FOGRA39') === -1) continue;
+    profile.fill(0);
+    fs.writeFileSync(file, buf);
+    return size;
+  }
+  throw new Error(`${file}: printpdf's FOGRA39 ICC profile not found; check scripts/trunk-post-build.mjs`);
 }
 
 function walk(d, prefix = '') {

@@ -13,7 +13,8 @@ mod texts;
 
 use chrono::NaiveDate;
 use printpdf::{
-    FontId, OffsetDateTime, PageAnnotId, PageAnnotation, PdfDocument, PdfFont, PdfSaveOptions,
+    CustomPdfConformance, FontId, OffsetDateTime, PageAnnotId, PageAnnotation, PdfConformance,
+    PdfDocument, PdfFont, PdfSaveOptions,
 };
 
 use crate::engine::answers::{AnswersFile, Value};
@@ -48,6 +49,7 @@ pub fn build(q: &Questionnaire, file: &AnswersFile, lang: Lang, generated: Naive
         q.title.get(lang.code()),
         file.assessment.organisation
     ));
+    doc.metadata.info.conformance = conformance();
     doc.resources
         .fonts
         .map
@@ -124,6 +126,16 @@ pub fn build(q: &Questionnaire, file: &AnswersFile, lang: Lang, generated: Naive
         pages: page_count,
         missing_chars: missing.into_iter().collect(),
     }
+}
+
+/// A plain PDF: no PDF/X or PDF/A output intent, so printpdf never embeds its 654 KB ICC
+/// profile. The browser build relies on this: scripts/trunk-post-build.mjs blanks that
+/// profile in the PDF worker.
+pub fn conformance() -> PdfConformance {
+    PdfConformance::Custom(CustomPdfConformance {
+        requires_icc_profile: false,
+        ..CustomPdfConformance::default()
+    })
 }
 
 /// Builds a report from the texts the browser holds: the questionnaire's TOML, the answers
@@ -879,6 +891,21 @@ fn percent(p: f64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reports_never_need_the_icc_profile_the_browser_build_blanks() {
+        assert!(!conformance().must_have_icc_profile());
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let q =
+            std::fs::read_to_string(format!("{dir}/questionnaires/unicef-psea-2020.toml")).unwrap();
+        let a = std::fs::read_to_string(format!(
+            "{dir}/questionnaires/examples/unicef-psea-2020.json"
+        ))
+        .unwrap();
+        let r = from_texts(&q, &a, "fr", "2026-11-23").unwrap();
+        let has = |needle: &[u8]| r.bytes.windows(needle.len()).any(|w| w == needle);
+        assert!(!has(b"OutputIntent") && !has(b"FOGRA39") && !has(b"ICCBased"));
+    }
 
     #[test]
     fn epoch_dates_are_replaced_in_place() {
