@@ -64,18 +64,19 @@ async function rate(page, [question, choice]) {
   await press(group.getByRole('radio', { name: choice, exact: true }), 'Space');
 }
 
-/** Clicks "Export the PDF report", saves the download, returns its name and its text (poppler). */
-async function exportPdf(page) {
+/** Clicks "Export the PDF report" (French labels unless given), saves the download, waits for
+ *  the status line, returns the file's name, path and text (poppler). */
+async function exportPdf(page, button = 'Exporter le rapport PDF', done = 'Rapport PDF téléchargé') {
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60000 }),
-    page.getByRole('button', { name: 'Exporter le rapport PDF' }).click(),
+    page.getByRole('button', { name: button }).click(),
   ]);
   const file = path.join(tmp, download.suggestedFilename());
   await download.saveAs(file);
   expect(fs.readFileSync(file).subarray(0, 5).toString() === '%PDF-', 'not a PDF');
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  await page.getByRole('status').filter({ hasText: 'Rapport PDF téléchargé' }).waitFor();
-  return { name: download.suggestedFilename(), text };
+  await page.getByRole('status').filter({ hasText: done }).waitFor();
+  return { name: download.suggestedFilename(), file, text };
 }
 
 await test('complete the UNICEF 2020 assessment with the keyboard and accessible names', async () => {
@@ -109,9 +110,8 @@ await test('"Export PDF" downloads a report whose text holds the organisation an
   expect(first.text.includes('Capacité moyenne (risque modéré)'), 'rating missing from the PDF text');
   // A second export reuses the running worker and gives the same document.
   await page.getByLabel('Langue').selectOption('en');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the PDF report' }).click()]);
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', await download.path(), '-'], { encoding: 'utf8' });
-  expect(text.includes('Medium Capacity (Moderate Risk)'), 'English report lacks the English rating');
+  const english = await exportPdf(page, 'Export the PDF report', 'PDF report downloaded');
+  expect(english.text.includes('Medium Capacity (Moderate Risk)'), 'English report lacks the English rating');
   expect(errors.length === 0, errors.join('\n'));
   await context.close();
 });
@@ -122,10 +122,8 @@ await test('a character no PDF font can show is named to the user after the expo
   await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG 中文 Tombouctou');
   await rate(page, STANDARDS[0]);
   await page.getByRole('button', { name: 'Voir les résultats' }).click();
-  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le rapport PDF' }).click()]);
-  const status = page.getByRole('status').filter({ hasText: 'Rapport PDF téléchargé' });
-  await status.waitFor();
-  const text = await status.textContent();
+  await exportPdf(page);
+  const text = await page.getByRole('status').filter({ hasText: 'Rapport PDF téléchargé' }).textContent();
   expect(text.includes('qu’aucune police du PDF ne peut afficher') && text.includes('中文'), `status: ${text}`);
   await context.close();
 });
@@ -142,8 +140,7 @@ await test('when the PDF module cannot be loaded, the page says so and a retry w
   await button.click();
   await page.getByRole('status').filter({ hasText: 'le module PDF n’a pas pu être chargé' }).waitFor();
   await context.unroute('**/pdf_worker_loader.js');
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  expect(fs.readFileSync(await download.path()).subarray(0, 5).toString() === '%PDF-', 'retry gave no PDF');
+  await exportPdf(page); // the retry gives a PDF
   await context.close();
 });
 
@@ -156,10 +153,9 @@ await test('the PDF made in the browser is byte-identical to the command line\'s
   const [answers] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter les réponses (.json)' }).click()]);
   const json = path.join(tmp, 'same-answers.json');
   await answers.saveAs(json);
-  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le rapport PDF' }).click()]);
-  const web = path.join(tmp, 'web.pdf');
-  await pdf.saveAs(web);
-  const date = pdf.suggestedFilename().match(/(\d{4}-\d{2}-\d{2})\.pdf$/)[1];
+  const pdf = await exportPdf(page);
+  const web = pdf.file;
+  const date = pdf.name.match(/(\d{4}-\d{2}-\d{2})\.pdf$/)[1];
   const cli = path.join(tmp, 'cli.pdf');
   execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'psea-assess', '--', 'report', 'questionnaires/cash-transfer-sea-risk.toml', json, '-o', cli, '--lang', 'fr', '--date', date], { stdio: ['ignore', 'pipe', 'pipe'] });
   const [a, b] = [fs.readFileSync(web), fs.readFileSync(cli)];

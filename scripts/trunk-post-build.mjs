@@ -35,8 +35,10 @@ for (const name of fs.readdirSync(dir).filter((f) => /^pdf_worker.*_bg\.wasm$/.t
   const file = path.join(dir, name);
   const before = fs.statSync(file).size;
   const exports = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(file)));
-  const graph = exports.map((e) => ({ name: `export:${e.name}`, export: e.name, ...(e.name.startsWith('Pdf_') ? {} : { root: true }) }));
-  const removed = exports.filter((e) => e.name.startsWith('Pdf_')).map((e) => e.name);
+  const unused = (e) => e.name.startsWith('Pdf_');
+  // Every other export is a root; the unused ones are left unreached, so metadce drops them.
+  const graph = exports.map((e) => ({ name: `export:${e.name}`, export: e.name, ...(unused(e) ? {} : { root: true }) }));
+  const removed = exports.filter(unused).map((e) => e.name);
   const graphFile = path.join(dir, 'metadce-graph.json');
   fs.writeFileSync(graphFile, JSON.stringify(graph));
   const bin = path.join(root, 'tools', 'node_modules', '.bin');

@@ -370,12 +370,8 @@ fn file_name_is_safe_and_descriptive() {
 
 #[test]
 fn from_texts_is_what_the_web_worker_runs() {
-    let dir = env!("CARGO_MANIFEST_DIR");
-    let q = std::fs::read_to_string(format!("{dir}/questionnaires/unicef-psea-2020.toml")).unwrap();
-    let a = std::fs::read_to_string(format!(
-        "{dir}/questionnaires/examples/unicef-psea-2020.json"
-    ))
-    .unwrap();
+    let q = questionnaire_text("unicef-psea-2020.toml");
+    let a = questionnaire_text("examples/unicef-psea-2020.json");
     let r = psea_assess::report::from_texts(&q, &a, "fr", "2026-11-23").unwrap();
     let (qq, aa) = (load(&q), AnswersFile::from_json(&a).unwrap());
     assert_eq!(
@@ -400,12 +396,8 @@ fn from_texts_is_what_the_web_worker_runs() {
 
 #[test]
 fn document_dates_are_the_generation_date() {
-    let dir = env!("CARGO_MANIFEST_DIR");
-    let q = std::fs::read_to_string(format!("{dir}/questionnaires/unicef-psea-2020.toml")).unwrap();
-    let a = std::fs::read_to_string(format!(
-        "{dir}/questionnaires/examples/unicef-psea-2020.json"
-    ))
-    .unwrap();
+    let q = questionnaire_text("unicef-psea-2020.toml");
+    let a = questionnaire_text("examples/unicef-psea-2020.json");
     let r = psea_assess::report::from_texts(&q, &a, "fr", "2026-11-23").unwrap();
     let p = write("dates.pdf", &r);
     let info = poppler("pdfinfo", &["-isodates", p.to_str().unwrap()]);

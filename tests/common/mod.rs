@@ -30,9 +30,14 @@ pub fn load(src: &str) -> Questionnaire {
     }
 }
 
-pub fn load_file(name: &str) -> Questionnaire {
+/// The text of `questionnaires/<name>` (a questionnaire, or `examples/<id>.json`).
+pub fn questionnaire_text(name: &str) -> String {
     let path = format!("{}/questionnaires/{name}", env!("CARGO_MANIFEST_DIR"));
-    load(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+pub fn load_file(name: &str) -> Questionnaire {
+    load(&questionnaire_text(name))
 }
 
 /// The diagnostics of an invalid questionnaire, rendered as `test.toml:line:col: message`.
