@@ -44,20 +44,21 @@ fn main() {
     };
     let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     println!("psea-assess report benchmark ({runs} runs per figure, median)");
-    let mut cases: Vec<(String, Questionnaire, AnswersFile)> = [
-        "unicef-psea-2020",
-        "un-common-psea",
-        "cash-transfer-sea-risk",
-        "distribution-sea-risk",
-        "programme-sea-risk-flags",
-        "psea-training-quiz",
-    ]
-    .iter()
-    .map(|n| {
-        let (q, a) = load(n);
-        (n.to_string(), q, a)
-    })
-    .collect();
+    // Every questionnaire in questionnaires/, each with its example answers.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("questionnaires/")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|f| f.strip_suffix(".toml").map(str::to_owned))
+        .collect();
+    names.sort();
+    let mut cases: Vec<(String, Questionnaire, AnswersFile)> = names
+        .iter()
+        .map(|n| {
+            let (q, a) = load(n);
+            (n.to_string(), q, a)
+        })
+        .collect();
     // The heaviest realistic case: a 5,000-character comment on each of the six standards.
     let (q, mut a) = load("unicef-psea-2020");
     let long: String = "Le point focal a présenté la politique et les registres ; ".repeat(90);

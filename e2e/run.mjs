@@ -94,6 +94,11 @@ await test('complete the UNICEF 2020 assessment with the keyboard and accessible
   expect((await summary.textContent()).includes('14 / 18'), 'score missing');
   expect((await summary.textContent()).includes('Risque d’EAS modéré'), 'risk label missing');
   await page.getByRole('heading', { name: 'Plan d’action' }).waitFor();
+  // Back home, the assessment's card shows its progress and rating.
+  await press(page.getByRole('button', { name: 'Évaluation PEAS' }).first(), 'Enter');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'ONG Espoir Ségou' }) });
+  await card.getByText('6 / 6', { exact: true }).waitFor();
+  await card.getByText('Capacité moyenne (risque modéré)', { exact: true }).waitFor();
   expect(errors.length === 0, errors.join('\n'));
   await context.close();
 });
@@ -144,6 +149,30 @@ await test('when the PDF module cannot be loaded, the page says so and a retry w
   await context.close();
 });
 
+await test('when a part of the app cannot be fetched, the page says so, keeps the data, and a retry works', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  // 1. The questionnaire library's module: the home page still lists the questionnaires.
+  await context.route('**/split_library-*.wasm', (r) => r.abort());
+  await page.goto(base);
+  const start = page.getByRole('button', { name: `Commencer une évaluation : ${UNICEF}` });
+  await start.click();
+  await page.getByRole('alert').filter({ hasText: 'n’a pas pu être chargée' }).waitFor();
+  await context.unroute('**/split_library-*.wasm');
+  // 2. The filling page's module: the new assessment is saved, the page offers a retry.
+  await context.route('**/split_fill-*.wasm', (r) => r.abort());
+  await start.click();
+  // (The home page's alert from step 1 has no "Try again" button.)
+  const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Réessayer' }) });
+  await alert.waitFor();
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('psea:v1:a:')).length);
+  expect(saved === 1, `${saved} assessments stored`);
+  await context.unroute('**/split_fill-*.wasm');
+  await alert.getByRole('button', { name: 'Réessayer' }).click();
+  await page.getByRole('heading', { level: 1, name: UNICEF }).waitFor();
+  await context.close();
+});
+
 await test('the PDF made in the browser is byte-identical to the command line\'s for the same answers and date', async () => {
   const { context, page } = await fresh();
   await page.getByLabel('Importer un fichier de réponses', { exact: true }).setInputFiles('questionnaires/examples/cash-transfer-sea-risk.json');
@@ -169,6 +198,8 @@ await test('duplicate, rename and delete (with confirmation) from the home page,
   await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG Alpha');
   await rate(page, STANDARDS[0]);
   await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'ONG Alpha' }) });
+  await card.getByText('1 / 6', { exact: true }).waitFor(); // progress; no rating until all six
   page.once('dialog', (d) => d.accept('Évaluation Kayes'));
   await page.getByRole('button', { name: 'Renommer : ONG Alpha' }).click();
   await page.getByRole('heading', { level: 3, name: 'Évaluation Kayes' }).waitFor();

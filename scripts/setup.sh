@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 
 WASM_BINDGEN=0.2.130   # == the wasm-bindgen crate in Cargo.lock
 TRUNK=0.21.14          # 0.22 needs a newer rustc than stable here
+WASM_SPLIT=0.2.4       # wasm-split-cli (wasm_split_cli_support): splits the app, see src/web/lazy.rs
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n== [%4ds] %s\n' "$SECONDS" "$*"; }
@@ -44,6 +45,13 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK" ]; then
   cargo install trunk --version "=$TRUNK" --locked
 else
   echo "already $TRUNK"
+fi
+
+step "wasm-split-cli (wasm_split_cli_support $WASM_SPLIT)"
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT:"; then
+  cargo install wasm_split_cli_support --version "=$WASM_SPLIT" --locked --features build-binary
+else
+  echo "already $WASM_SPLIT"
 fi
 
 step "npm tools (binaryen 132 for wasm-opt, playwright-core, axe-core), from tools/package-lock.json"

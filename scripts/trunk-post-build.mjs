@@ -9,7 +9,14 @@
 //    it for PDF/X and PDF/A output, which our reports never ask for (src/report/mod.rs sets a
 //    custom conformance without ICC and tests it). The e2e tests check that the browser's PDF
 //    stays byte-identical to the command line's, which keeps the real profile;
-// 3. writes sw.js from static/sw.js with this build's file list and a version derived
+// 3. splits the app's WebAssembly at the split points of src/web/lazy.rs (wasm-split, from
+//    wasm_split_cli_support), so the first load holds the home page only: wasm-split reads
+//    the module cargo built (linked with --emit-relocs, see build.rs), writes the
+//    main module and one module per split point (plus shared chunks) and a loader
+//    (__wasm_split.js); wasm-bindgen then runs on the main module in place of trunk's run,
+//    every module gets wasm-opt -Oz (release), the loader and modules get content-hashed
+//    names, and index.html's integrity hashes are updated;
+// 4. writes sw.js from static/sw.js with this build's file list and a version derived
 //    from the files' contents (a new build = a new cache).
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -45,7 +52,7 @@ for (const name of fs.readdirSync(dir).filter((f) => /^pdf_worker.*_bg\.wasm$/.t
   execFileSync(path.join(bin, 'wasm-metadce'), ['--graph-file', graphFile, file, '-o', file], { stdio: ['ignore', 'ignore', 'inherit'] });
   fs.rmSync(graphFile);
   const blanked = blankIccProfile(file);
-  execFileSync(path.join(bin, 'wasm-opt'), ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', file, '-o', file], { stdio: 'inherit' });
+  wasmOpt(file);
   console.log(`post-build: ${name}: removed ${removed.length} exports (${removed.join(', ')}), blanked ${blanked} bytes of ICC profile, ${(before / 1024).toFixed(0)} KB -> ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
 }
 
@@ -67,6 +74,68 @@ function blankIccProfile(file) {
     return size;
   }
   throw new Error(`${file}: printpdf's FOGRA39 ICC profile not found; check scripts/trunk-post-build.mjs`);
+}
+
+splitApp();
+
+/** Step 3 (see the top of this file). Trunk cannot split (trunk-rs/trunk#1022), so this
+ *  redoes its wasm-bindgen step for the app from cargo's output. */
+function splitApp() {
+  const js = fs.readdirSync(dir).find((f) => /^app-[0-9a-f]+\.js$/.test(f));
+  if (!js) throw new Error('post-build: the app\'s JavaScript (app-<hash>.js) is not in the staging dir');
+  const stem = js.slice(0, -3);
+  const release = process.env.TRUNK_PROFILE === 'release';
+  const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
+  const built = path.join(targetDir, 'wasm32-unknown-unknown', release ? 'wasm-release' : 'debug', 'app.wasm');
+  const tmp = fs.mkdtempSync(path.join(dir, '.split-'));
+  try {
+    execFileSync('wasm-split-cli', [built, tmp, '--out-name', stem], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+      '--out-name', stem, '--out-dir', dir, path.join(tmp, `${stem}.wasm`)], { stdio: 'inherit' });
+    const modules = fs.readdirSync(tmp).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
+    if (!modules.some((f) => f.startsWith('split_'))) throw new Error('post-build: wasm-split found no split point');
+    const main = path.join(dir, `${stem}_bg.wasm`);
+    if (release) for (const f of [main, ...modules.map((m) => path.join(tmp, m))]) wasmOpt(f);
+    // Content-hashed names, so no HTTP cache can pair a module with another build's loader.
+    let loader = fs.readFileSync(path.join(tmp, '__wasm_split.js'), 'utf8');
+    const sizes = [];
+    for (const m of modules) {
+      const bytes = fs.readFileSync(path.join(tmp, m));
+      const named = `${m.slice(0, -5)}-${shortHash(bytes)}.wasm`;
+      if (!loader.includes(`"./${m}"`)) throw new Error(`post-build: ${m} is not named in __wasm_split.js`);
+      loader = loader.replace(`"./${m}"`, `"./${named}"`);
+      fs.writeFileSync(path.join(dir, named), bytes);
+      sizes.push(`${named} ${(bytes.length / 1024).toFixed(0)} KB`);
+    }
+    const loaderName = `__wasm_split-${shortHash(Buffer.from(loader))}.js`;
+    fs.writeFileSync(path.join(dir, loaderName), loader);
+    const jsPath = path.join(dir, js);
+    const glue = fs.readFileSync(jsPath, 'utf8');
+    const imported = /from "\.\/__wasm_split\.js"/g;
+    if (!imported.test(glue)) throw new Error(`post-build: ${js} does not import ./__wasm_split.js`);
+    fs.writeFileSync(jsPath, glue.replace(imported, `from "./${loaderName}"`));
+    // Trunk wrote integrity hashes of its own output into index.html.
+    let page = fs.readFileSync(indexPath, 'utf8');
+    for (const f of [js, `${stem}_bg.wasm`]) {
+      const re = new RegExp(`(href="\\./${f}"[^>]*integrity=")[^"]*"`);
+      if (!re.test(page)) throw new Error(`post-build: no integrity attribute for ${f} in index.html`);
+      const sri = 'sha384-' + crypto.createHash('sha384').update(fs.readFileSync(path.join(dir, f))).digest('base64');
+      page = page.replace(re, `$1${sri}"`);
+    }
+    fs.writeFileSync(indexPath, page);
+    console.log(`post-build: app split: ${stem}_bg.wasm ${(fs.statSync(main).size / 1024).toFixed(0)} KB, ${sizes.join(', ')}`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function shortHash(bytes) {
+  return crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+}
+
+function wasmOpt(file) {
+  const bin = path.join(root, 'tools', 'node_modules', '.bin');
+  execFileSync(path.join(bin, 'wasm-opt'), ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', file, '-o', file], { stdio: 'inherit' });
 }
 
 function walk(d, prefix = '') {

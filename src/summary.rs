@@ -108,7 +108,24 @@ pub fn valid_until(q: &Questionnaire, file: &AnswersFile) -> Option<NaiveDate> {
         .or_else(|| NaiveDate::from_ymd_opt(date.year() + years, 2, 28))
 }
 
+/// A date as people write it: « 1er mars 2026 », "1 March 2026". Written out by hand rather
+/// than with chrono's `format`, whose pattern interpreter would otherwise be part of the
+/// browser app's first load.
 pub fn french_date(d: NaiveDate, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     const MOIS: [&str; 12] = [
         "janvier",
         "février",
@@ -132,7 +149,7 @@ pub fn french_date(d: NaiveDate, lang: Lang) -> String {
             };
             format!("{day} {} {}", MOIS[d.month0() as usize], d.year())
         }
-        Lang::En => d.format("%-d %B %Y").to_string(),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
     }
 }
 
@@ -541,4 +558,18 @@ fn fold_accent(c: char) -> Vec<char> {
         other => return vec![other],
     };
     plain.chars().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_as_people_write_them() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(french_date(d(2026, 3, 1), Lang::Fr), "1er mars 2026");
+        assert_eq!(french_date(d(2026, 8, 15), Lang::Fr), "15 août 2026");
+        assert_eq!(french_date(d(2026, 3, 1), Lang::En), "1 March 2026");
+        assert_eq!(french_date(d(2026, 12, 31), Lang::En), "31 December 2026");
+    }
 }

@@ -192,3 +192,23 @@ fn template_holds_every_item_unanswered() {
     let out = score(&q, &t);
     assert_eq!(out.missing.len(), 6);
 }
+
+#[test]
+fn date_answers_are_kept_when_they_are_dates_and_set_aside_otherwise() {
+    let q = load_file("cash-transfer-sea-risk.toml");
+    let keep = answers(&q, &[("first_payment", json!("2026-03-05"))]);
+    let (_, placed) = place(&q, keep).unwrap();
+    assert_eq!((placed.kept, placed.set_aside.len()), (1, 0));
+    for bad in ["2026-02-30", "05/03/2026", "demain"] {
+        let (file, placed) = place(&q, answers(&q, &[("first_payment", json!(bad))])).unwrap();
+        assert_eq!(placed.kept, 0, "{bad}");
+        assert_eq!(placed.set_aside[0].item, "first_payment");
+        assert!(
+            placed.set_aside[0].reason.contains("not a date"),
+            "{bad}: {:?}",
+            placed.set_aside
+        );
+        // Set aside, never dropped: the value is still in the file.
+        assert!(file.to_json().contains(bad), "{bad}");
+    }
+}

@@ -245,7 +245,8 @@ pub fn read_value(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<V
             }
             Ok(Some(Value::Number(x)))
         }
-        (ItemKind::Date, Json::String(s)) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        (ItemKind::Date, Json::String(s)) => s
+            .parse::<NaiveDate>()
             .map(|d| Some(Value::Date(d)))
             .map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD)")),
         (ItemKind::Risk { mitigations, .. }, Json::Object(o)) => {

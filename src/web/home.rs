@@ -6,10 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::i18n::K;
-use super::{browser, storage, AppState, Route, Stored};
-use crate::engine::answers::{place, AnswersFile};
-use crate::engine::scoring::score;
-use crate::engine::{self, Questionnaire};
+use super::lazy::{self, Unavailable};
+use super::{browser, storage, AppState, CatalogueEntry, LibraryState, Route, Stored};
+use crate::engine::answers::AnswersFile;
 use crate::summary::french_date;
 
 /// A message shown after a file was opened or imported.
@@ -25,32 +24,47 @@ enum Report {
     },
     ImportFailed(String),
     Erased,
+    /// The module that reads questionnaires could not be fetched.
+    Unavailable,
 }
 
 #[component]
 pub fn Home() -> impl IntoView {
     let state = expect_context::<AppState>();
     let report = RwSignal::new(Report::None);
-    let start = move |q: Arc<Questionnaire>| {
-        let mut file = AnswersFile::template(&q);
-        file.answers.clear();
-        file.assessment.date = Some(super::today());
-        let s = Stored {
-            id: browser::new_id(),
-            name: String::new(),
-            file,
-        };
-        let id = s.id.clone();
-        state.add(s);
-        state.go(Route::Fill(id));
+    // Starting needs the parsed questionnaire: a click before the library is read waits
+    // for it.
+    let start = move |qid: String| {
+        leptos::task::spawn_local(async move {
+            if state.ensure_library().await.is_err() {
+                return report.set(Report::Unavailable);
+            }
+            let Some(q) = state.questionnaire(&qid) else {
+                return;
+            };
+            let Ok(file) = lazy::new_answers(q, super::today()).await else {
+                return report.set(Report::Unavailable);
+            };
+            let s = Stored {
+                id: browser::new_id(),
+                name: String::new(),
+                file,
+            };
+            let id = s.id.clone();
+            state.add(s);
+            state.go(Route::Fill(id));
+        });
     };
     let open_questionnaire = move |ev: leptos::ev::Event| {
         leptos::task::spawn_local(async move {
             let Some((name, text)) = browser::read_picked(&ev).await else {
                 return;
             };
-            match engine::load(&text) {
-                Ok(q) => {
+            if state.ensure_library().await.is_err() {
+                return report.set(Report::Unavailable);
+            }
+            match lazy::read_questionnaire(name.clone(), text.clone()).await {
+                Ok(Ok(q)) => {
                     let _ = storage::save_questionnaire(&q.id, &text);
                     let title = q.title.get(state.lang.get_untracked().code()).to_owned();
                     state.sources.update_value(|m| {
@@ -62,10 +76,8 @@ pub fn Home() -> impl IntoView {
                     });
                     report.set(Report::QuestionnaireAdded(title));
                 }
-                Err(diags) => report.set(Report::QuestionnaireErrors(
-                    name.clone(),
-                    diags.iter().map(|d| d.render(&name)).collect(),
-                )),
+                Ok(Err(errors)) => report.set(Report::QuestionnaireErrors(name, errors)),
+                Err(Unavailable) => report.set(Report::Unavailable),
             }
         });
     };
@@ -78,6 +90,9 @@ pub fn Home() -> impl IntoView {
                 Ok(f) => f,
                 Err(e) => return report.set(Report::ImportFailed(format!("{name}: {e}"))),
             };
+            if state.ensure_library().await.is_err() {
+                return report.set(Report::Unavailable);
+            }
             let Some(q) = state.questionnaire(&file.questionnaire.id) else {
                 let msg = format!(
                     "{name}: {} « {} »",
@@ -86,8 +101,9 @@ pub fn Home() -> impl IntoView {
                 );
                 return report.set(Report::ImportFailed(msg));
             };
-            match place(&q, file) {
-                Ok((file, placement)) => {
+            match lazy::place_answers(q, file).await {
+                Err(Unavailable) => report.set(Report::Unavailable),
+                Ok(Ok((file, placement))) => {
                     let set_aside = placement
                         .set_aside
                         .iter()
@@ -104,7 +120,7 @@ pub fn Home() -> impl IntoView {
                         set_aside,
                     });
                 }
-                Err(e) => report.set(Report::ImportFailed(format!("{name}: {e}"))),
+                Ok(Err(e)) => report.set(Report::ImportFailed(format!("{name}: {e}"))),
             }
         });
     };
@@ -113,9 +129,7 @@ pub fn Home() -> impl IntoView {
             storage::erase_all();
             state.assessments.set(Vec::new());
             state.damaged.set(Vec::new());
-            let (library, sources) = super::load_library();
-            state.library.set(library);
-            state.sources.set_value(sources);
+            state.load_library();
             report.set(Report::Erased);
         }
     };
@@ -153,17 +167,34 @@ pub fn Home() -> impl IntoView {
             <ul class="cards">
                 {move || {
                     let l = state.lang.get().code();
-                    state.library.get().into_iter().map(|q| {
-                        let title = q.title.get(l).to_owned();
-                        let q2 = q.clone();
+                    // The catalogue until the library is read (it adds the opened files).
+                    let entries: Vec<Entry> = if state.library_state.get() == LibraryState::Ready {
+                        state.library.get().iter().map(|q| Entry {
+                            id: q.id.clone(),
+                            title: q.title.get(l).to_owned(),
+                            purpose: q.purpose.get(l).to_owned(),
+                            audience: q.audience.get(l).to_owned(),
+                            minutes: i64::from(q.duration_minutes),
+                        }).collect()
+                    } else {
+                        super::bundled::CATALOGUE.iter().map(|c| Entry {
+                            id: c.id.to_owned(),
+                            title: CatalogueEntry::text(c.title, l).to_owned(),
+                            purpose: CatalogueEntry::text(c.purpose, l).to_owned(),
+                            audience: CatalogueEntry::text(c.audience, l).to_owned(),
+                            minutes: c.minutes,
+                        }).collect()
+                    };
+                    entries.into_iter().map(|e| {
+                        let id = e.id.clone();
                         view! {
                             <li class="card">
-                                <h3>{title.clone()}</h3>
-                                <p>{q.purpose.get(l).to_owned()}</p>
-                                <p class="meta"><strong>{state.t(K::ForWhom)}" : "</strong>{q.audience.get(l).to_owned()}</p>
-                                <p class="meta">{format!("≈ {} {}", q.duration_minutes, state.t(K::Minutes))}</p>
-                                <button class="primary" aria-label=format!("{} : {}", state.t(K::Start), title)
-                                    on:click=move |_| start(q2.clone())>{state.t(K::Start)}</button>
+                                <h3>{e.title.clone()}</h3>
+                                <p>{e.purpose}</p>
+                                <p class="meta"><strong>{state.t(K::ForWhom)}" : "</strong>{e.audience}</p>
+                                <p class="meta">{format!("≈ {} {}", e.minutes, state.t(K::Minutes))}</p>
+                                <button class="primary" aria-label=format!("{} : {}", state.t(K::Start), e.title)
+                                    on:click=move |_| start(id.clone())>{state.t(K::Start)}</button>
                             </li>
                         }
                     }).collect_view()
@@ -190,6 +221,15 @@ pub fn Home() -> impl IntoView {
             <button class="danger" on:click=erase_all>{move || state.t(K::EraseAll)}</button>
         </section>
     }
+}
+
+/// A questionnaire as the home page lists it, in the current language.
+struct Entry {
+    id: String,
+    title: String,
+    purpose: String,
+    audience: String,
+    minutes: i64,
 }
 
 #[component]
@@ -219,6 +259,7 @@ fn ReportView(report: RwSignal<Report>) -> impl IntoView {
         }
         .into_any(),
         Report::ImportFailed(msg) => view! { <div class="banner error" role="alert"><p>{msg}</p></div> }.into_any(),
+        Report::Unavailable => view! { <div class="banner error" role="alert"><p>{state.t(K::PageUnavailable)}</p></div> }.into_any(),
         Report::Erased => view! { <div class="banner ok" role="status"><p>{state.t(K::Erased)}</p></div> }.into_any(),
     }
     }
@@ -229,28 +270,41 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang.get_untracked();
     let l = lang.code();
-    let q = state.questionnaire(&s.file.questionnaire.id);
-    let qtitle = q.as_ref().map_or_else(
-        || s.file.questionnaire.id.clone(),
-        |q| q.title.get(l).to_owned(),
-    );
+    let qid = s.file.questionnaire.id.clone();
+    // Title, progress and rating need the library; until it is read, the catalogue's title.
+    let q = move || {
+        state.library_state.track();
+        state.questionnaire(&qid)
+    };
+    let qtitle = {
+        let q = q.clone();
+        let qid = s.file.questionnaire.id.clone();
+        move || {
+            q().map(|q| q.title.get(l).to_owned())
+                .or_else(|| {
+                    super::bundled::CATALOGUE
+                        .iter()
+                        .find(|c| c.id == qid)
+                        .map(|c| CatalogueEntry::text(c.title, l).to_owned())
+                })
+                .unwrap_or_else(|| qid.clone())
+        }
+    };
     let name = display_name(&s, state);
-    let (progress, rating) = q.as_ref().map_or((String::new(), String::new()), |q| {
-        let o = score(q, &s.file);
-        let total = o
-            .items
-            .iter()
-            .filter(|r| r.effect != crate::engine::scoring::Effect::Hidden)
-            .count();
-        let answered = total - o.missing.iter().filter(|m| m.scored).count();
-        let rating = o.band.map(|b| b.label.get(l).to_owned()).or(o
-            .passed
-            .map(|p| state.t(if p { K::Passed } else { K::NotPassed }).to_owned()));
-        (
-            format!("{answered} / {total}"),
-            rating.unwrap_or_else(|| "—".into()),
-        )
-    });
+    // Computed by the library module, once it is read.
+    let progress_rating = RwSignal::new(("…".to_owned(), "…".to_owned()));
+    {
+        let file = s.file.clone();
+        Effect::new(move |_| {
+            let Some(q) = q() else { return };
+            let file = file.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(pr) = lazy::progress_and_rating(q, file, lang).await {
+                    progress_rating.set(pr);
+                }
+            });
+        });
+    }
     let changed = s
         .file
         .assessment
@@ -265,8 +319,8 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
             <dl>
                 <dt>{state.t(K::Questionnaires)}</dt><dd>{qtitle}</dd>
                 <dt>{state.t(K::LastChange)}</dt><dd>{changed}</dd>
-                <dt>{state.t(K::Progress)}</dt><dd>{progress}</dd>
-                <dt>{state.t(K::Rating)}</dt><dd>{rating}</dd>
+                <dt>{state.t(K::Progress)}</dt><dd>{move || progress_rating.get().0}</dd>
+                <dt>{state.t(K::Rating)}</dt><dd>{move || progress_rating.get().1}</dd>
             </dl>
             <div class="actions">
                 <button class="primary" aria-label=format!("{} : {name}", state.t(K::Open)) on:click=move |_| state.go(Route::Fill(id1.clone()))>{state.t(K::Open)}</button>

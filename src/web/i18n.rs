@@ -129,6 +129,9 @@ pub enum K {
     PdfModuleUnavailable,
     Pages,
     Kilobytes,
+    PageLoading,
+    PageUnavailable,
+    TryAgain,
 }
 
 impl K {
@@ -307,6 +310,12 @@ impl K {
             ),
             Pages => ("pages", "pages"),
             Kilobytes => ("Ko", "KB"),
+            PageLoading => ("Chargement de la page…", "Loading the page…"),
+            PageUnavailable => (
+                "Cette partie de l’application n’a pas pu être chargée ; vérifiez la connexion et réessayez. Vos réponses sont conservées.",
+                "This part of the app could not be loaded; check the connection and try again. Your answers are kept.",
+            ),
+            TryAgain => ("Réessayer", "Try again"),
         }
     }
 }

@@ -1,0 +1,86 @@
+//! For the browser app only (feature `web`):
+//! - writes `$OUT_DIR/bundled.rs` with the bundled questionnaire files and their catalogue
+//!   entries (id, title, purpose, audience, time). Why: the home page lists the
+//!   questionnaires on the first load, while the files themselves and the parser and
+//!   validator that read them sit in a module fetched afterwards (`src/web/lazy.rs`). The
+//!   catalogue is read here from the same files, so it cannot drift;
+//! - links the app's wasm with `--emit-relocs`, which wasm-split needs to split it
+//!   (`scripts/trunk-post-build.mjs`). Only the app: binaryen cannot optimise a module that
+//!   keeps its relocations, which the PDF worker would.
+
+use std::{env, fmt::Write, fs, path::Path};
+
+/// The questionnaires shipped with the app, in the order the home page lists them.
+const BUNDLED: [&str; 6] = [
+    "unicef-psea-2020",
+    "un-common-psea",
+    "cash-transfer-sea-risk",
+    "distribution-sea-risk",
+    "programme-sea-risk-flags",
+    "psea-training-quiz",
+];
+
+fn main() {
+    println!("cargo::rerun-if-changed=build.rs");
+    if env::var_os("CARGO_FEATURE_WEB").is_none() {
+        return;
+    }
+    if env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32") {
+        println!("cargo::rustc-link-arg-bin=app=--emit-relocs");
+    }
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut sources = String::new();
+    let mut entries = String::new();
+    for name in BUNDLED {
+        let path = Path::new(&root)
+            .join("questionnaires")
+            .join(format!("{name}.toml"));
+        println!("cargo::rerun-if-changed={}", path.display());
+        let shown = format!("questionnaires/{name}.toml");
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{shown}: {e}"));
+        let doc: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{shown}: {e}"));
+        let head = doc
+            .get("questionnaire")
+            .and_then(|v| v.as_table())
+            .unwrap_or_else(|| panic!("{shown}: no [questionnaire] table"));
+        let field = |key: &str| {
+            head.get(key)
+                .unwrap_or_else(|| panic!("{shown}: [questionnaire] has no `{key}`"))
+        };
+        let text_of = |key: &str| {
+            let table = field(key)
+                .as_table()
+                .unwrap_or_else(|| panic!("{shown}: `{key}` is not a {{ fr = …, en = … }} table"));
+            let pairs: Vec<String> = table
+                .iter()
+                .map(|(lang, v)| format!("({lang:?}, {:?})", v.as_str().unwrap_or_default()))
+                .collect();
+            format!("&[{}]", pairs.join(", "))
+        };
+        writeln!(
+            sources,
+            "    include_str!({:?}),",
+            path.display().to_string()
+        )
+        .unwrap();
+        writeln!(
+            entries,
+            "    CatalogueEntry {{ id: {:?}, title: {}, purpose: {}, audience: {}, minutes: {} }},",
+            field("id").as_str().unwrap_or_default(),
+            text_of("title"),
+            text_of("purpose"),
+            text_of("audience"),
+            field("duration_minutes").as_integer().unwrap_or_default(),
+        )
+        .unwrap();
+    }
+    let n = BUNDLED.len();
+    let out = format!(
+        "/// The bundled questionnaire files (TOML), compiled in so they work offline.\n\
+         pub const SOURCES: [&str; {n}] = [\n{sources}];\n\n\
+         /// What the home page shows of each bundled questionnaire, in the same order.\n\
+         pub const CATALOGUE: [CatalogueEntry; {n}] = [\n{entries}];\n"
+    );
+    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled.rs");
+    fs::write(dest, out).expect("write bundled.rs");
+}

@@ -1,0 +1,119 @@
+//! The parts of the app fetched on demand, so the first load holds the home page only.
+//!
+//! Each `#[wasm_split(module)]` function is a split point: after the build,
+//! `scripts/trunk-post-build.mjs` runs wasm-split, which moves these functions, and all the
+//! code and data only they reach, into `split_<module>.wasm` (code shared between modules
+//! goes to a `chunk_<n>.wasm` both depend on). The first call fetches the module; later
+//! calls run at once. A fetch that fails (offline before the app was ever cached) gives
+//! [`Unavailable`] and a later call tries again.
+//!
+//! - `library`: the bundled questionnaires, the engine's parser and validator, and placing
+//!   an imported answers file;
+//! - `fill`, `results`: the two pages behind the home page.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+use super::i18n::{tr, K};
+use crate::engine::answers::{place, AnswersFile, Placement};
+use crate::engine::scoring::{score, Effect};
+use crate::engine::{self, Questionnaire};
+use crate::summary::Lang;
+
+/// A module of the app could not be fetched.
+#[derive(Clone, Copy, Debug)]
+pub struct Unavailable;
+
+impl From<SplitLoaderError> for Unavailable {
+    fn from(_: SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+/// The questionnaires the app knows, with the TOML text of each by id (what the PDF worker
+/// parses).
+pub type Library = (Vec<Arc<Questionnaire>>, HashMap<String, Arc<str>>);
+
+/// The bundled questionnaires, then those the user opened (`opened`, TOML texts; each
+/// replaces a bundled one with the same id).
+#[wasm_split(library, fallible)]
+pub fn library(opened: Vec<String>) -> Result<Library, Unavailable> {
+    let mut lib: Vec<Arc<Questionnaire>> = Vec::new();
+    let mut sources = HashMap::new();
+    let bundled = super::bundled::SOURCES.iter().map(|s| Arc::<str>::from(*s));
+    for src in bundled.chain(opened.into_iter().map(Arc::from)) {
+        if let Ok(q) = engine::load(&src) {
+            lib.retain(|x| x.id != q.id);
+            sources.insert(q.id.clone(), src);
+            lib.push(Arc::new(q));
+        }
+    }
+    Ok((lib, sources))
+}
+
+/// A questionnaire file the user opened: the questionnaire, or each problem as
+/// `<file>:<line>:<column>: <message>`.
+#[wasm_split(library, fallible)]
+pub fn read_questionnaire(
+    name: String,
+    text: String,
+) -> Result<Result<Questionnaire, Vec<String>>, Unavailable> {
+    Ok(engine::load(&text).map_err(|diags| diags.iter().map(|d| d.render(&name)).collect()))
+}
+
+/// Places an imported answers file on its questionnaire (what was kept, what set aside).
+#[wasm_split(library, fallible)]
+pub fn place_answers(
+    q: Arc<Questionnaire>,
+    file: AnswersFile,
+) -> Result<Result<(AnswersFile, Placement), String>, Unavailable> {
+    Ok(place(&q, file).map_err(|e| e.to_string()))
+}
+
+/// A new assessment of `q`: every item unanswered, dated `today`.
+#[wasm_split(library, fallible)]
+pub fn new_answers(
+    q: Arc<Questionnaire>,
+    today: chrono::NaiveDate,
+) -> Result<AnswersFile, Unavailable> {
+    let mut file = AnswersFile::template(&q);
+    file.answers.clear();
+    file.assessment.date = Some(today);
+    Ok(file)
+}
+
+/// An assessment's progress ("answered / items shown") and rating, for its home page card.
+#[wasm_split(library, fallible)]
+pub fn progress_and_rating(
+    q: Arc<Questionnaire>,
+    file: AnswersFile,
+    lang: Lang,
+) -> Result<(String, String), Unavailable> {
+    let o = score(&q, &file);
+    let total = o
+        .items
+        .iter()
+        .filter(|r| r.effect != Effect::Hidden)
+        .count();
+    let answered = total - o.missing.iter().filter(|m| m.scored).count();
+    let rating = o.band.map(|b| b.label.get(lang.code()).to_owned()).or(o
+        .passed
+        .map(|p| tr(lang, if p { K::Passed } else { K::NotPassed }).to_owned()));
+    Ok((
+        format!("{answered} / {total}"),
+        rating.unwrap_or_else(|| "—".into()),
+    ))
+}
+
+#[wasm_split(fill, fallible)]
+pub fn fill(id: String) -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::fill::Fill id=id/> }.into_any())
+}
+
+#[wasm_split(results, fallible)]
+pub fn results(id: String) -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::results::Results id=id/> }.into_any())
+}
