@@ -9,7 +9,8 @@
 //!
 //! - `library`: the bundled questionnaires, the engine's parser and validator, and placing
 //!   an imported answers file;
-//! - `fill`, `results`: the two pages behind the home page.
+//! - `fill`, `results`: the two pages behind the home page (`preload_fill` and
+//!   `preload_results` fetch their modules ahead of time).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -108,12 +109,12 @@ pub fn progress_and_rating(
     ))
 }
 
-#[wasm_split(fill, fallible)]
+#[wasm_split(fill, fallible, preload(preload_fill))]
 pub fn fill(id: String) -> Result<AnyView, Unavailable> {
     Ok(view! { <super::fill::Fill id=id/> }.into_any())
 }
 
-#[wasm_split(results, fallible)]
+#[wasm_split(results, fallible, preload(preload_results))]
 pub fn results(id: String) -> Result<AnyView, Unavailable> {
     Ok(view! { <super::results::Results id=id/> }.into_any())
 }

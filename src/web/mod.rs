@@ -158,6 +158,39 @@ impl AppState {
         }
     }
 
+    /// Starts fetching, in the background, the modules of [`lazy`] the first page will need.
+    /// On the home page: the library once the page is painted, so it never competes with
+    /// the first load (a click on "Start" before it arrives waits for it), then the filling
+    /// page, the likely next step. Opened at an assessment's address: the library and that
+    /// page's module at once, side by side.
+    fn fetch_modules(self) {
+        let state = self;
+        match self.route.get_untracked() {
+            Route::Home => request_animation_frame(move || {
+                let after_paint = move || {
+                    leptos::task::spawn_local(async move {
+                        if state.read_library().await.is_ok() {
+                            let _ = lazy::preload_fill().await;
+                        }
+                    })
+                };
+                set_timeout(after_paint, std::time::Duration::ZERO)
+            }),
+            Route::Fill(_) => {
+                state.load_library();
+                leptos::task::spawn_local(async move {
+                    let _ = lazy::preload_fill().await;
+                });
+            }
+            Route::Results(_) => {
+                state.load_library();
+                leptos::task::spawn_local(async move {
+                    let _ = lazy::preload_results().await;
+                });
+            }
+        }
+    }
+
     /// (Re)reads the questionnaire library in the background (see [`AppState::read_library`]).
     pub fn load_library(&self) {
         let state = *self;
@@ -219,36 +252,7 @@ pub fn App() -> impl IntoView {
         last_export: RwSignal::new(storage::last_export()),
     };
     provide_context(state);
-    // On the home page, the library's module is fetched once the page is painted, so it
-    // never competes with the first load (a click on "Start" before it arrives waits for it),
-    // then the filling page's module, the likely next step. Opened at an assessment's
-    // address, the app fetches the library and that page's module at once, side by side.
-    match state.route.get_untracked() {
-        Route::Home => request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    leptos::task::spawn_local(async move {
-                        if state.read_library().await.is_ok() {
-                            let _ = lazy::__wasm_split_preload_fill().await;
-                        }
-                    })
-                },
-                std::time::Duration::ZERO,
-            )
-        }),
-        Route::Fill(_) => {
-            state.load_library();
-            leptos::task::spawn_local(async move {
-                let _ = lazy::__wasm_split_preload_fill().await;
-            });
-        }
-        Route::Results(_) => {
-            state.load_library();
-            leptos::task::spawn_local(async move {
-                let _ = lazy::__wasm_split_preload_results().await;
-            });
-        }
-    }
+    state.fetch_modules();
     let _ = window_event_listener_untyped("psea-update", move |_| state.update_ready.set(true));
     // Ask the browser not to evict our data under storage pressure.
     leptos::task::spawn_local(async move {
