@@ -220,6 +220,62 @@ await test('duplicate, rename and delete (with confirmation) from the home page,
   await context.close();
 });
 
+await test('training quiz: the right answer and its explanation after each answer; the unanswered list jumps to its question', async () => {
+  const { context, page, errors } = await fresh();
+  await page.getByRole('button', { name: 'Commencer une évaluation : Quiz de formation PEAS' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Quiz de formation PEAS' }).waitFor();
+  const item = page.locator('#item-q_gross_misconduct');
+  await item.getByRole('radio', { name: /^une affaire privée/ }).check();
+  const feedback = item.getByRole('status');
+  await feedback.filter({ hasText: '✗ Faux — Bonne réponse : une faute grave, motif de licenciement' }).waitFor();
+  expect((await feedback.textContent()).includes('Premier principe : l’EAS commise par des travailleurs humanitaires est une faute grave'), 'explanation missing');
+  await item.getByRole('radio', { name: /^une faute grave/ }).check();
+  await feedback.filter({ hasText: '✓ Juste' }).waitFor();
+  // The first unanswered question is now the second one; its entry moves focus there.
+  const live = page.getByRole('complementary', { name: 'Résultat en direct' });
+  await press(live.locator('ul.missing button').first(), 'Enter');
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
+  expect(focused === 'item-q_age_of_consent', `focus went to ${focused}`);
+  expect(errors.length === 0, errors.join('\n'));
+  await context.close();
+});
+
+await test('conditional items appear and disappear at once (cash transfer: mobile money adds the agents risk)', async () => {
+  const { context, page } = await fresh();
+  await page.getByRole('button', { name: 'Commencer une évaluation : Risques d’EAS dans un transfert monétaire' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Risques d’EAS dans un transfert monétaire' }).waitFor();
+  const agents = page.locator('#item-r_fsp_agents');
+  expect(!(await agents.isVisible()), 'the agents risk is shown before mobile money is ticked');
+  const mobile = page.getByRole('group', { name: /^Modalités de transfert utilisées/ }).getByRole('checkbox', { name: /^Argent mobile/ });
+  await mobile.check();
+  await agents.waitFor({ state: 'visible' });
+  await mobile.uncheck();
+  await agents.waitFor({ state: 'hidden' });
+  await context.close();
+});
+
+await test('"erase all my data on this device" asks first; once accepted nothing is left, even after a reload', async () => {
+  const { context, page } = await fresh();
+  await startUnicef(page);
+  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG Formation');
+  await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+  const card = page.getByRole('heading', { level: 3, name: 'ONG Formation' });
+  await card.waitFor();
+  const erase = page.getByRole('button', { name: 'Effacer toutes mes données sur cet appareil' });
+  page.once('dialog', (d) => { expect(d.type() === 'confirm', d.type()); d.dismiss(); });
+  await erase.click();
+  expect(await card.count() === 1, 'erased without confirmation');
+  page.once('dialog', (d) => d.accept());
+  await erase.click();
+  await page.getByRole('status').filter({ hasText: 'Toutes les données de cet appareil ont été effacées.' }).waitFor();
+  await card.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByText('Aucune évaluation sur cet appareil.').waitFor();
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('psea:v1:a:')).length);
+  expect(left === 0, `${left} assessments left in storage`);
+  await context.close();
+});
+
 await test('print stylesheet: results without navigation or buttons', async () => {
   const { context, page } = await fresh();
   await startUnicef(page);
