@@ -276,6 +276,50 @@ await test('"erase all my data on this device" asks first; once accepted nothing
   await context.close();
 });
 
+await test('results: per-standard table, validity date, and an action plan whose owner, due date and status are kept', async () => {
+  const { context, page } = await fresh();
+  await startUnicef(page);
+  for (const s of STANDARDS) await rate(page, s);
+  await page.getByRole('button', { name: 'Voir les résultats' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
+  const table = page.getByRole('region', { name: 'Pourquoi ce résultat' });
+  expect(await table.getByRole('row').count() === 7, 'the per-standard table has not 6 rows and a header');
+  const summary = await page.locator('.summary').textContent();
+  const until = String(new Date().getFullYear() + 5); // dated today, valid five years
+  expect(summary.includes('Valide jusqu’au') && summary.includes(until), `validity date missing: ${summary}`);
+  // Gaps (one absent, two progressing standards) give plan entries; edit the first one.
+  await page.getByLabel('Responsable').first().fill('Aminata Traoré');
+  await page.getByLabel('Échéance').first().fill('2027-03-31');
+  await page.getByLabel('Statut').first().selectOption('in_progress');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Plan d’action' }).waitFor();
+  expect(await page.getByLabel('Responsable').first().inputValue() === 'Aminata Traoré', 'owner lost');
+  expect(await page.getByLabel('Échéance').first().inputValue() === '2027-03-31', 'due date lost');
+  expect(await page.getByLabel('Statut').first().inputValue() === 'in_progress', 'status lost');
+  await context.close();
+});
+
+await test('at 360 px wide: no sideways scrolling on home, filling and results, and every control at least 44 px tall', async () => {
+  const { context, page } = await fresh({ viewport: { width: 360, height: 740 } });
+  const check = async (where) => {
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide <= 360, `${where}: the page is ${wide} px wide`);
+    const small = await page.evaluate(() => [...document.querySelectorAll('main button, main select, main input[type=text], main input[type=date], main input[type=number], main textarea, main .choice, main summary')]
+      .filter((e) => e.offsetParent !== null)
+      .map((e) => [e.getBoundingClientRect().height, (e.textContent || e.id || e.tagName).trim().slice(0, 40)])
+      .filter(([h]) => h < 44));
+    expect(small.length === 0, `${where}: controls under 44 px: ${JSON.stringify(small.slice(0, 5))}`);
+  };
+  await check('home');
+  await page.getByRole('button', { name: 'Commencer une évaluation : Risques d’EAS dans un transfert monétaire' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Risques d’EAS dans un transfert monétaire' }).waitFor();
+  await check('filling');
+  await page.getByRole('button', { name: 'Voir les résultats' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
+  await check('results');
+  await context.close();
+});
+
 await test('print stylesheet: results without navigation or buttons', async () => {
   const { context, page } = await fresh();
   await startUnicef(page);
