@@ -87,6 +87,17 @@ await test('complete the UNICEF 2020 assessment with the keyboard and accessible
   for (const s of STANDARDS) await rate(page, s);
   const live = page.getByRole('complementary', { name: 'Résultat en direct' });
   await live.getByText('Capacité moyenne (risque modéré)').waitFor();
+  // "Why this rating": what each answer contributed, opened with the keyboard.
+  await press(live.getByText('Pourquoi ce résultat'), 'Enter');
+  const why = live.locator('ul.why');
+  await why.waitFor({ state: 'visible' });
+  expect((await why.textContent()).includes('Absente (1/3)'), `why: ${await why.textContent()}`);
+  // Guidance is folded until asked for.
+  const guidance = page.locator('#item-cs1_policy details.guidance');
+  const guidanceText = guidance.getByText(/^Adéquate : une politique ou un code de conduite écrit/);
+  expect(!(await guidanceText.isVisible()), 'guidance shown before it is asked for');
+  await press(guidance.getByText('Comment noter'), 'Enter');
+  await guidanceText.waitFor({ state: 'visible' });
   await press(page.getByRole('button', { name: 'Voir les résultats' }), 'Enter');
   await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
   const summary = page.locator('.summary');
