@@ -54,9 +54,11 @@ async function press(locator, key) {
   await locator.page().keyboard.press(key);
 }
 
-async function startUnicef(page) {
+/** Starts a UNICEF assessment with the keyboard, for `organisation` if given. */
+async function startUnicef(page, organisation) {
   await press(page.getByRole('button', { name: `Commencer une évaluation : ${UNICEF}` }), 'Enter');
   await page.getByRole('heading', { level: 1, name: UNICEF }).waitFor();
+  if (organisation) await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill(organisation);
 }
 
 async function rate(page, [question, choice]) {
@@ -116,8 +118,7 @@ await test('complete the UNICEF 2020 assessment with the keyboard and accessible
 
 await test('"Export PDF" downloads a report whose text holds the organisation and the rating', async () => {
   const { context, page, errors } = await fresh();
-  await startUnicef(page);
-  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG Espoir Ségou – Ɲɛtaa');
+  await startUnicef(page, 'ONG Espoir Ségou – Ɲɛtaa');
   for (const s of STANDARDS) await rate(page, s);
   await page.getByRole('button', { name: 'Voir les résultats' }).click();
   const first = await exportPdf(page);
@@ -134,8 +135,7 @@ await test('"Export PDF" downloads a report whose text holds the organisation an
 
 await test('a character no PDF font can show is named to the user after the export', async () => {
   const { context, page } = await fresh();
-  await startUnicef(page);
-  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG 中文 Tombouctou');
+  await startUnicef(page, 'ONG 中文 Tombouctou');
   await rate(page, STANDARDS[0]);
   await page.getByRole('button', { name: 'Voir les résultats' }).click();
   await exportPdf(page);
@@ -205,8 +205,7 @@ await test('the PDF made in the browser is byte-identical to the command line\'s
 
 await test('duplicate, rename and delete (with confirmation) from the home page, kept on reload', async () => {
   const { context, page } = await fresh();
-  await startUnicef(page);
-  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG Alpha');
+  await startUnicef(page, 'ONG Alpha');
   await rate(page, STANDARDS[0]);
   await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'ONG Alpha' }) });
@@ -267,8 +266,7 @@ await test('conditional items appear and disappear at once (cash transfer: mobil
 
 await test('"erase all my data on this device" asks first; once accepted nothing is left, even after a reload', async () => {
   const { context, page } = await fresh();
-  await startUnicef(page);
-  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG Formation');
+  await startUnicef(page, 'ONG Formation');
   await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
   const card = page.getByRole('heading', { level: 3, name: 'ONG Formation' });
   await card.waitFor();
@@ -349,8 +347,7 @@ await test('print stylesheet: results without navigation or buttons', async () =
 
 await test('reload half-way and find every answer', async () => {
   const { context, page } = await fresh();
-  await startUnicef(page);
-  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('Association Ɲɛtaa');
+  await startUnicef(page, 'Association Ɲɛtaa');
   for (const s of STANDARDS.slice(0, 3)) await rate(page, s);
   await page.getByRole('textbox', { name: 'Commentaire', exact: true }).first().fill('Politique adoptée en mars ; « code » signé');
   await page.reload();
@@ -366,8 +363,7 @@ await test('reload half-way and find every answer', async () => {
 
 await test('export the answers file and import it into a fresh browser profile', async () => {
   const first = await fresh();
-  await startUnicef(first.page);
-  await first.page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG Export');
+  await startUnicef(first.page, 'ONG Export');
   for (const s of STANDARDS) await rate(first.page, s);
   await first.page.getByRole('button', { name: 'Voir les résultats' }).click();
   const [download] = await Promise.all([first.page.waitForEvent('download'), first.page.getByRole('button', { name: 'Exporter les réponses (.json)' }).click()]);

@@ -22,6 +22,7 @@ mod storage;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use crate::engine::Questionnaire;
@@ -104,6 +105,9 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// A read of the questionnaire library that several callers can await.
+type LibraryRead = Shared<LocalBoxFuture<'static, Result<(), lazy::Unavailable>>>;
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
@@ -111,6 +115,8 @@ pub struct AppState {
     /// Every questionnaire, parsed and validated; empty until `library_state` is `Ready`.
     pub library: RwSignal<Vec<Arc<Questionnaire>>>,
     pub library_state: RwSignal<LibraryState>,
+    /// The latest read of the library (numbered), shared by everyone waiting for it.
+    library_read: StoredValue<(u32, Option<LibraryRead>), LocalStorage>,
     /// The TOML text of each questionnaire in the library, by id: what the PDF worker parses.
     pub sources: StoredValue<HashMap<String, Arc<str>>>,
     pub assessments: RwSignal<Vec<Stored>>,
@@ -193,36 +199,48 @@ impl AppState {
 
     /// (Re)reads the questionnaire library in the background (see [`AppState::read_library`]).
     pub fn load_library(&self) {
-        let state = *self;
-        leptos::task::spawn_local(async move {
-            let _ = state.read_library().await;
-        });
+        leptos::task::spawn_local(self.read_library().map(drop));
     }
 
-    /// Reads the library unless it is read already.
+    /// Reads the library unless it is read already, or waits for the read under way.
     pub async fn ensure_library(self) -> Result<(), lazy::Unavailable> {
-        if self.library_state.get_untracked() == LibraryState::Ready {
-            return Ok(());
+        let under_way = self.library_read.with_value(|(_, read)| read.clone());
+        match (self.library_state.get_untracked(), under_way) {
+            (LibraryState::Ready, _) => Ok(()),
+            (LibraryState::Loading, Some(read)) => read.await,
+            _ => self.read_library().await,
         }
-        self.read_library().await
     }
 
-    /// Reads the questionnaire library in its own module: the bundled questionnaires and
-    /// those the user opened.
-    async fn read_library(self) -> Result<(), lazy::Unavailable> {
+    /// Starts a new read of the questionnaire library in its own module: the bundled
+    /// questionnaires and those the user opened. Only the latest read updates the state, so
+    /// one started before "erase all my data" cannot bring back what was erased.
+    fn read_library(self) -> LibraryRead {
+        let number = self.library_read.with_value(|(n, _)| n + 1);
         self.library_state.set(LibraryState::Loading);
-        match lazy::library(storage::load_questionnaires()).await {
-            Ok((library, sources)) => {
-                self.sources.set_value(sources);
-                self.library.set(library);
-                self.library_state.set(LibraryState::Ready);
-                Ok(())
+        let read = async move {
+            let result = lazy::library(storage::load_questionnaires()).await;
+            let latest = self.library_read.with_value(|(n, _)| *n == number);
+            match result {
+                Ok((library, sources)) => {
+                    if latest {
+                        self.sources.set_value(sources);
+                        self.library.set(library);
+                        self.library_state.set(LibraryState::Ready);
+                    }
+                    Ok(())
+                }
+                Err(e) => {
+                    if latest {
+                        self.library_state.set(LibraryState::Unavailable);
+                    }
+                    Err(e)
+                }
             }
-            Err(e) => {
-                self.library_state.set(LibraryState::Unavailable);
-                Err(e)
-            }
-        }
+        };
+        let read = read.boxed_local().shared();
+        self.library_read.set_value((number, Some(read.clone())));
+        read
     }
 
     pub fn add(&self, s: Stored) {
@@ -243,6 +261,7 @@ pub fn App() -> impl IntoView {
         route: RwSignal::new(Route::from_hash(&browser::hash())),
         library: RwSignal::new(Vec::new()),
         library_state: RwSignal::new(LibraryState::Loading),
+        library_read: StoredValue::new_local((0, None)),
         sources: StoredValue::new(HashMap::new()),
         assessments: RwSignal::new(assessments),
         save_state: RwSignal::new(SaveState::Idle),
