@@ -6,6 +6,7 @@
 //! browser app are thin layers over it.
 
 pub mod engine;
+pub mod present;
 #[cfg(feature = "pdf")]
 pub mod report;
 pub mod summary;

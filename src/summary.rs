@@ -9,38 +9,74 @@ use crate::engine::answers::{AnswersFile, Placement};
 use crate::engine::model::*;
 use crate::engine::scoring::{Effect, Outcome};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    Fr,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-}
-
-/// One UI string in both languages.
-fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
-    }
-}
+pub use crate::present::Lang;
+use crate::present::{risk as present_risk, t};
 
 fn quote(lang: Lang, s: &str) -> String {
-    match lang {
-        Lang::Fr => format!("«\u{a0}{s}\u{a0}»"),
-        Lang::En => format!("“{s}”"),
-    }
+    crate::present::quoted(lang, s)
 }
 
 fn colon(lang: Lang) -> &'static str {
     t(lang, "\u{a0}:", ":")
+}
+
+/// Between items of a list on one line: « a ; b » in French (narrow no-break space).
+pub fn list_sep(lang: Lang) -> &'static str {
+    t(lang, "\u{202f}; ", "; ")
+}
+
+/// What a capacity self-assessment says wherever its rating is shown: the partner rates
+/// itself, the agency (or its assessor) decides the official rating (UN common assessment,
+/// components 2 and 5; UNICEF procedure for PSEA assessment of CSO partners, 2019).
+pub fn self_assessment_notice(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Auto-évaluation — notation indicative\u{202f}; la notation officielle est celle de l’agence",
+        "Self-assessment — indicative rating; the official rating is the agency’s",
+    )
+}
+
+/// The label of the date by which an assessment is to be reviewed. Not "valid until": a
+/// self-assessment is not a rating that a reviewer confirmed.
+pub fn review_before_label(lang: Lang) -> &'static str {
+    t(lang, "À revoir avant le", "To be reviewed before")
+}
+
+/// Said after the review date when the questionnaire marks its period as unconfirmed.
+pub fn provisional_period(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "durée PROVISOIRE, non confirmée par la source",
+        "PROVISIONAL period, not confirmed by the source",
+    )
+}
+
+/// The review date with its caveat: « 1er mars 2031 (durée PROVISOIRE, …) ».
+pub fn review_before_text(q: &Questionnaire, d: NaiveDate, lang: Lang) -> String {
+    let date = french_date(d, lang);
+    if q.validity_provisional {
+        format!("{date} ({})", provisional_period(lang))
+    } else {
+        date
+    }
+}
+
+/// The result status that holds, if any.
+pub fn result_status<'q>(q: &'q Questionnaire, o: &Outcome) -> Option<&'q ResultStatus> {
+    o.result_status
+        .as_ref()
+        .and_then(|id| q.statuses.iter().find(|s| &s.id == id))
+}
+
+/// Each source as one line of text: « title — address ». Addresses are text, never links.
+pub fn source_lines(q: &Questionnaire) -> Vec<String> {
+    q.sources
+        .iter()
+        .map(|s| match &s.url {
+            Some(u) => format!("{} — {u}", s.title),
+            None => s.title.clone(),
+        })
+        .collect()
 }
 
 fn rule_name(rule: &str, lang: Lang) -> &'static str {
@@ -100,7 +136,8 @@ pub fn answer_label(item: &Item, answer: &str, lang: Lang) -> String {
     })
 }
 
-/// Date the assessment stays valid until, when it has a date and the questionnaire a validity.
+/// Date the assessment is to be reviewed before, when it has a date and the questionnaire a
+/// period (`validity_years`). Shown as "to be reviewed before", never as "valid until".
 pub fn valid_until(q: &Questionnaire, file: &AnswersFile) -> Option<NaiveDate> {
     let date = file.assessment.date?;
     let years = q.validity_years? as i32;
@@ -175,6 +212,12 @@ pub fn outcome(q: &Questionnaire, file: &AnswersFile, o: &Outcome, lang: Lang) -
     if let Some(note) = &q.scoring.note {
         let _ = writeln!(s, "  {}", note.get(l));
     }
+    if !q.sources.is_empty() {
+        let _ = writeln!(s, "{}{c}", t(lang, "Sources", "Sources"));
+        for line in source_lines(q) {
+            let _ = writeln!(s, "  - {line}");
+        }
+    }
     let a = &file.assessment;
     for (label, value) in [
         (
@@ -195,8 +238,8 @@ pub fn outcome(q: &Questionnaire, file: &AnswersFile, o: &Outcome, lang: Lang) -
         let _ = writeln!(
             s,
             "{}{c} {}",
-            t(lang, "Valide jusqu’au", "Valid until"),
-            french_date(v, lang)
+            review_before_label(lang),
+            review_before_text(q, v, lang)
         );
     }
     s.push('\n');
@@ -221,6 +264,17 @@ pub fn outcome(q: &Questionnaire, file: &AnswersFile, o: &Outcome, lang: Lang) -
         }
         s.push('\n');
     }
+    if let Some(st) = result_status(q, o) {
+        let _ = writeln!(
+            s,
+            "{}{c} {}",
+            t(lang, "Statut", "Status"),
+            quote(lang, st.label.get(l))
+        );
+        if let Some(note) = &st.note {
+            let _ = writeln!(s, "  {}", note.get(l));
+        }
+    }
     match &o.band {
         Some(b) => {
             let _ = writeln!(
@@ -232,6 +286,9 @@ pub fn outcome(q: &Questionnaire, file: &AnswersFile, o: &Outcome, lang: Lang) -
                 b.min,
                 b.max
             );
+            if q.self_assessment {
+                let _ = writeln!(s, "  {}", self_assessment_notice(lang));
+            }
             if let Some(r) = &b.risk {
                 let _ = writeln!(s, "{}{c} {}", t(lang, "Risque", "Risk"), r.get(l));
             }
@@ -316,34 +373,8 @@ pub fn outcome(q: &Questionnaire, file: &AnswersFile, o: &Outcome, lang: Lang) -
                 "Risk register (highest first)"
             )
         );
-        let band_label = |id: &Option<String>| -> String {
-            let bands = match &q.scoring.rule {
-                Rule::RiskMatrix(r) => &r.bands,
-                _ => return String::new(),
-            };
-            id.as_ref()
-                .and_then(|id| bands.iter().find(|b| &b.id == id))
-                .map_or_else(String::new, |b| b.label.get(l).to_owned())
-        };
-        for r in &o.risks {
-            let text = q
-                .item(&r.item)
-                .map_or_else(String::new, |i| item_name(q, i, lang));
-            let _ = writeln!(
-                s,
-                "  {}. {text}\n     {} {}×{} = {} ({}) → {} {}×{} = {} ({})",
-                r.rank,
-                t(lang, "inhérent", "inherent"),
-                r.likelihood,
-                r.impact,
-                r.inherent_score,
-                band_label(&r.inherent_band),
-                t(lang, "résiduel", "residual"),
-                r.residual_likelihood,
-                r.residual_impact,
-                r.residual_score,
-                band_label(&r.residual_band)
-            );
+        if let Rule::RiskMatrix(m) = &q.scoring.rule {
+            risk_register(&mut s, q, m, o, lang);
         }
     }
     let _ = writeln!(
@@ -571,5 +602,43 @@ mod tests {
         assert_eq!(french_date(d(2026, 8, 15), Lang::Fr), "15 août 2026");
         assert_eq!(french_date(d(2026, 3, 1), Lang::En), "1 March 2026");
         assert_eq!(french_date(d(2026, 12, 31), Lang::En), "31 December 2026");
+    }
+}
+
+/// The register, highest residual first: inherent (with the floor), measures and their
+/// status, computed and retained residual.
+fn risk_register(s: &mut String, q: &Questionnaire, m: &RiskMatrix, o: &Outcome, lang: Lang) {
+    use crate::present::labelled;
+    for r in &o.risks {
+        let text = q
+            .item(&r.item)
+            .map_or_else(String::new, |i| item_name(q, i, lang));
+        let _ = writeln!(s, "  {}. {text}", r.rank);
+        let mut line = |label: &str, value: String| {
+            let _ = writeln!(s, "     {}", labelled(lang, label, &value));
+        };
+        if let Some(c) = present_risk::category(m, r) {
+            line(t(lang, "Catégorie", "Category"), c.label.get(lang.code()).to_owned());
+        }
+        line(t(lang, "Inhérent", "Inherent"), present_risk::inherent(m, r, lang));
+        let measures = present_risk::measures(q, r, lang);
+        if !measures.is_empty() {
+            line(t(lang, "Mesures", "Measures"), measures.join(" ; "));
+        }
+        line(
+            t(lang, "Résiduel calculé", "Computed residual"),
+            present_risk::computed(m, r, lang),
+        );
+        if r.override_used {
+            line(
+                t(lang, "Résiduel retenu", "Retained residual"),
+                present_risk::retained(m, r, lang),
+            );
+        } else if r.override_unjustified {
+            let _ = writeln!(s, "     {}", present_risk::unjustified(lang));
+        }
+    }
+    if let Some(note) = present_risk::bound_note(m, lang) {
+        let _ = writeln!(s, "  {note}.");
     }
 }

@@ -13,7 +13,12 @@ use serde_json::Value as Json;
 use super::model::*;
 
 /// Version of the answers file format itself (not of a questionnaire).
-pub const SCHEMA: u32 = 1;
+///
+/// - 1: first format; a risk's measures are a list of ticked ids (`"mitigations"`).
+/// - 2: a risk's measures carry a status (`"measures"`), and the assessor may set the
+///   residual risk by hand with a justification (`"residual"`). Schema-1 files still read:
+///   a ticked id means "in place".
+pub const SCHEMA: u32 = 2;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AnswersFile {
@@ -85,6 +90,9 @@ impl Answer {
 pub struct ActionEntry {
     /// The item whose gap this addresses, when there is one.
     pub item: Option<String>,
+    /// The risk measure this entry puts in place, when drafted from one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
     pub gap: String,
     pub action: String,
     pub owner: String,
@@ -124,10 +132,92 @@ pub enum Value {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RiskRating {
+    /// Inherent likelihood, rated without the measures.
     pub likelihood: u8,
+    /// Inherent impact as rated (before any floor).
     pub impact: u8,
-    /// Mitigations in place.
-    pub mitigations: Vec<String>,
+    /// The status of each measure the assessor has said something about; a measure
+    /// missing here is not in place.
+    pub measures: BTreeMap<String, MeasureState>,
+    /// The assessor's own residual rating, when given.
+    pub residual: Option<ResidualChoice>,
+}
+
+impl RiskRating {
+    pub fn status(&self, measure: &str) -> MeasureStatus {
+        self.measures
+            .get(measure)
+            .map_or(MeasureStatus::NotInPlace, |m| m.status)
+    }
+}
+
+/// Where a risk-reducing measure stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureStatus {
+    #[default]
+    NotInPlace,
+    InPlace,
+    /// Partly in place: what it counts for is the rule's `partly_in_place`.
+    Partly,
+    /// Planned, with an owner and a due date: lowers nothing yet.
+    Planned,
+    NotApplicable,
+}
+
+impl MeasureStatus {
+    pub const ALL: [MeasureStatus; 5] = [
+        MeasureStatus::NotInPlace,
+        MeasureStatus::InPlace,
+        MeasureStatus::Partly,
+        MeasureStatus::Planned,
+        MeasureStatus::NotApplicable,
+    ];
+
+    /// The id used in answers files.
+    pub fn id(self) -> &'static str {
+        match self {
+            MeasureStatus::NotInPlace => "not_in_place",
+            MeasureStatus::InPlace => "in_place",
+            MeasureStatus::Partly => "partly",
+            MeasureStatus::Planned => "planned",
+            MeasureStatus::NotApplicable => "not_applicable",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<MeasureStatus> {
+        Self::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MeasureState {
+    pub status: MeasureStatus,
+    /// Planned measures: who.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Planned measures: by when.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+}
+
+/// The residual risk as the assessor judges it. It counts only with a justification.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResidualChoice {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub likelihood: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub impact: Option<u8>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub justification: String,
+}
+
+impl ResidualChoice {
+    pub fn justified(&self) -> bool {
+        !self.justification.trim().is_empty()
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -254,36 +344,65 @@ pub fn read_value(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<V
                 Rule::RiskMatrix(r) => (r.likelihood.len(), r.impact.len()),
                 _ => (5, 5),
             };
-            let level = |key: &str, top: usize| -> Result<Option<u8>, String> {
-                match o.get(key) {
-                    None | Some(Json::Null) => Ok(None),
-                    Some(v) => match v.as_u64() {
-                        Some(n) if (1..=top as u64).contains(&n) => Ok(Some(n as u8)),
-                        _ => Err(format!("{key} must be a whole number from 1 to {top}")),
-                    },
-                }
-            };
-            let likelihood = level("likelihood", lp)?;
-            let impact = level("impact", ip)?;
-            let mut ticked = Vec::new();
+            let likelihood = scale_level(o, "likelihood", lp, "")?;
+            let impact = scale_level(o, "impact", ip, "")?;
+            let known = |s: &str| mitigations.iter().any(|m| m.id == s);
+            let mut measures = BTreeMap::new();
+            // Schema 1: a list of the measures in place.
             if let Some(m) = o.get("mitigations") {
                 for x in m.as_array().ok_or("mitigations is a list of ids")? {
                     match x.as_str() {
-                        Some(s) if mitigations.iter().any(|m| m.id == s) => {
-                            ticked.push(s.to_owned())
+                        Some(s) if known(s) => {
+                            measures.insert(
+                                s.to_owned(),
+                                MeasureState {
+                                    status: MeasureStatus::InPlace,
+                                    ..MeasureState::default()
+                                },
+                            );
                         }
                         Some(s) => return Err(format!("unknown mitigation `{s}`")),
                         None => return Err("mitigations is a list of ids".into()),
                     }
                 }
             }
+            // Schema 2: each measure with its status; wins over the list for the same id.
+            if let Some(m) = o.get("measures") {
+                let m = m
+                    .as_object()
+                    .ok_or("measures maps measure ids to their status")?;
+                for (id, state) in m {
+                    if !known(id) {
+                        return Err(format!("unknown mitigation `{id}`"));
+                    }
+                    let state: MeasureState = serde_json::from_value(state.clone())
+                        .map_err(|e| format!("measure `{id}`: {e}"))?;
+                    measures.insert(id.clone(), state);
+                }
+            }
+            let residual = match o.get("residual") {
+                None | Some(Json::Null) => None,
+                Some(Json::Object(r)) => {
+                    Some(ResidualChoice {
+                        likelihood: scale_level(r, "likelihood", lp, "residual ")?,
+                        impact: scale_level(r, "impact", ip, "residual ")?,
+                        justification: r
+                            .get("justification")
+                            .and_then(Json::as_str)
+                            .unwrap_or_default()
+                            .to_owned(),
+                    })
+                }
+                Some(_) => return Err("residual is an object".into()),
+            };
             match (likelihood, impact) {
                 (Some(likelihood), Some(impact)) => Ok(Some(Value::Risk(RiskRating {
                     likelihood,
                     impact,
-                    mitigations: ticked,
+                    measures,
+                    residual,
                 }))),
-                // Mitigations ticked before rating: kept in the file, not yet a rating.
+                // Measures set before rating: kept in the file, not yet a rating.
                 _ => Ok(None),
             }
         }
@@ -291,6 +410,22 @@ pub fn read_value(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<V
             "a `{}` item cannot take the value {raw}",
             kind.name()
         )),
+    }
+}
+
+/// A point on a 1-based scale of `top` points, read from `o[key]`.
+fn scale_level(
+    o: &serde_json::Map<String, Json>,
+    key: &str,
+    top: usize,
+    what: &str,
+) -> Result<Option<u8>, String> {
+    match o.get(key) {
+        None | Some(Json::Null) => Ok(None),
+        Some(v) => match v.as_u64() {
+            Some(n) if (1..=top as u64).contains(&n) => Ok(Some(n as u8)),
+            _ => Err(format!("{what}{key} must be a whole number from 1 to {top}")),
+        },
     }
 }
 

@@ -20,6 +20,17 @@ pub fn is_visible(q: &Questionnaire, answers: &AnswersFile, item: &str) -> bool 
     Eval::new(q, answers).item_visible(item, 0)
 }
 
+/// Whether condition `c` holds for these answers (hidden items count as unanswered).
+pub fn holds(q: &Questionnaire, answers: &AnswersFile, c: &Condition) -> bool {
+    Eval::new(q, answers).holds(c, 0)
+}
+
+/// Whether N/A may be chosen for `item` now: the item offers it and its `na_if`, if any,
+/// holds.
+pub fn na_allowed(q: &Questionnaire, answers: &AnswersFile, item: &Item) -> bool {
+    item.kind.allows_na() && item.na_if.as_ref().is_none_or(|c| holds(q, answers, c))
+}
+
 struct Eval<'q, 'a> {
     q: &'q Questionnaire,
     answers: &'a AnswersFile,

@@ -8,11 +8,13 @@
 //! - [`answers`]: the answers file (JSON), reading values against a questionnaire, and
 //!   carrying answers over to a newer questionnaire version.
 //! - [`scoring`]: the five scoring rules, each result explaining itself.
+//! - [`edit`]: changing a risk answer (measures' statuses, the assessor's residual).
 //! - [`plan`]: the action plan drafted from the gaps a result shows.
 
 pub mod answers;
 pub mod condition;
 pub mod diagnostic;
+pub mod edit;
 pub mod model;
 pub mod parse;
 pub mod plan;

@@ -42,8 +42,16 @@ pub struct Questionnaire {
     /// Who fills it in.
     pub audience: Text,
     pub duration_minutes: u32,
-    /// How long a completed assessment stays valid.
+    /// When a completed assessment is to be reviewed again (years after its date).
     pub validity_years: Option<u32>,
+    /// Whether `validity_years` is itself unconfirmed by the sources: shown as provisional.
+    pub validity_provisional: bool,
+    /// A self-assessment: its rating is indicative, the agency (or its assessor) decides the
+    /// official one. Every place that shows the rating says so.
+    pub self_assessment: bool,
+    /// States of the whole assessment, read from answers, that change how the result is
+    /// stated (eTools: « Aucun contact avec les bénéficiaires »).
+    pub statuses: Vec<ResultStatus>,
     pub sources: Vec<Source>,
     pub sections: Vec<Section>,
     pub scoring: Scoring,
@@ -127,6 +135,18 @@ impl Questionnaire {
                 }
             }
         }
+        for st in &self.statuses {
+            push(&mut out, format!("status {} label", st.id), Some(&st.label));
+            push(&mut out, format!("status {} note", st.id), st.note.as_ref());
+        }
+        for (_, i) in self.items() {
+            push(&mut out, format!("item {} other_label", i.id), i.other_label.as_ref());
+            push(
+                &mut out,
+                format!("item {} evidence_other_label", i.id),
+                i.evidence_other_label.as_ref(),
+            );
+        }
         push(&mut out, "scoring note".into(), self.scoring.note.as_ref());
         let bands: &[Band] = match &self.scoring.rule {
             Rule::WeightedSum(r) => &r.bands,
@@ -137,6 +157,19 @@ impl Questionnaire {
                 }
                 for (n, t) in r.impact.iter().enumerate() {
                     push(&mut out, format!("impact {}", n + 1), Some(t));
+                }
+                for c in &r.categories {
+                    push(&mut out, format!("category {} label", c.id), Some(&c.label));
+                    push(
+                        &mut out,
+                        format!("category {} floor_label", c.id),
+                        c.floor_label.as_ref(),
+                    );
+                    push(
+                        &mut out,
+                        format!("category {} escalation", c.id),
+                        c.escalation.as_ref(),
+                    );
                 }
                 &r.bands
             }
@@ -156,6 +189,19 @@ impl Questionnaire {
 pub struct Source {
     pub title: String,
     pub url: Option<String>,
+    #[serde(skip)]
+    pub url_span: Option<Span>,
+}
+
+/// A state of the whole assessment that holds when `when` does, e.g. "no contact with
+/// beneficiaries": the result is then stated with this label and note first.
+#[derive(Clone, Debug)]
+pub struct ResultStatus {
+    pub id: String,
+    pub when: Condition,
+    pub label: Text,
+    pub note: Option<Text>,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug)]
@@ -182,10 +228,17 @@ pub struct Item {
     /// Whether a free comment may be added.
     pub comment: bool,
     pub show_if: Option<Condition>,
+    /// N/A is offered (and accepted) only while this holds, e.g. standard 8 only when no
+    /// allegation was received; otherwise an answer is required.
+    pub na_if: Option<Condition>,
     /// Evidence the assessor can tick.
     pub evidence: Vec<Choice>,
     /// Whether "other evidence: describe" is offered.
     pub evidence_other: bool,
+    /// Label of the evidence list's "other" option (default « Autre preuve »).
+    pub evidence_other_label: Option<Text>,
+    /// Label of a checklist's "other" option (default « Autre »), e.g. « Autre modalité ».
+    pub other_label: Option<Text>,
     /// Where the requirement comes from (e.g. "Protocol para 15; Annex A.4").
     pub reference: Option<String>,
     /// Multiplies the item's value in a weighted sum.
@@ -243,10 +296,13 @@ pub enum ItemKind {
     },
     Date,
     /// A risk rated on the likelihood and impact scales of the scoring rule, with the
-    /// mitigations that lower it.
+    /// measures (mitigations) that lower it once in place.
     Risk {
         mitigations: Vec<Mitigation>,
         na: bool,
+        /// One of the rule's [`RiskCategory`] ids: decides the impact floor and the
+        /// escalation route.
+        category: Option<String>,
     },
 }
 
@@ -315,9 +371,59 @@ pub struct Mitigation {
     pub id: String,
     pub label: Text,
     pub lowers: Axis,
-    /// Steps down the scale when the mitigation is in place.
+    /// Steps down the scale when the measure is in place.
     pub by: u8,
     pub span: Span,
+}
+
+/// A kind of risk (SEA; other GBV and protection; fraud…): who handles it and whether its
+/// impact has a floor.
+#[derive(Clone, Debug)]
+pub struct RiskCategory {
+    pub id: String,
+    pub label: Text,
+    /// Impact is counted at least this for risks of this category.
+    pub impact_floor: Option<u8>,
+    /// Why, in a few words (« plancher EAS »): shown wherever a floored impact is.
+    pub floor_label: Option<Text>,
+    /// Where such a risk is escalated (PSEA focal point, GBV sub-cluster…).
+    pub escalation: Option<Text>,
+    pub span: Span,
+}
+
+/// What a measure only partly in place does to the rating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartlyInPlace {
+    /// Lowers nothing: a measure that is not fully in place cannot be relied on.
+    Ignored,
+    /// Half its steps, summed per axis and rounded down.
+    Half,
+}
+
+/// The most steps measures in place may take off an inherent rating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct MaxReduction {
+    pub likelihood: u8,
+    pub impact: u8,
+    /// Both axes together.
+    pub total: u8,
+}
+
+impl MaxReduction {
+    /// No bound beyond the scales themselves.
+    pub const NONE: MaxReduction = MaxReduction {
+        likelihood: u8::MAX,
+        impact: u8::MAX,
+        total: u8::MAX,
+    };
+
+    pub fn on(&self, axis: Axis) -> u8 {
+        match axis {
+            Axis::Likelihood => self.likelihood.min(self.total),
+            Axis::Impact => self.impact.min(self.total),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -325,6 +431,16 @@ pub struct Mitigation {
 pub enum Axis {
     Likelihood,
     Impact,
+}
+
+impl Axis {
+    /// The key used in questionnaire files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Axis::Likelihood => "likelihood",
+            Axis::Impact => "impact",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -500,14 +616,50 @@ pub struct RiskMatrix {
     pub likelihood: Vec<Text>,
     /// Labels of the impact scale, from 1 up.
     pub impact: Vec<Text>,
-    /// Impact never rated below this (SEA harm is severe even when rare).
+    /// Impact never counted below this for risks without a category (SEA harm is severe
+    /// even when rare). Categories declare their own floor.
     pub impact_floor: Option<u8>,
+    pub categories: Vec<RiskCategory>,
+    pub max_reduction: MaxReduction,
+    pub partly: PartlyInPlace,
     pub bands: Vec<Band>,
+}
+
+impl RiskMatrix {
+    pub fn category(&self, id: Option<&str>) -> Option<&RiskCategory> {
+        id.and_then(|id| self.categories.iter().find(|c| c.id == id))
+    }
+
+    /// The lowest impact any risk can be counted at (cells below are out of reach unless
+    /// the assessor sets the residual by hand).
+    pub fn min_floor(&self) -> u8 {
+        if self.categories.is_empty() {
+            return self.impact_floor.unwrap_or(1).max(1);
+        }
+        self.categories
+            .iter()
+            .map(|c| c.impact_floor.unwrap_or(1).max(1))
+            .min()
+            .unwrap_or(1)
+    }
+
+    /// The impact floor of a risk of category `id` (1 when none).
+    pub fn floor(&self, category: Option<&str>) -> u8 {
+        match self.category(category) {
+            Some(c) => c.impact_floor.unwrap_or(1),
+            None => self.impact_floor.unwrap_or(1),
+        }
+        .max(1)
+    }
 }
 
 #[derive(Clone, Debug)]
 pub struct FlagCount {
     pub items: Vec<ItemRef>,
+    /// Flags of the context (true of most places the programme works): counted and reported
+    /// apart, never in the banded score, so a well-designed programme in a hard context is
+    /// not rated like a badly designed one.
+    pub context_items: Vec<ItemRef>,
     pub bands: Vec<Band>,
 }
 

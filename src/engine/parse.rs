@@ -83,6 +83,9 @@ const QUESTIONNAIRE_KEYS: &[&str] = &[
     "audience",
     "duration_minutes",
     "validity_years",
+    "validity_provisional",
+    "self_assessment",
+    "statuses",
     "sources",
 ];
 const SECTION_KEYS: &[&str] = &["id", "title", "intro", "show_if", "items"];
@@ -95,8 +98,11 @@ const ITEM_KEYS: &[&str] = &[
     "required",
     "comment",
     "show_if",
+    "na_if",
     "evidence",
     "evidence_other",
+    "evidence_other_label",
+    "other_label",
     "reference",
     "weight",
     "correct",
@@ -130,7 +136,7 @@ fn kind_keys(kind: &str) -> &'static [&'static str] {
         "checklist" => &["options", "other"],
         "text" => &["multiline"],
         "number" => &["min", "max", "integer"],
-        "risk" => &["mitigations", "na"],
+        "risk" => &["mitigations", "na", "category"],
         _ => &[],
     }
 }
@@ -449,6 +455,32 @@ impl<'s> Reader<'s> {
             }
         };
         let validity_years = self.int_in(meta, "validity_years", 1, 50).map(|n| n as u32);
+        let validity_provisional = self.bool(meta, "validity_provisional", false);
+        let self_assessment = self.bool(meta, "self_assessment", false);
+        let mut statuses = Vec::new();
+        for t in self.tables(meta, "statuses") {
+            let what = "a status";
+            self.check_keys(t, &["id", "when", "label", "note"], &[], what);
+            let (id, _) = self.id(t, what);
+            let label = self.text(t, "label", true, what).unwrap_or_default();
+            let note = self.text(t, "note", false, what);
+            let when = match t.get("when") {
+                Some(v) => self.condition(v, None),
+                None => {
+                    self.missing(t, "when", what);
+                    None
+                }
+            };
+            if let Some(when) = when {
+                statuses.push(ResultStatus {
+                    id,
+                    when,
+                    label,
+                    note,
+                    span: t.span(),
+                });
+            }
+        }
         let mut sources = Vec::new();
         for s in self.tables(meta, "sources") {
             self.check_keys(s, &["title", "url"], &[], "a source");
@@ -456,8 +488,30 @@ impl<'s> Reader<'s> {
                 .str(s, "title", true, "a source")
                 .map(|x| x.0)
                 .unwrap_or_default();
-            let url = self.str(s, "url", false, "a source").map(|x| x.0);
-            sources.push(Source { title, url });
+            let url = self.str(s, "url", false, "a source");
+            if let Some((u, span)) = &url {
+                let lower = u.trim().to_ascii_lowercase();
+                let web = ["https://", "http://"]
+                    .iter()
+                    .any(|p| lower.starts_with(p) && lower.len() > p.len());
+                if !web || u.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                    self.error(
+                        span,
+                        None,
+                        format!("source url `{u}` is not an http(s) address"),
+                    )
+                    .with_hint("write the full address, starting with https:// (or http://)");
+                }
+            }
+            let (url, url_span) = match url {
+                Some((u, span)) => (Some(u), Some(span)),
+                None => (None, None),
+            };
+            sources.push(Source {
+                title,
+                url,
+                url_span,
+            });
         }
         if sources.is_empty() {
             self.error(&meta.span(), None, "[questionnaire] lists no sources")
@@ -480,6 +534,7 @@ impl<'s> Reader<'s> {
                 note: None,
                 rule: Rule::FlagCount(FlagCount {
                     items: vec![],
+                    context_items: vec![],
                     bands: vec![],
                 }),
                 span: 0..0,
@@ -494,6 +549,9 @@ impl<'s> Reader<'s> {
             audience,
             duration_minutes,
             validity_years,
+            validity_provisional,
+            self_assessment,
+            statuses,
             sources,
             sections,
             scoring,
@@ -572,12 +630,15 @@ impl<'s> Reader<'s> {
         let required = self.bool(o, "required", true);
         let comment = self.bool(o, "comment", true);
         let show_if = o.get("show_if").and_then(|v| self.condition(v, owner));
+        let na_if = o.get("na_if").and_then(|v| self.condition(v, owner));
         let evidence = self
             .tables(o, "evidence")
             .into_iter()
             .map(|t| self.choice(t, false, "evidence"))
             .collect();
         let evidence_other = self.bool(o, "evidence_other", false);
+        let evidence_other_label = self.text(o, "evidence_other_label", false, &what);
+        let other_label = self.text(o, "other_label", false, &what);
         let reference = self.str(o, "reference", false, &what).map(|x| x.0);
         let weight = self.int_in(o, "weight", 0, 1000).unwrap_or(1);
         let correct = o.get("correct").and_then(|v| match v.get_ref() {
@@ -633,6 +694,7 @@ impl<'s> Reader<'s> {
                 ItemKind::Risk {
                     mitigations,
                     na: self.bool(o, "na", false),
+                    category: self.str(o, "category", false, &what).map(|x| x.0),
                 }
             }
             _ => ItemKind::Text { multiline: false },
@@ -647,8 +709,11 @@ impl<'s> Reader<'s> {
             required,
             comment,
             show_if,
+            na_if,
             evidence,
             evidence_other,
+            evidence_other_label,
+            other_label,
             reference,
             weight,
             correct,
@@ -882,6 +947,56 @@ impl<'s> Reader<'s> {
         out
     }
 
+    /// `[[scoring.categories]]` of a risk matrix.
+    fn categories(&mut self, o: Obj) -> Vec<RiskCategory> {
+        let mut out = Vec::new();
+        for t in self.tables(o, "categories") {
+            let what = "a risk category";
+            self.check_keys(
+                t,
+                &["id", "label", "impact_floor", "floor_label", "escalation"],
+                &[],
+                what,
+            );
+            let (id, _) = self.id(t, what);
+            let label = self.text(t, "label", true, what).unwrap_or_default();
+            let impact_floor = self.int_in(t, "impact_floor", 1, 10).map(|n| n as u8);
+            let floor_label = self.text(t, "floor_label", impact_floor.is_some(), what);
+            let escalation = self.text(t, "escalation", false, what);
+            out.push(RiskCategory {
+                id,
+                label,
+                impact_floor,
+                floor_label,
+                escalation,
+                span: t.span(),
+            });
+        }
+        out
+    }
+
+    /// `max_reduction = { likelihood = 2, impact = 1, total = 2 }`; a key left out is no bound.
+    fn max_reduction(&mut self, o: Obj) -> MaxReduction {
+        let Some(t) = self.table(o, "max_reduction", false, "[scoring]") else {
+            return MaxReduction::NONE;
+        };
+        self.check_keys(
+            t,
+            &["likelihood", "impact", "total"],
+            &[],
+            "`max_reduction`",
+        );
+        let mut get = |key: &str| {
+            self.int_in(t, key, 0, 10)
+                .map_or(u8::MAX, |n| n as u8)
+        };
+        MaxReduction {
+            likelihood: get("likelihood"),
+            impact: get("impact"),
+            total: get("total"),
+        }
+    }
+
     fn item_refs(&mut self, o: Obj) -> Vec<ItemRef> {
         self.str_list(o, "items")
             .unwrap_or_default()
@@ -999,8 +1114,16 @@ impl<'s> Reader<'s> {
         let specific: &[&str] = match rule_name.as_str() {
             "weighted_sum" => &["items", "na", "basis", "bands", "critical"],
             "count_met" => &["items", "na", "partial", "basis", "bands", "critical"],
-            "risk_matrix" => &["likelihood", "impact", "impact_floor", "bands"],
-            "flag_count" => &["items", "bands"],
+            "risk_matrix" => &[
+                "likelihood",
+                "impact",
+                "impact_floor",
+                "bands",
+                "categories",
+                "max_reduction",
+                "partly_in_place",
+            ],
+            "flag_count" => &["items", "context_items", "bands"],
             "quiz" => &["pass_mark", "bands"],
             _ => &[],
         };
@@ -1014,6 +1137,10 @@ impl<'s> Reader<'s> {
             "likelihood",
             "impact",
             "impact_floor",
+            "categories",
+            "max_reduction",
+            "partly_in_place",
+            "context_items",
             "pass_mark",
         ]
         .to_vec();
@@ -1057,10 +1184,33 @@ impl<'s> Reader<'s> {
                     .scale_labels(o, "impact")
                     .unwrap_or_else(|| default_scale(&self.langs, false)),
                 impact_floor: self.int_in(o, "impact_floor", 1, 10).map(|n| n as u8),
+                categories: self.categories(o),
+                max_reduction: self.max_reduction(o),
+                partly: match self.str(o, "partly_in_place", false, "[scoring]") {
+                    None => PartlyInPlace::Ignored,
+                    Some((s, _)) if s == "ignored" => PartlyInPlace::Ignored,
+                    Some((s, _)) if s == "half" => PartlyInPlace::Half,
+                    Some((s, span)) => {
+                        self.error(
+                            &span,
+                            None,
+                            format!(
+                                "`partly_in_place` must be \"ignored\" or \"half\", found \"{s}\""
+                            ),
+                        );
+                        PartlyInPlace::Ignored
+                    }
+                },
                 bands: self.bands(o, true),
             }),
             "flag_count" => Rule::FlagCount(FlagCount {
                 items: self.item_refs(o),
+                context_items: self
+                    .str_list(o, "context_items")
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(id, span)| ItemRef { id, span })
+                    .collect(),
                 bands: self.bands(o, false),
             }),
             _ => Rule::Quiz(Quiz {

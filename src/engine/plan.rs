@@ -1,9 +1,14 @@
 //! The capacity-strengthening (or risk-mitigation) plan drafted from an outcome's gaps.
 //!
-//! Drafting never touches entries the user already has: it only adds an entry for each gap
-//! that has none, so owners, due dates and statuses typed by the user are kept.
+//! Drafting never touches entries the user already has: it only adds entries for gaps that
+//! have none, so owners, due dates and statuses typed by the user are kept.
+//!
+//! A risk register drafts from its measures: each risk whose residual is above the lowest
+//! band gets one entry per measure not in place (a planned measure brings its owner and due
+//! date), highest residual first; a risk with no open measure gets one entry from its
+//! `action`.
 
-use super::answers::{ActionEntry, ActionStatus};
+use super::answers::{ActionEntry, ActionStatus, MeasureStatus};
 use super::model::{ItemKind, Questionnaire};
 use super::scoring::Outcome;
 
@@ -14,6 +19,9 @@ pub fn draft(
     existing: &[ActionEntry],
     lang: &str,
 ) -> Vec<ActionEntry> {
+    if !outcome.risks.is_empty() {
+        return draft_risks(q, outcome, existing, lang);
+    }
     outcome
         .gaps
         .iter()
@@ -24,32 +32,83 @@ pub fn draft(
         })
         .filter_map(|g| {
             let item = q.item(&g.item)?;
-            let mut action = g
-                .action
-                .as_ref()
-                .map(|a| a.get(lang).to_owned())
-                .unwrap_or_default();
-            // For a risk, name the mitigations not yet in place: they are the concrete steps.
-            if let (ItemKind::Risk { mitigations, .. }, Some(risk)) =
-                (&item.kind, outcome.risks.iter().find(|r| r.item == g.item))
-            {
-                let open: Vec<&str> = mitigations
-                    .iter()
-                    .filter(|m| risk.open_mitigations.contains(&m.id))
-                    .map(|m| m.label.get(lang))
-                    .collect();
-                if !open.is_empty() {
-                    action = format!("{action} — {}", open.join(" ; "));
-                }
-            }
             Some(ActionEntry {
                 item: Some(g.item.clone()),
                 gap: item.text.get(lang).to_owned(),
-                action,
-                owner: String::new(),
-                due: None,
-                status: ActionStatus::NotStarted,
+                action: g
+                    .action
+                    .as_ref()
+                    .map(|a| a.get(lang).to_owned())
+                    .unwrap_or_default(),
+                ..ActionEntry::default()
             })
         })
         .collect()
+}
+
+fn draft_risks(
+    q: &Questionnaire,
+    outcome: &Outcome,
+    existing: &[ActionEntry],
+    lang: &str,
+) -> Vec<ActionEntry> {
+    let has = |item: &str, measure: Option<&str>| {
+        existing
+            .iter()
+            .any(|e| e.item.as_deref() == Some(item) && e.measure.as_deref() == measure)
+    };
+    let mut out = Vec::new();
+    // `risks` is ranked: highest residual first.
+    for risk in &outcome.risks {
+        let in_gaps = outcome.gaps.iter().any(|g| g.item == risk.item);
+        let Some(item) = q.item(&risk.item) else {
+            continue;
+        };
+        // An entry for the whole risk (drafted before measures had statuses) stands for it.
+        if !in_gaps || has(&risk.item, None) {
+            continue;
+        }
+        let ItemKind::Risk { mitigations, .. } = &item.kind else {
+            continue;
+        };
+        let gap = item.text.get(lang).to_owned();
+        let open: Vec<_> = risk
+            .measures
+            .iter()
+            .filter(|m| risk.open_mitigations.contains(&m.id))
+            .collect();
+        for m in &open {
+            if has(&risk.item, Some(&m.id)) {
+                continue;
+            }
+            let Some(def) = mitigations.iter().find(|d| d.id == m.id) else {
+                continue;
+            };
+            out.push(ActionEntry {
+                item: Some(risk.item.clone()),
+                measure: Some(m.id.clone()),
+                gap: gap.clone(),
+                action: def.label.get(lang).to_owned(),
+                owner: m.owner.clone(),
+                due: m.due,
+                status: match m.status {
+                    MeasureStatus::Partly => ActionStatus::InProgress,
+                    _ => ActionStatus::NotStarted,
+                },
+            });
+        }
+        if open.is_empty() {
+            out.push(ActionEntry {
+                item: Some(risk.item.clone()),
+                gap,
+                action: item
+                    .action
+                    .as_ref()
+                    .map(|a| a.get(lang).to_owned())
+                    .unwrap_or_default(),
+                ..ActionEntry::default()
+            });
+        }
+    }
+    out
 }

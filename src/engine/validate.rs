@@ -17,6 +17,7 @@ pub fn validate(q: &Questionnaire, src: &str) -> Vec<Diagnostic> {
     v.ids();
     v.items();
     v.conditions();
+    v.na_and_other();
     v.rule();
     v.diags
 }
@@ -227,6 +228,45 @@ impl Validator<'_> {
         false
     }
 
+    /// Conditional N/A, the labels of "other" options, and the result statuses.
+    fn na_and_other(&mut self) {
+        let q = self.q;
+        for (_, i) in q.items() {
+            let id = Some(i.id.as_str());
+            if let Some(c) = &i.na_if {
+                if !i.kind.allows_na() {
+                    self.error(
+                        &i.span,
+                        id,
+                        format!("item `{}` has `na_if` but does not offer N/A", i.id),
+                    )
+                    .with_hint("add `na = true`, or remove `na_if`");
+                }
+                self.condition(c, &i.id, &mut Vec::new());
+            }
+            if i.other_label.is_some() && !matches!(i.kind, ItemKind::Checklist { other: true, .. })
+            {
+                self.error(
+                    &i.span,
+                    id,
+                    format!("item `{}` has `other_label` but no \"other\" option", i.id),
+                )
+                .with_hint("`other_label` applies to a checklist with `other = true`");
+            }
+            if i.evidence_other_label.is_some() && !i.evidence_other {
+                self.error(
+                    &i.span,
+                    id,
+                    format!("item `{}` has `evidence_other_label` but no \"other\" evidence", i.id),
+                )
+                .with_hint("add `evidence_other = true`, or remove the label");
+            }
+        }
+        for st in &q.statuses {
+            self.condition(&st.when, &st.id, &mut Vec::new());
+        }
+    }
+
     fn conditions(&mut self) {
         let q = self.q;
         let mut deps: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -431,6 +471,76 @@ impl Validator<'_> {
         }
     }
 
+    /// Every risk names a declared category (when there are any); no measure is inert.
+    fn risk_categories(&mut self, r: &RiskMatrix) {
+        let mut seen = HashSet::new();
+        for c in &r.categories {
+            if !seen.insert(c.id.as_str()) {
+                self.error(&c.span, None, format!("duplicate category id `{}`", c.id));
+            }
+        }
+        let ids: Vec<&str> = r.categories.iter().map(|c| c.id.as_str()).collect();
+        let top = r.impact.len() as u8;
+        for (_, i) in self.q.items() {
+            let ItemKind::Risk {
+                mitigations,
+                category,
+                ..
+            } = &i.kind
+            else {
+                continue;
+            };
+            match category.as_deref() {
+                None if !ids.is_empty() => {
+                    self.error(
+                        &i.span,
+                        Some(&i.id),
+                        format!("risk `{}` has no `category`", i.id),
+                    )
+                    .with_hint(format!("categories: {}", ids.join(", ")));
+                }
+                Some(c) if !ids.contains(&c) => {
+                    let hint = closest(c, ids.iter().copied())
+                        .map(|x| format!("did you mean `{x}`?"))
+                        .unwrap_or_else(|| format!("categories: {}", ids.join(", ")));
+                    self.error(
+                        &i.span,
+                        Some(&i.id),
+                        format!("risk `{}` has unknown category `{c}`", i.id),
+                    )
+                    .with_hint(hint);
+                }
+                _ => {}
+            }
+            let floor = r.floor(category.as_deref());
+            for m in mitigations {
+                let why = if r.max_reduction.on(m.lowers) == 0 {
+                    Some(format!(
+                        "max_reduction allows no step of {}",
+                        m.lowers.name()
+                    ))
+                } else if m.lowers == Axis::Impact && floor >= top {
+                    Some(format!(
+                        "the impact floor of this risk ({floor}) is the top of the scale"
+                    ))
+                } else {
+                    None
+                };
+                if let Some(why) = why {
+                    self.error(
+                        &m.span,
+                        Some(&i.id),
+                        format!(
+                            "measure `{}` of risk `{}` can never change a result: {why}",
+                            m.id, i.id
+                        ),
+                    )
+                    .with_hint("lower the other axis, or drop the measure");
+                }
+            }
+        }
+    }
+
     fn rule(&mut self) {
         let q = self.q;
         let span = q.scoring.span.clone();
@@ -480,22 +590,36 @@ impl Validator<'_> {
                 if scored.is_empty() {
                     self.error(&span, None, "the risk_matrix rule has no `risk` item");
                 }
-                if let Some(f) = r.impact_floor {
+                let floors = r
+                    .impact_floor
+                    .map(|f| (f, &span, "impact_floor".to_owned()))
+                    .into_iter()
+                    .chain(r.categories.iter().filter_map(|c| {
+                        c.impact_floor
+                            .map(|f| (f, &c.span, format!("category `{}`: impact_floor", c.id)))
+                    }));
+                for (f, at, what) in floors.collect::<Vec<_>>() {
                     if usize::from(f) > r.impact.len() {
                         self.error(
-                            &span,
+                            at,
                             None,
                             format!(
-                                "impact_floor {f} is above the top of the {}-point impact scale",
+                                "{what} {f} is above the top of the {}-point impact scale",
                                 r.impact.len()
                             ),
                         );
                     }
                 }
+                self.risk_categories(r);
             }
             Rule::FlagCount(r) => {
                 self.rule_items(
                     &r.items,
+                    |k| matches!(k, ItemKind::TrueFalse { .. }),
+                    "`true_false`",
+                );
+                self.rule_items(
+                    &r.context_items,
                     |k| matches!(k, ItemKind::TrueFalse { .. }),
                     "`true_false`",
                 );

@@ -22,8 +22,12 @@ use crate::engine::condition::visible_items;
 use crate::engine::model::*;
 use crate::engine::plan;
 use crate::engine::scoring::{score, Effect, Outcome};
+use crate::present::risk as present_risk;
 pub use crate::summary::report_file_name as file_name;
-use crate::summary::{answer_label, french_date, item_name, shorten, valid_until, Lang};
+use crate::summary::{
+    answer_label, french_date, item_name, list_sep, result_status, review_before_label,
+    review_before_text, self_assessment_notice, source_lines, valid_until, Lang,
+};
 use fonts::Fonts;
 use layout::{line_h, Layout, BLACK, CONTENT_W, GREY, MARGIN};
 use texts::t;
@@ -236,6 +240,22 @@ impl Ctx<'_> {
         t(self.lang, fr, en)
     }
 
+    /// « text » in French, “text” in English.
+    fn tr_quote(&self, s: &str) -> String {
+        match self.lang {
+            Lang::Fr => format!("«\u{a0}{s}\u{a0}»"),
+            Lang::En => format!("“{s}”"),
+        }
+    }
+
+    /// The label of an "other" option: the list's own, or the plain word.
+    fn other_label(&self, own: Option<&Text>) -> String {
+        own.map_or_else(
+            || self.tr("autre", "other").to_owned(),
+            |t| t.get(self.l()).to_owned(),
+        )
+    }
+
     fn header(&self, l: &mut Layout, generated: NaiveDate) {
         let q = self.q;
         l.paragraph(q.title.get(self.l()), true, 16.0, 0.0, BLACK);
@@ -283,8 +303,8 @@ impl Ctx<'_> {
         );
         if q.validity_years.is_some() {
             let until = valid_until(q, self.file)
-                .map_or_else(|| none.to_owned(), |d| french_date(d, self.lang));
-            l.field(self.tr("Valide jusqu’au", "Valid until"), &until, LABEL_W);
+                .map_or_else(|| none.to_owned(), |d| review_before_text(q, d, self.lang));
+            l.field(review_before_label(self.lang), &until, LABEL_W);
         }
         l.field(
             self.tr("Rapport généré le", "Report generated on"),
@@ -298,6 +318,12 @@ impl Ctx<'_> {
     fn summary(&self, l: &mut Layout) {
         let o = self.outcome;
         l.heading(self.tr("Synthèse", "Summary"), 12.0, true);
+        if let Some(st) = result_status(self.q, o) {
+            l.field(self.tr("Statut", "Status"), st.label.get(self.l()), LABEL_W);
+            if let Some(note) = &st.note {
+                l.field("", note.get(self.l()), LABEL_W);
+            }
+        }
         match &o.band {
             Some(b) => {
                 l.field(
@@ -305,6 +331,9 @@ impl Ctx<'_> {
                     b.label.get(self.l()),
                     LABEL_W,
                 );
+                if self.q.self_assessment {
+                    l.field("", self_assessment_notice(self.lang), LABEL_W);
+                }
                 if let Some(r) = &b.risk {
                     l.field(self.tr("Risque", "Risk"), r.get(self.l()), LABEL_W);
                 }
@@ -363,9 +392,10 @@ impl Ctx<'_> {
             l.field(
                 self.tr("Plafond", "Cap"),
                 &format!(
-                    "{} ({} « {before} »)",
-                    items.join(" ; "),
-                    self.tr("sans plafond :", "without the cap:")
+                    "{} ({} {})",
+                    items.join(list_sep(self.lang)),
+                    self.tr("sans plafond\u{a0}:", "without the cap:"),
+                    self.tr_quote(before)
                 ),
                 LABEL_W,
             );
@@ -379,15 +409,25 @@ impl Ctx<'_> {
             l.field(
                 self.tr("Quiz", "Quiz"),
                 &format!(
-                    "{v} ({} {} %)",
+                    "{v} ({} {}{})",
                     self.tr("seuil", "pass mark"),
-                    o.pass_mark.unwrap_or(0)
+                    o.pass_mark.unwrap_or(0),
+                    self.tr("\u{a0}%", "%")
                 ),
                 LABEL_W,
             );
         }
         if let Some(note) = &self.q.scoring.note {
             l.field(self.tr("Règle", "Rule"), note.get(self.l()), LABEL_W);
+        }
+        // The sources, next to the rule's status, so a reader can trace every rating.
+        for (n, line) in source_lines(self.q).iter().enumerate() {
+            let label = if n == 0 {
+                self.tr("Sources", "Sources")
+            } else {
+                ""
+            };
+            l.field(label, line, LABEL_W);
         }
         let missing: Vec<String> = o
             .missing
@@ -398,7 +438,7 @@ impl Ctx<'_> {
         if !missing.is_empty() {
             l.field(
                 self.tr("Sans réponse", "Unanswered"),
-                &missing.join(" ; "),
+                &missing.join(list_sep(self.lang)),
                 LABEL_W,
             );
         }
@@ -426,15 +466,16 @@ impl Ctx<'_> {
                     .collect();
                 if ids.iter().any(|i| i == OTHER) {
                     labels.push(format!(
-                        "{} : {}",
-                        self.tr("autre", "other"),
+                        "{}{} {}",
+                        self.other_label(item.other_label.as_ref()),
+                        self.tr("\u{a0}:", ":"),
                         raw.other.as_deref().unwrap_or("—")
                     ));
                 }
                 if labels.is_empty() {
                     self.tr("aucun", "none").to_owned()
                 } else {
-                    labels.join(" ; ")
+                    labels.join(list_sep(self.lang))
                 }
             }
             Value::Text(s) => s,
@@ -496,12 +537,17 @@ impl Ctx<'_> {
                     .collect();
                 if a.evidence.iter().any(|e| e == OTHER) {
                     ev.push(format!(
-                        "{} : {}",
-                        self.tr("autre", "other"),
+                        "{}{} {}",
+                        self.other_label(item.evidence_other_label.as_ref()),
+                        self.tr("\u{a0}:", ":"),
                         a.evidence_other.as_deref().unwrap_or("—")
                     ));
                 }
-                l.field(self.tr("Preuves", "Evidence"), &ev.join(" ; "), 30.0);
+                l.field(
+                    self.tr("Preuves", "Evidence"),
+                    &ev.join(list_sep(self.lang)),
+                    30.0,
+                );
             }
             if let Some(c) = a.comment.as_deref().filter(|c| !c.trim().is_empty()) {
                 l.field(self.tr("Commentaire", "Comment"), c, 30.0);
@@ -553,7 +599,7 @@ impl Ctx<'_> {
                             .iter()
                             .map(|id| answer_label(i, id, self.lang))
                             .collect::<Vec<_>>()
-                            .join(" ; "),
+                            .join(list_sep(self.lang)),
                         None => String::new(),
                     };
                     l.field(self.tr("Bonne réponse", "Right answer"), &right, 30.0);
@@ -566,12 +612,6 @@ impl Ctx<'_> {
         }
     }
 
-    fn band_of(&self, bands: &[Band], id: &Option<String>) -> String {
-        id.as_ref()
-            .and_then(|id| bands.iter().find(|b| &b.id == id))
-            .map_or_else(String::new, |b| b.label.get(self.l()).to_owned())
-    }
-
     fn risks(&self, l: &mut Layout, r: &RiskMatrix) {
         l.heading(
             self.tr("Matrice des risques résiduels", "Residual risk matrix"),
@@ -582,66 +622,80 @@ impl Ctx<'_> {
         l.heading(self.tr("Registre des risques", "Risk register"), 11.0, true);
         let cols: Vec<(String, f32)> = vec![
             (self.tr("N°", "No.").into(), 9.0),
-            (self.tr("Risque", "Risk").into(), 52.0),
-            (self.tr("P × I", "L × I").into(), 14.0),
-            (self.tr("Inhérent", "Inherent").into(), 20.0),
-            (
-                self.tr("Mesures en place", "Mitigations in place").into(),
-                55.0,
-            ),
-            (self.tr("Résiduel", "Residual").into(), CONTENT_W - 150.0),
+            (self.tr("Risque", "Risk").into(), 50.0),
+            (self.tr("Inhérent", "Inherent").into(), 30.0),
+            (self.tr("Mesures", "Measures").into(), 52.0),
+            (self.tr("Résiduel", "Residual").into(), CONTENT_W - 141.0),
         ];
+        let lang = self.lang;
         let rows: Vec<Vec<String>> = self
             .outcome
             .risks
             .iter()
             .map(|k| {
                 let item = self.q.item(&k.item);
-                let mitigations = match item.map(|i| &i.kind) {
-                    Some(ItemKind::Risk { mitigations, .. }) => mitigations
-                        .iter()
-                        .filter(|m| k.mitigations.contains(&m.id))
-                        .map(|m| m.label.get(self.l()).to_owned())
-                        .collect::<Vec<_>>(),
-                    _ => vec![],
-                };
+                let mut risk = item.map_or_else(String::new, |i| i.text.get(self.l()).to_owned());
+                if let Some(c) = present_risk::category(r, k) {
+                    risk = format!("{risk} [{}]", c.label.get(self.l()));
+                }
+                let measures = present_risk::measures(self.q, k, lang);
+                let mut residual = format!(
+                    "{} {}",
+                    self.tr("calculé", "computed"),
+                    present_risk::computed(r, k, lang)
+                );
+                if k.override_used {
+                    residual = format!(
+                        "{residual}\n{} {}",
+                        self.tr("retenu", "retained"),
+                        present_risk::retained(r, k, lang)
+                    );
+                }
                 vec![
                     k.rank.to_string(),
-                    item.map_or_else(String::new, |i| shorten(i.text.get(self.l()), 140)),
-                    format!("{} × {}", k.likelihood, k.impact),
-                    format!(
-                        "{} {}",
-                        k.inherent_score,
-                        self.band_of(&r.bands, &k.inherent_band)
-                    ),
-                    if mitigations.is_empty() {
+                    risk,
+                    present_risk::inherent(r, k, lang),
+                    if measures.is_empty() {
                         "—".into()
                     } else {
-                        mitigations.join(" ; ")
+                        measures.join(" ; ")
                     },
-                    format!(
-                        "{} × {} = {} {}",
-                        k.residual_likelihood,
-                        k.residual_impact,
-                        k.residual_score,
-                        self.band_of(&r.bands, &k.residual_band)
-                    ),
+                    residual,
                 ]
             })
             .collect();
         l.table(&cols, &rows);
-        if r.impact_floor.is_some() {
-            l.paragraph(
-                &format!(
-                    "{} {}.",
-                    self.tr("Impact pris au moins à", "Impact taken as at least"),
-                    r.impact_floor.unwrap_or(1)
-                ),
-                false,
-                8.0,
-                0.0,
-                GREY,
-            );
+        let mut notes: Vec<String> = r
+            .categories
+            .iter()
+            .filter_map(|c| {
+                let floor = c.impact_floor?;
+                Some(format!(
+                    "{} {} ({}).",
+                    self.tr("Impact compté au moins", "Impact counted at least"),
+                    floor,
+                    c.floor_label.as_ref().map_or("", |f| f.get(self.l()))
+                ))
+            })
+            .collect();
+        if let (Some(f), true) = (r.impact_floor, r.categories.is_empty()) {
+            notes.push(format!(
+                "{} {f}.",
+                self.tr("Impact compté au moins", "Impact counted at least")
+            ));
+        }
+        notes.extend(present_risk::bound_note(r, lang).map(|n| format!("{n}.")));
+        for c in &r.categories {
+            if let Some(e) = &c.escalation {
+                notes.push(crate::present::labelled(
+                    lang,
+                    &format!("{} {}", self.tr("Escalade", "Escalation"), c.label.get(self.l())),
+                    e.get(self.l()),
+                ));
+            }
+        }
+        for n in notes {
+            l.paragraph(&n, false, 8.0, 0.0, GREY);
         }
         // Context answers and comments, section by section.
         for s in &self.q.sections {
@@ -682,7 +736,7 @@ impl Ctx<'_> {
         l.space(1.0);
         let x0 = MARGIN + 44.0;
         let top = l.y;
-        let floor = r.impact_floor.unwrap_or(1);
+        let floor = r.min_floor();
         let palette = [
             (0.72, 0.88, 0.72),
             (1.0, 0.92, 0.6),
@@ -710,7 +764,16 @@ impl Ctx<'_> {
             for ii in 1..=ip {
                 let x = x0 + (ii - 1) as f32 * cell;
                 let score = (li * ii) as i64;
-                let possible = ii as u8 >= floor;
+                let count = self
+                    .outcome
+                    .risks
+                    .iter()
+                    .filter(|k| {
+                        usize::from(k.residual_likelihood) == li
+                            && usize::from(k.residual_impact) == ii
+                    })
+                    .count();
+                let possible = ii as u8 >= floor || count > 0;
                 l.rect(
                     x,
                     row_top,
@@ -722,15 +785,6 @@ impl Ctx<'_> {
                         (0.93, 0.93, 0.93)
                     }),
                 );
-                let count = self
-                    .outcome
-                    .risks
-                    .iter()
-                    .filter(|k| {
-                        usize::from(k.residual_likelihood) == li
-                            && usize::from(k.residual_impact) == ii
-                    })
-                    .count();
                 l.text_at(x + 1.0, row_top - 0.8, &score.to_string(), false, 6.0, GREY);
                 if count > 0 {
                     l.text_at(

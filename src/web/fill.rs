@@ -11,8 +11,10 @@ use wasm_bindgen::JsCast;
 
 use super::i18n::{tr, K};
 use super::{AppState, Route};
-use crate::engine::answers::{Answer, AnswersFile};
-use crate::engine::condition::visible_items;
+use crate::engine::answers::{Answer, AnswersFile, MeasureStatus, ResidualChoice};
+use crate::engine::edit;
+use crate::present::{self, risk as present_risk};
+use crate::engine::condition::{na_allowed, visible_items};
 use crate::engine::model::*;
 use crate::engine::scoring::{score, Effect, Outcome};
 use crate::engine::Questionnaire;
@@ -284,11 +286,8 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
     let guidance = item.guidance.as_ref().map(text_label);
     let control = match &item.kind {
         ItemKind::Scale { choices, na } => {
-            let mut opts: Vec<(Json, Label)> = choices.iter().map(|c| (json!(c.id), text_label(&c.label))).collect();
-            if *na {
-                opts.push((json!(NA), key_label(K::NotApplicable)));
-            }
-            view! { <Radios ctx=ctx item=iid.clone() field=None legend=text.clone() options=opts/> }.into_any()
+            let opts: Vec<(Json, Label)> = choices.iter().map(|c| (json!(c.id), text_label(&c.label))).collect();
+            radios_na(ctx, item.clone(), text.clone(), opts, *na)
         }
         ItemKind::Choice { choices } => {
             let opts: Vec<(Json, Label)> = choices.iter().map(|c| (json!(c.id), text_label(&c.label))).collect();
@@ -299,30 +298,25 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
             if *partial {
                 opts.push((json!(PARTIAL), key_label(K::Partly)));
             }
-            if *na {
-                opts.push((json!(NA), key_label(K::NotApplicable)));
-            }
-            view! { <Radios ctx=ctx item=iid.clone() field=None legend=text.clone() options=opts/> }.into_any()
+            radios_na(ctx, item.clone(), text.clone(), opts, *na)
         }
         ItemKind::TrueFalse { na } => {
-            let mut opts: Vec<(Json, Label)> = vec![(json!(true), key_label(K::True)), (json!(false), key_label(K::False))];
-            if *na {
-                opts.push((json!(NA), key_label(K::NotApplicable)));
-            }
-            view! { <Radios ctx=ctx item=iid.clone() field=None legend=text.clone() options=opts/> }.into_any()
+            let opts: Vec<(Json, Label)> = vec![(json!(true), key_label(K::True)), (json!(false), key_label(K::False))];
+            radios_na(ctx, item.clone(), text.clone(), opts, *na)
         }
         ItemKind::Checklist { options, other } => {
             let mut opts: Vec<(String, Label)> = options.iter().map(|c| (c.id.clone(), text_label(&c.label))).collect();
             if *other {
-                opts.push((OTHER.to_owned(), key_label(K::OtherEvidence)));
+                let own = item.other_label.as_ref().map(text_label);
+                opts.push((OTHER.to_owned(), own.unwrap_or_else(|| key_label(K::OtherOption))));
             }
             view! { <Checks ctx=ctx item=iid.clone() legend=text.clone() options=opts target=CheckTarget::Value/> }.into_any()
         }
         ItemKind::Text { multiline } => view! { <TextInput ctx=ctx item=iid.clone() label=text.clone() multiline=*multiline kind="text"/> }.into_any(),
         ItemKind::Number { .. } => view! { <TextInput ctx=ctx item=iid.clone() label=text.clone() multiline=false kind="number"/> }.into_any(),
         ItemKind::Date => view! { <TextInput ctx=ctx item=iid.clone() label=text.clone() multiline=false kind="date"/> }.into_any(),
-        ItemKind::Risk { mitigations, na } => {
-            view! { <RiskControl ctx=ctx item=iid.clone() text=text.clone() mitigations=mitigations.clone() na=*na/> }.into_any()
+        ItemKind::Risk { mitigations, na, category } => {
+            view! { <RiskControl ctx=ctx item=iid.clone() text=text.clone() mitigations=mitigations.clone() na=*na category=category.clone()/> }.into_any()
         }
     };
     let evidence: Vec<(String, Label)> = item
@@ -330,8 +324,10 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
         .iter()
         .map(|c| (c.id.clone(), text_label(&c.label)))
         .chain(
-            item.evidence_other
-                .then(|| (OTHER.to_owned(), key_label(K::OtherEvidence))),
+            item.evidence_other.then(|| {
+                let own = item.evidence_other_label.as_ref().map(text_label);
+                (OTHER.to_owned(), own.unwrap_or_else(|| key_label(K::OtherEvidence)))
+            }),
         )
         .collect();
     let comment = item.comment;
@@ -352,6 +348,33 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
             {comment.then(|| view! { <CommentBox ctx=ctx item=iid.clone()/> })}
             {quiz.then(|| view! { <QuizFeedback ctx=ctx item=item.clone()/> })}
         </div>
+    }
+}
+
+/// Radios with N/A after `base` when the item offers it. An item with `na_if` offers N/A only
+/// while its condition holds (UN standard 8: only when no allegation was received); the
+/// choice list follows the answers.
+fn radios_na(ctx: Ctx, item: Arc<Item>, legend: Label, base: Vec<(Json, Label)>, na: bool) -> AnyView {
+    let with_na = |mut opts: Vec<(Json, Label)>| {
+        opts.push((json!(NA), key_label(K::NotApplicable)));
+        opts
+    };
+    let iid = item.id.clone();
+    match (na, item.na_if.is_some()) {
+        (true, true) => {
+            let it = item.clone();
+            let allowed = Memo::new(move |_| {
+                let q = ctx.q.get_value();
+                ctx.file.with(|f| na_allowed(&q, f, &it))
+            });
+            (move || {
+                let opts = if allowed.get() { with_na(base.clone()) } else { base.clone() };
+                view! { <Radios ctx=ctx item=iid.clone() field=None legend=legend.clone() options=opts/> }
+            })
+            .into_any()
+        }
+        (true, false) => view! { <Radios ctx=ctx item=iid field=None legend=legend options=with_na(base)/> }.into_any(),
+        _ => view! { <Radios ctx=ctx item=iid field=None legend=legend options=base/> }.into_any(),
     }
 }
 
@@ -391,8 +414,6 @@ enum CheckTarget {
     Value,
     /// The evidence ticks.
     Evidence,
-    /// A risk's mitigations.
-    Mitigations,
 }
 
 fn ticked(a: Option<&Answer>, target: CheckTarget) -> Vec<String> {
@@ -409,7 +430,6 @@ fn ticked(a: Option<&Answer>, target: CheckTarget) -> Vec<String> {
     match target {
         CheckTarget::Value => list(&a.value),
         CheckTarget::Evidence => a.evidence.clone(),
-        CheckTarget::Mitigations => a.value.get("mitigations").map(list).unwrap_or_default(),
     }
 }
 
@@ -427,7 +447,6 @@ fn Checks(
         match target {
             CheckTarget::Value => "c",
             CheckTarget::Evidence => "e",
-            CheckTarget::Mitigations => "m",
         }
     );
     let item_other = item.clone();
@@ -455,12 +474,6 @@ fn Checks(
                                     match target {
                                         CheckTarget::Value => a.value = json!(list),
                                         CheckTarget::Evidence => a.evidence = list,
-                                        CheckTarget::Mitigations => {
-                                            if !a.value.is_object() {
-                                                a.value = json!({});
-                                            }
-                                            a.value["mitigations"] = json!(list);
-                                        }
                                     }
                                 });
                             }/>
@@ -562,7 +575,9 @@ fn CommentBox(ctx: Ctx, item: String) -> impl IntoView {
     }
 }
 
-/// Likelihood and impact on the rule's scales, "does not apply", and the mitigations.
+/// A risk: "does not apply", the inherent likelihood and impact (choices under the floor of
+/// its category say what they count as), the measures with their status, the live inherent →
+/// residual line, and the assessor's own residual with its justification.
 #[component]
 fn RiskControl(
     ctx: Ctx,
@@ -570,20 +585,41 @@ fn RiskControl(
     text: Label,
     mitigations: Vec<Mitigation>,
     na: bool,
+    category: Option<String>,
 ) -> impl IntoView {
-    let (likelihood, impact) = ctx.q.with_value(|q| match &q.scoring.rule {
-        Rule::RiskMatrix(r) => (r.likelihood.clone(), r.impact.clone()),
-        _ => (vec![], vec![]),
+    let (likelihood, impact, floor, floor_label, cat_label) = ctx.q.with_value(|q| match &q.scoring.rule {
+        Rule::RiskMatrix(r) => {
+            let c = r.category(category.as_deref());
+            (
+                r.likelihood.clone(),
+                r.impact.clone(),
+                r.floor(category.as_deref()),
+                c.and_then(|c| c.floor_label.clone()),
+                c.map(|c| c.label.clone()),
+            )
+        }
+        _ => (vec![], vec![], 1, None, None),
     });
-    let scale = |labels: &[Text]| -> Vec<(Json, Label)> {
+    let scale = move |labels: &[Text], floor: u8| -> Vec<(Json, Label)> {
         labels
             .iter()
             .enumerate()
             .map(|(n, t)| {
                 let t = t.clone();
-                let label: Label =
-                    Arc::new(move |l: Lang| format!("{} – {}", n + 1, t.get(l.code())));
-                (json!(n + 1), label)
+                let fl = floor_label.clone();
+                let level = n as u8 + 1;
+                let label: Label = Arc::new(move |l: Lang| {
+                    let base = format!("{level} – {}", t.get(l.code()));
+                    if level >= floor {
+                        return base;
+                    }
+                    let why = fl.as_ref().map(|f| f.get(l.code()).to_owned()).unwrap_or_default();
+                    match l {
+                        Lang::Fr => format!("{base} (compté {floor}\u{a0}: {why})"),
+                        Lang::En => format!("{base} (counted {floor}: {why})"),
+                    }
+                });
+                (json!(level), label)
             })
             .collect()
     };
@@ -595,15 +631,31 @@ fn RiskControl(
     };
     let l_legend = key_label(K::Likelihood);
     let i_legend = key_label(K::Impact);
-    let m_legend = key_label(K::Mitigations);
-    let mits: Vec<(String, Label)> = mitigations
-        .iter()
-        .map(|m| (m.id.clone(), text_label(&m.label)))
-        .collect();
     let dom_na = format!("{item}-na");
+    let live_id = item.clone();
+    let live = move || {
+        let lang = ctx.lang();
+        let q = ctx.q.get_value();
+        let Rule::RiskMatrix(r) = &q.scoring.rule else { return String::new() };
+        ctx.outcome.with(|o| match o.risks.iter().find(|k| k.item == live_id) {
+            Some(k) => present_risk::summary_line(r, k, lang),
+            None => tr(lang, K::RateToSee).to_owned(),
+        })
+    };
+    let mits = StoredValue::new(mitigations);
+    let item_m = StoredValue::new(item.clone());
+    let measures = move || {
+        mits.get_value()
+            .into_iter()
+            .map(|m| view! { <MeasureRow ctx=ctx item=item_m.get_value() measure=m/> })
+            .collect_view()
+    };
     view! {
         <fieldset class="risk">
             <legend>{move || text(ctx.lang())}</legend>
+            {cat_label.map(|c| view! {
+                <p class="category">{move || present::labelled(ctx.lang(), tr(ctx.lang(), K::Category), c.get(ctx.lang().code()))}</p>
+            })}
             {na.then(|| view! {
                 <label class="choice" for=dom_na.clone()>
                     <input type="checkbox" id=dom_na.clone()
@@ -616,13 +668,132 @@ fn RiskControl(
                 </label>
             })}
             <Show when=rated.clone()>
+                <p class="hint">{move || ctx.state.t(K::InherentHint)}</p>
                 <div class="risk-scales">
-                    <Radios ctx=ctx item=item.clone() field=Some("likelihood") legend=l_legend.clone() options=scale(&likelihood)/>
-                    <Radios ctx=ctx item=item.clone() field=Some("impact") legend=i_legend.clone() options=scale(&impact)/>
+                    <Radios ctx=ctx item=item.clone() field=Some("likelihood") legend=l_legend.clone() options=scale(&likelihood, 1)/>
+                    <Radios ctx=ctx item=item.clone() field=Some("impact") legend=i_legend.clone() options=scale(&impact, floor)/>
                 </div>
-                <Checks ctx=ctx item=item.clone() legend=m_legend.clone() options=mits.clone() target=CheckTarget::Mitigations/>
+                <fieldset class="measures">
+                    <legend>{move || ctx.state.t(K::Mitigations)}</legend>
+                    {measures()}
+                </fieldset>
+                <p class="risk-live" id=format!("{item}-live") aria-live="polite">{live.clone()}</p>
+                <ResidualChoiceView ctx=ctx item=item.clone() likelihood=likelihood.clone() impact=impact.clone()/>
             </Show>
         </fieldset>
+    }
+}
+
+/// One measure: its label and effect, a status, and owner and due date once planned.
+#[component]
+fn MeasureRow(ctx: Ctx, item: String, measure: Mitigation) -> impl IntoView {
+    let dom = format!("{item}-m-{}", measure.id);
+    let label = text_label(&measure.label);
+    let (axis, by) = (measure.lowers, measure.by);
+    let mid = StoredValue::new(measure.id.clone());
+    let iid = StoredValue::new(item.clone());
+    let state = move || ctx.answer(&iid.get_value(), |a| edit::measure_state(a, &mid.get_value()));
+    let initial = ctx.answer(&item, |a| edit::measure_state(a, &measure.id));
+    let planned = move || state().status == MeasureStatus::Planned;
+    let (dom_owner, dom_due) = (format!("{dom}-owner"), format!("{dom}-due"));
+    view! {
+        <div class="measure">
+            <label for=dom.clone()>
+                {move || label(ctx.lang())}
+                " "
+                <span class="effect">{move || format!("({})", present_risk::effect(axis, by, ctx.lang()))}</span>
+            </label>
+            <select id=dom on:change=move |ev| {
+                let status = MeasureStatus::from_id(&event_target_value(&ev)).unwrap_or_default();
+                ctx.edit(&iid.get_value(), |a| edit::set_measure_status(a, &mid.get_value(), status));
+            }>
+                {MeasureStatus::ALL.into_iter().map(|s| view! {
+                    <option value=s.id() selected=move || state().status == s>{move || present_risk::status_label(s, ctx.lang())}</option>
+                }).collect_view()}
+            </select>
+            <Show when=planned>
+                <p class="field plan">
+                    <label for=dom_owner.clone()>{move || ctx.state.t(K::Owner)}</label>
+                    <input id=dom_owner.clone() type="text" autocomplete="off" prop:value=initial.owner.clone() on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        ctx.edit(&iid.get_value(), |a| edit::set_measure_owner(a, &mid.get_value(), &v));
+                    }/>
+                    <label for=dom_due.clone()>{move || ctx.state.t(K::Due)}</label>
+                    <input id=dom_due.clone() type="date" prop:value=initial.due.map(|d| d.to_string()).unwrap_or_default() on:input=move |ev| {
+                        let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                        ctx.edit(&iid.get_value(), |a| edit::set_measure_due(a, &mid.get_value(), v));
+                    }/>
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+/// The assessor's own residual: folded, two choices and a required justification; the
+/// computed value stays beside it and a choice with no justification is said not to count.
+#[component]
+fn ResidualChoiceView(ctx: Ctx, item: String, likelihood: Vec<Text>, impact: Vec<Text>) -> impl IntoView {
+    let iid = StoredValue::new(item.clone());
+    let current = move || ctx.answer(&iid.get_value(), edit::residual);
+    let initial = ctx.answer(&item, edit::residual);
+    let open = initial != ResidualChoice::default();
+    let select = move |axis: Axis, labels: Vec<Text>| {
+        let dom = format!("{}-residual-{}", iid.get_value(), axis.name());
+        let legend = key_label(match axis {
+            Axis::Likelihood => K::Likelihood,
+            Axis::Impact => K::Impact,
+        });
+        let chosen = move || {
+            let r = current();
+            match axis {
+                Axis::Likelihood => r.likelihood,
+                Axis::Impact => r.impact,
+            }
+        };
+        view! {
+            <p class="field">
+                <label for=dom.clone()>{move || legend(ctx.lang())}</label>
+                <select id=dom on:change=move |ev| {
+                    let level = event_target_value(&ev).parse::<u8>().ok();
+                    ctx.edit(&iid.get_value(), |a| edit::set_residual(a, axis, level));
+                }>
+                    <option value="" selected=move || chosen().is_none()>{move || ctx.state.t(K::ComputedValue)}</option>
+                    {labels.into_iter().enumerate().map(|(n, t)| {
+                        let level = n as u8 + 1;
+                        view! { <option value=level.to_string() selected=move || chosen() == Some(level)>{move || format!("{level} – {}", t.get(ctx.lang().code()))}</option> }
+                    }).collect_view()}
+                </select>
+            </p>
+        }
+    };
+    let dom_j = format!("{item}-justification");
+    let warn_id = item.clone();
+    let warning = move || {
+        ctx.outcome.with(|o| {
+            o.risks
+                .iter()
+                .find(|k| k.item == warn_id)
+                .map(|k| (k.override_unjustified, k.below_bound.then(|| present_risk::below_bound(k, ctx.lang()))))
+        })
+    };
+    view! {
+        <details class="residual" open=open>
+            <summary>{move || ctx.state.t(K::AdjustResidual)}</summary>
+            <p class="hint">{move || ctx.state.t(K::AdjustResidualHint)}</p>
+            {select(Axis::Likelihood, likelihood)}
+            {select(Axis::Impact, impact)}
+            <p class="field">
+                <label for=dom_j.clone()>{move || ctx.state.t(K::Justification)}</label>
+                <textarea id=dom_j rows="2" prop:value=initial.justification.clone() on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    ctx.edit(&iid.get_value(), |a| edit::set_justification(a, &v));
+                }></textarea>
+            </p>
+            {move || warning().map(|(unjustified, below)| view! {
+                {unjustified.then(|| view! { <p class="warning" role="status">{present_risk::unjustified(ctx.lang())}</p> })}
+                {below.map(|b| view! { <p class="warning" role="status">{b}</p> })}
+            })}
+        </details>
     }
 }
 
@@ -706,7 +877,12 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                                 (Effect::Unanswered, _) => "—".to_owned(),
                                 (Effect::NaExcluded, _) => tr(lang, K::NaExcluded).to_owned(),
                                 (Effect::NaMet, _) => tr(lang, K::NaMet).to_owned(),
-                                (Effect::Counted, Some(a)) if matches!(item.kind, ItemKind::Risk { .. }) => a.replace('x', " × "),
+                                (Effect::Counted, Some(a)) if matches!(item.kind, ItemKind::Risk { .. }) => {
+                                    match (&q.scoring.rule, o.risks.iter().find(|k| k.item == r.item)) {
+                                        (Rule::RiskMatrix(m), Some(k)) => present_risk::summary_line(m, k, lang),
+                                        _ => a.replace('x', " × "),
+                                    }
+                                }
                                 (Effect::Counted, Some(a)) => {
                                     let pts = match (r.points, r.max) { (Some(p), Some(m)) => format!(" ({p}/{m})"), _ => String::new() };
                                     format!("{}{pts}", answer_label(item, a, lang))

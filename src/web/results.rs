@@ -10,6 +10,7 @@ use crate::engine::answers::{ActionEntry, ActionStatus};
 use crate::engine::model::*;
 use crate::engine::plan;
 use crate::engine::scoring::Effect;
+use crate::present::risk as present_risk;
 use crate::summary::{answer_label, french_date, item_name, valid_until};
 
 #[component]
@@ -95,20 +96,40 @@ fn Summary(ctx: Ctx) -> impl IntoView {
             };
             let band = o.band.as_ref().map(|b| format!("{}–{}", b.min, b.max));
             let until = valid_until(&q, &file).map(|d| french_date(d, lang));
+            let period_provisional = q.validity_provisional;
             let capped = o.uncapped_band.clone();
+            let colon = if lang == crate::summary::Lang::Fr { "\u{a0}: " } else { ": " };
+            let self_assessed = q.self_assessment && o.band.is_some();
+            let result_status = crate::summary::result_status(&q, o)
+                .map(|st| (st.label.get(l).to_owned(), st.note.as_ref().map(|n| n.get(l).to_owned())));
+            let sources = crate::summary::source_lines(&q);
             view! {
                 <section class="summary" aria-labelledby="summary-title">
                     <h2 id="summary-title">{tr(lang, K::Rating)}</h2>
+                    {result_status.map(|(label, note)| view! {
+                        <p class="result-status"><strong>{format!("{}{colon}", tr(lang, K::ResultStatus))}</strong>{label}</p>
+                        {note.map(|n| view! { <p class="note">{n}</p> })}
+                    })}
                     <p class="rating big">{rating}</p>
-                    {risk.map(|r| view! { <p class="risk-label"><strong>{tr(lang, K::Risk)}" : "</strong>{r}</p> })}
+                    {self_assessed.then(|| view! { <p class="self-assessment">{tr(lang, K::SelfAssessment)}</p> })}
+                    {risk.map(|r| view! { <p class="risk-label"><strong>{format!("{}{colon}", tr(lang, K::Risk))}</strong>{r}</p> })}
                     <dl>
                         <dt>{tr(lang, K::Score)}</dt><dd>{score}</dd>
                         {band.map(|b| view! { <dt>{tr(lang, K::Band)}</dt><dd>{b}</dd> })}
-                        {until.map(|u| view! { <dt>{tr(lang, K::ValidUntil)}</dt><dd>{u}</dd> })}
+                        {until.map(|u| {
+                            let u = if period_provisional { format!("{u} ({})", tr(lang, K::ProvisionalPeriod)) } else { u };
+                            view! { <dt>{tr(lang, K::ValidUntil)}</dt><dd>{u}</dd> }
+                        })}
                     </dl>
                     {capped.map(|c| view! { <p class="warn">{format!("{} ({c})", tr(lang, K::CappedBy))}</p> })}
                     <p class=if o.status == RuleStatus::Provisional { "status provisional" } else { "status" }>{status}</p>
                     {q.scoring.note.as_ref().map(|n| view! { <p class="note">{n.get(l).to_owned()}</p> })}
+                    {(!sources.is_empty()).then(|| view! {
+                        <div class="sources">
+                            <h3>{tr(lang, K::Sources)}</h3>
+                            <ul>{sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
                 </section>
             }
         })
@@ -149,18 +170,11 @@ fn StandardsTable(ctx: Ctx) -> impl IntoView {
     }
 }
 
-fn band_label(bands: &[Band], id: &Option<String>, l: &str) -> String {
-    id.as_ref()
-        .and_then(|id| bands.iter().find(|b| &b.id == id))
-        .map_or_else(String::new, |b| b.label.get(l).to_owned())
-}
-
 #[component]
 fn Register(ctx: Ctx) -> impl IntoView {
     let state = ctx.state;
     move || {
         let lang = state.lang.get();
-        let l = lang.code();
         let q = ctx.q.get_value();
         let Rule::RiskMatrix(m) = &q.scoring.rule else {
             return ().into_any();
@@ -170,16 +184,24 @@ fn Register(ctx: Ctx) -> impl IntoView {
                 .iter()
                 .filter_map(|r| {
                     let item = q.item(&r.item)?;
-                    let ItemKind::Risk { mitigations, .. } = &item.kind else { return None };
-                    let in_place: Vec<String> =
-                        mitigations.iter().filter(|x| r.mitigations.contains(&x.id)).map(|x| x.label.get(l).to_owned()).collect();
+                    let measures = present_risk::measures(&q, r, lang);
+                    let category = present_risk::category_line(m, r, lang);
                     Some(view! {
                         <tr>
                             <td>{r.rank}</td>
-                            <th scope="row">{item_name(&q, item, lang)}</th>
-                            <td>{format!("{} × {} = {} ({})", r.likelihood, r.impact, r.inherent_score, band_label(&m.bands, &r.inherent_band, l))}</td>
-                            <td>{if in_place.is_empty() { "—".to_owned() } else { in_place.join(" ; ") }}</td>
-                            <td>{format!("{} × {} = {} ({})", r.residual_likelihood, r.residual_impact, r.residual_score, band_label(&m.bands, &r.residual_band, l))}</td>
+                            <th scope="row">{item_name(&q, item, lang)}{category.map(|c| view! { <br/><span class="category">{c}</span> })}</th>
+                            <td>{present_risk::inherent(m, r, lang)}</td>
+                            <td>{if measures.is_empty() {
+                                view! { "—" }.into_any()
+                            } else {
+                                view! { <ul class="measures">{measures.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul> }.into_any()
+                            }}</td>
+                            <td>{present_risk::computed(m, r, lang)}</td>
+                            <td class:override=r.override_used>{if r.override_unjustified {
+                                format!("{} {}", present_risk::retained(m, r, lang), present_risk::unjustified(lang))
+                            } else {
+                                present_risk::retained(m, r, lang)
+                            }}</td>
                         </tr>
                     })
                 })
@@ -191,7 +213,7 @@ fn Register(ctx: Ctx) -> impl IntoView {
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="register-title"><table>
                     <thead><tr>
                         <th scope="col">"N°"</th><th scope="col">{tr(lang, K::Risk)}</th><th scope="col">{tr(lang, K::Inherent)}</th>
-                        <th scope="col">{tr(lang, K::InPlace)}</th><th scope="col">{tr(lang, K::Residual)}</th>
+                        <th scope="col">{tr(lang, K::InPlace)}</th><th scope="col">{tr(lang, K::ComputedResidual)}</th><th scope="col">{tr(lang, K::RetainedResidual)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table></div>
@@ -214,7 +236,7 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
             return ().into_any();
         };
         let (lp, ip) = (m.likelihood.len(), m.impact.len());
-        let floor = usize::from(m.impact_floor.unwrap_or(1));
+        let floor = usize::from(m.min_floor());
         let mut bands: Vec<Band> = m.bands.clone();
         bands.sort_by_key(|b| b.min);
         let fills = ["#cfe8cf", "#fde9a6", "#f9c08a", "#ef9a9a"];
@@ -255,7 +277,7 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
             for (ii, &n) in row.iter().enumerate().skip(1).take(ip) {
                 let x = left + (ii - 1) as f64 * cell;
                 let score = (li * ii) as i64;
-                let possible = ii >= floor;
+                let possible = ii >= floor || n > 0;
                 cells.push(view! {
                     <g>
                         <rect x=x y=y width=cell height=cell fill=if possible { fill(score) } else { "#eeeeee" } stroke="#555" stroke-width="1"/>

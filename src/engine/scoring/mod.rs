@@ -14,10 +14,10 @@ use std::collections::{BTreeSet, HashSet};
 use serde::Serialize;
 
 use super::answers::{AnswersFile, Value};
-use super::condition::visible_items;
+use super::condition::{holds, na_allowed, visible_items};
 use super::model::*;
 
-pub use matrix::RiskResult;
+pub use matrix::{MeasureResult, RiskResult};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outcome {
@@ -26,6 +26,9 @@ pub struct Outcome {
     pub rule: &'static str,
     /// Whether the rule is verified against its source or provisional.
     pub status: RuleStatus,
+    /// The questionnaire-level status that holds (e.g. `no_contact`), if any: the result is
+    /// stated with it first.
+    pub result_status: Option<String>,
     /// Every shown scored item is answered.
     pub complete: bool,
     /// Total, count met, flags raised, right answers, or (risk matrix) the worst residual score.
@@ -54,6 +57,15 @@ pub struct Outcome {
     pub problems: Vec<Problem>,
     /// Items showing a gap, with the suggested action: the draft action plan.
     pub gaps: Vec<Gap>,
+    /// Flag count: the context flags, counted apart from the banded (design) score.
+    pub context: Option<ContextFlags>,
+}
+
+/// Context flags raised, out of those answered (N/A left out).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ContextFlags {
+    pub raised: i64,
+    pub counted: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -119,6 +131,11 @@ pub struct Gap {
     pub action: Option<Text>,
 }
 
+/// Why an N/A answer was not accepted: its item allows N/A only under a condition that does
+/// not hold (UN standard 8: only when no allegation was received).
+pub const NA_REFUSED: &str =
+    "N/A is accepted here only when its condition holds (e.g. no allegation received); answer the question";
+
 /// The items the rule scores: those it lists, or by default every item of the kind it reads.
 pub fn scored_items(q: &Questionnaire) -> Vec<&Item> {
     let listed = |refs: &[ItemRef]| -> Option<Vec<&Item>> {
@@ -180,15 +197,18 @@ pub fn reachable_scores(q: &Questionnaire) -> Option<BTreeSet<i64>> {
             Some(sums)
         }
         Rule::CountMet(r) if r.basis == Basis::Total => Some((0..=n).collect()),
-        Rule::FlagCount(_) => Some((0..=n).collect()),
+        Rule::FlagCount(r) => {
+            let design = items
+                .iter()
+                .filter(|i| !r.context_items.iter().any(|c| c.id == i.id))
+                .count() as i64;
+            Some((0..=design).collect())
+        }
+        // The assessor may set any residual by hand (with a justification), so every
+        // product of the two scales can be a result.
         Rule::RiskMatrix(r) => {
-            let floor = r.impact_floor.unwrap_or(1).max(1) as i64;
             let (lp, ip) = (r.likelihood.len() as i64, r.impact.len() as i64);
-            Some(
-                (1..=lp)
-                    .flat_map(|l| (floor..=ip.max(floor)).map(move |i| l * i))
-                    .collect(),
-            )
+            Some((1..=lp).flat_map(|l| (1..=ip).map(move |i| l * i)).collect())
         }
         _ => Some((0..=100).collect()),
     }
@@ -206,6 +226,11 @@ pub fn score(q: &Questionnaire, answers: &AnswersFile) -> Outcome {
         version: q.version.clone(),
         rule: q.scoring.rule.name(),
         status: q.scoring.status,
+        result_status: q
+            .statuses
+            .iter()
+            .find(|st| holds(q, answers, &st.when))
+            .map(|st| st.id.clone()),
         complete: true,
         score: None,
         max: None,
@@ -222,6 +247,7 @@ pub fn score(q: &Questionnaire, answers: &AnswersFile) -> Outcome {
         missing: vec![],
         problems: vec![],
         gaps: vec![],
+        context: None,
     };
     let scored: HashSet<&str> = scored_items(q).iter().map(|i| i.id.as_str()).collect();
     let mut values = Vec::new();
@@ -234,6 +260,13 @@ pub fn score(q: &Questionnaire, answers: &AnswersFile) -> Outcome {
             continue;
         }
         let value = match answers.value(q, item) {
+            Ok(Some(Value::Na)) if !na_allowed(q, answers, item) => {
+                out.problems.push(Problem {
+                    item: item.id.clone(),
+                    message: NA_REFUSED.into(),
+                });
+                None
+            }
             Ok(v) => v,
             Err(message) => {
                 out.problems.push(Problem {

@@ -1,6 +1,6 @@
 //! Rules that add up items: weighted sum, count of standards met, count of risk flags.
 
-use super::{finish, Cap, Effect, Gap, ItemResult, Outcome, Scored};
+use super::{finish, Cap, ContextFlags, Effect, Gap, ItemResult, Outcome, Scored};
 use crate::engine::answers::Value;
 use crate::engine::model::*;
 
@@ -113,6 +113,10 @@ pub(super) fn count_met(r: &CountMet, s: &Scored, out: &mut Outcome) {
 /// Number of risk statements answered "true".
 pub(super) fn flag_count(r: &FlagCount, s: &Scored, out: &mut Outcome) {
     let (mut raised, mut counted) = (0, 0);
+    let mut context = ContextFlags {
+        raised: 0,
+        counted: 0,
+    };
     for (section, item, value, shown) in &s.values {
         if let Some(skip) = Scored::skip(section, item, value, *shown) {
             out.items.push(skip);
@@ -126,8 +130,13 @@ pub(super) fn flag_count(r: &FlagCount, s: &Scored, out: &mut Outcome) {
         if point == Some(1) {
             out.gaps.push(gap(section, item));
         }
-        raised += point.unwrap_or(0);
-        counted += i64::from(point.is_some());
+        let tally = if r.context_items.iter().any(|c| c.id == item.id) {
+            (&mut context.raised, &mut context.counted)
+        } else {
+            (&mut raised, &mut counted)
+        };
+        *tally.0 += point.unwrap_or(0);
+        *tally.1 += i64::from(point.is_some());
         out.items.push(ItemResult {
             item: item.id.clone(),
             section: section.id.clone(),
@@ -137,6 +146,9 @@ pub(super) fn flag_count(r: &FlagCount, s: &Scored, out: &mut Outcome) {
             effect,
             correct: None,
         });
+    }
+    if !r.context_items.is_empty() {
+        out.context = Some(context);
     }
     finish(out, &r.bands, raised, counted, Basis::Total, vec![]);
 }

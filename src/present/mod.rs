@@ -1,0 +1,45 @@
+//! Presentation rules shared by every output (screen, PDF, command line): the language,
+//! and how results are worded. Plain Rust, no web dependency: one function says each thing,
+//! so the three outputs cannot drift apart.
+
+pub mod risk;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// One string in both languages.
+pub fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+/// `label : value` with the colon spacing of the language (no-break space before the
+/// colon in French).
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{label}\u{a0}: {value}"),
+        Lang::En => format!("{label}: {value}"),
+    }
+}
+
+/// A quotation in the language's marks.
+pub fn quoted(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Fr => format!("«\u{a0}{s}\u{a0}»"),
+        Lang::En => format!("“{s}”"),
+    }
+}
