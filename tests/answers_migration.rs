@@ -49,7 +49,7 @@ fn older_version_answers_are_kept_or_set_aside_never_dropped() {
     // Version 2: standard 6 gets a new id, "progressing" is renamed on standard 2,
     // and the "code of conduct" evidence of standard 1 is removed.
     let v2 = unicef_src()
-        .replace("version = \"1.0.0\"", "version = \"2.0.0\"")
+        .replace("version = \"1.1.0\"", "version = \"2.0.0\"")
         .replace("id = \"cs6_investigations\"", "id = \"cs6_investigation_process\"")
         .replacen("  { id = \"code_of_conduct\", label = { fr = \"Code de conduite\", en = \"Code of conduct\" } },\n", "", 1);
     let v2 = {
@@ -68,7 +68,7 @@ fn older_version_answers_are_kept_or_set_aside_never_dropped() {
 
     assert_eq!(
         report.version_change,
-        Some(("1.0.0".into(), "2.0.0".into()))
+        Some(("1.1.0".into(), "2.0.0".into()))
     );
     assert_eq!(file.questionnaire.version, "2.0.0");
     // cs1 (minus one evidence), cs2 (its comment-less answer is now empty), cs3, cs4, cs5 stay.
@@ -112,7 +112,7 @@ fn older_version_answers_are_kept_or_set_aside_never_dropped() {
         file.unplaced["cs1_policy"].answer.evidence,
         ["code_of_conduct"]
     );
-    assert!(file.unplaced.values().all(|u| u.from_version == "1.0.0"));
+    assert!(file.unplaced.values().all(|u| u.from_version == "1.1.0"));
     // What stayed keeps its comment and remaining evidence.
     let cs1 = &file.answers["cs1_policy"];
     assert_eq!(cs1.evidence, ["psea_policy"]);

@@ -37,7 +37,7 @@ fn unicef() -> String {
     qdir().join(UNICEF).display().to_string()
 }
 
-const ANSWERS: &str = r#"{"schema":1,"questionnaire":{"id":"unicef-psea-2020","version":"1.0.0"},
+const ANSWERS: &str = r#"{"schema":1,"questionnaire":{"id":"unicef-psea-2020","version":"1.1.0"},
  "assessment":{"organisation":"ONG Espoir Ségou","assessor":"Awa","place":"Ségou","date":"2026-11-20"},
  "answers":{"cs1_policy":{"value":"adequate"},"cs2_management":{"value":"adequate"},"cs3_training":{"value":"adequate"},
  "cs4_reporting":{"value":"progressing"},"cs5_assistance":{"value":"progressing"},"cs6_investigations":{"value":"progressing"}}}"#;
@@ -111,7 +111,7 @@ fn score_prints_rating_in_french_and_english() {
         "{out}"
     );
     assert!(
-        out.contains("Valide jusqu’au\u{a0}: 20 novembre 2031"),
+        out.contains("À revoir avant le\u{a0}: 20 novembre 2031"),
         "{out}"
     );
     let o = run(&["score", &unicef(), a.to_str().unwrap(), "--lang", "en"]);

@@ -230,6 +230,8 @@ struct Ctx<'a> {
 }
 
 const LABEL_W: f32 = 42.0;
+/// The header's labels: "To be reviewed before" needs more than [`LABEL_W`].
+const HEAD_W: f32 = 48.0;
 
 impl Ctx<'_> {
     fn l(&self) -> &'static str {
@@ -287,29 +289,29 @@ impl Ctx<'_> {
         l.field(
             self.tr("Organisation", "Organisation"),
             &or_none(&a.organisation),
-            LABEL_W,
+            HEAD_W,
         );
         l.field(
             self.tr("Évaluateur·rice", "Assessor"),
             &or_none(&a.assessor),
-            LABEL_W,
+            HEAD_W,
         );
-        l.field(self.tr("Lieu", "Place"), &or_none(&a.place), LABEL_W);
+        l.field(self.tr("Lieu", "Place"), &or_none(&a.place), HEAD_W);
         l.field(
             self.tr("Date", "Date"),
             &a.date
                 .map_or_else(|| none.to_owned(), |d| french_date(d, self.lang)),
-            LABEL_W,
+            HEAD_W,
         );
         if q.validity_years.is_some() {
             let until = valid_until(q, self.file)
                 .map_or_else(|| none.to_owned(), |d| review_before_text(q, d, self.lang));
-            l.field(review_before_label(self.lang), &until, LABEL_W);
+            l.field(review_before_label(self.lang), &until, HEAD_W);
         }
         l.field(
             self.tr("Rapport généré le", "Report generated on"),
             &french_date(generated, self.lang),
-            LABEL_W,
+            HEAD_W,
         );
         l.space(1.0);
         l.rule();

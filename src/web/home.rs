@@ -291,6 +291,10 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
         }
     };
     let name = display_name(&s, state);
+    let self_assessment = {
+        let q = q.clone();
+        move || q().is_some_and(|q| q.self_assessment)
+    };
     // Computed by the library module, once it is read.
     let progress_rating = RwSignal::new(("…".to_owned(), "…".to_owned()));
     {
@@ -321,6 +325,10 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
                 <dt>{state.t(K::LastChange)}</dt><dd>{changed}</dd>
                 <dt>{state.t(K::Progress)}</dt><dd>{move || progress_rating.get().0}</dd>
                 <dt>{state.t(K::Rating)}</dt><dd>{move || progress_rating.get().1}</dd>
+                {move || {
+                    let rated = !["—", "…"].contains(&progress_rating.get().1.as_str());
+                    (rated && self_assessment()).then(|| view! { <dd class="self-assessment">{state.t(K::SelfAssessment)}</dd> })
+                }}
             </dl>
             <div class="actions">
                 <button class="primary" aria-label=format!("{} : {name}", state.t(K::Open)) on:click=move |_| state.go(Route::Fill(id1.clone()))>{state.t(K::Open)}</button>
