@@ -264,6 +264,49 @@ await test('conditional items appear and disappear at once (cash transfer: mobil
   await context.close();
 });
 
+await test('risk check: impact under the SEA floor is counted 4 everywhere; a residual set by hand needs a justification and both values reach the PDF', async () => {
+  const { context, page } = await fresh();
+  const title = 'Risques d’EAS dans un transfert monétaire';
+  await page.getByRole('button', { name: `Commencer une évaluation : ${title}` }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG Kènè');
+  const risk = page.locator('#item-r_gatekeeping');
+  const live = page.locator('#r_gatekeeping-live');
+  await risk.getByRole('group', { name: 'Probabilité' }).getByRole('radio', { name: /^5 – / }).check();
+  const low = risk.getByRole('group', { name: 'Impact' }).getByRole('radio', { name: /^2 – / });
+  const lowName = await low.evaluate((e) => e.labels[0].textContent);
+  expect(lowName.includes('compté 4\u00a0: plancher EAS'), `impact 2 does not say it counts 4: ${lowName}`);
+  await low.check();
+  await live.filter({ hasText: 'impact noté 2, compté 4\u00a0: plancher EAS' }).waitFor();
+  expect((await live.textContent()).includes('Inhérent\u00a0: 5 × 4 = 20 (Très élevé)'), await live.textContent());
+  // Every measure in place: the bound keeps it at « Élevé ».
+  const selects = risk.locator('.measure select');
+  const n = await selects.count();
+  expect(n >= 2, `only ${n} measures`);
+  for (let i = 0; i < n; i++) await selects.nth(i).selectOption('in_place');
+  await live.filter({ hasText: 'Résiduel\u00a0: 3 × 4 = 12 (Élevé)' }).waitFor();
+  // A residual chosen by hand does not count until it is justified.
+  await risk.getByText('Ajuster le risque résiduel').click();
+  await page.locator('#r_gatekeeping-residual-likelihood').selectOption('1');
+  await risk.getByRole('status').filter({ hasText: 'Valeur choisie sans justification' }).waitFor();
+  expect((await live.textContent()).includes('Résiduel\u00a0: 3 × 4 = 12'), 'an unjustified choice counted');
+  await page.getByLabel('Justification (obligatoire)').first().fill('Comité de ciblage dissous, listes tirées au sort');
+  await live.filter({ hasText: '1 × 4 = 4 (Faible)' }).waitFor();
+  expect((await live.textContent()).includes('sous le minimum que les mesures permettent (12)'), await live.textContent());
+  await page.getByRole('button', { name: 'Voir les résultats' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
+  const register = await page.getByRole('region', { name: 'Registre des risques' }).textContent();
+  for (const want of ['impact noté 2, compté 4\u00a0: plancher EAS', '3 × 4 = 12 (Élevé)', '1 × 4 = 4 (Faible)', 'Comité de ciblage dissous', 'En place']) {
+    expect(register.includes(want), `register lacks « ${want} »`);
+  }
+  const pdf = await exportPdf(page);
+  const flat = pdf.text.replace(/\s+/g, ' ');
+  for (const want of ['compté 4', 'plancher EAS', 'calculé 3 × 4 = 12', 'retenu 1 × 4 = 4', 'Comité de ciblage dissous', 'sous le minimum']) {
+    expect(flat.includes(want), `PDF lacks « ${want} »`);
+  }
+  await context.close();
+});
+
 await test('"erase all my data on this device" asks first; once accepted nothing is left, even after a reload', async () => {
   const { context, page } = await fresh();
   await startUnicef(page, 'ONG Formation');

@@ -113,7 +113,7 @@ pub fn below_bound(k: &RiskResult, lang: Lang) -> String {
 pub fn unjustified(lang: Lang) -> &'static str {
     t(
         lang,
-        "Valeur choisie sans justification : non prise en compte, le résiduel calculé s’applique.",
+        "Valeur choisie sans justification\u{a0}: non prise en compte, le résiduel calculé s’applique.",
         "Value chosen without a justification: not counted, the computed residual applies.",
     )
 }

@@ -239,7 +239,7 @@ impl K {
             ),
             AdjustResidual => ("Ajuster le risque résiduel (jugement de l’évaluateur·rice)", "Adjust the residual risk (assessor’s judgement)"),
             AdjustResidualHint => (
-                "Seulement si le calcul ne reflète pas la situation. La justification est obligatoire\u{a0}; sans elle, la valeur choisie ne compte pas. Le rapport montre la valeur calculée et la valeur retenue.",
+                "Seulement si le calcul ne reflète pas la situation. La justification est obligatoire\u{202f}; sans elle, la valeur choisie ne compte pas. Le rapport montre la valeur calculée et la valeur retenue.",
                 "Only if the calculation does not reflect the situation. The justification is required; without it, the chosen value does not count. The report shows the computed and the retained value.",
             ),
             ComputedValue => ("— valeur calculée —", "— computed value —"),
@@ -364,5 +364,14 @@ pub fn tr(lang: Lang, k: K) -> &'static str {
     match lang {
         Lang::Fr => k.pair().0,
         Lang::En => k.pair().1,
+    }
+}
+
+/// `label : ` with the colon spacing of the language: a no-break space before the colon in
+/// French.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}: ",
+        Lang::En => ": ",
     }
 }
