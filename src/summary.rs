@@ -264,6 +264,10 @@ pub fn outcome(q: &Questionnaire, file: &AnswersFile, o: &Outcome, lang: Lang) -
         }
         s.push('\n');
     }
+    if let Some(ctx) = o.context {
+        let (label, value) = crate::present::context_flags(ctx, lang);
+        let _ = writeln!(s, "{}", crate::present::labelled(lang, label, &value));
+    }
     if let Some(st) = result_status(q, o) {
         let _ = writeln!(
             s,
@@ -623,7 +627,7 @@ fn risk_register(s: &mut String, q: &Questionnaire, m: &RiskMatrix, o: &Outcome,
         line(t(lang, "Inhérent", "Inherent"), present_risk::inherent(m, r, lang));
         let measures = present_risk::measures(q, r, lang);
         if !measures.is_empty() {
-            line(t(lang, "Mesures", "Measures"), measures.join(" ; "));
+            line(t(lang, "Mesures", "Measures"), measures.join(list_sep(lang)));
         }
         line(
             t(lang, "Résiduel calculé", "Computed residual"),

@@ -368,6 +368,10 @@ impl Ctx<'_> {
             }
             l.field(what, &v, LABEL_W);
         }
+        if let Some(c) = o.context {
+            let (label, value) = crate::present::context_flags(c, self.lang);
+            l.field(label, &value, LABEL_W);
+        }
         if let Some(b) = &o.band {
             l.field(
                 self.tr("Bande", "Band"),
@@ -660,7 +664,7 @@ impl Ctx<'_> {
                     if measures.is_empty() {
                         "—".into()
                     } else {
-                        measures.join(" ; ")
+                        measures.join(list_sep(self.lang))
                     },
                     residual,
                 ]
@@ -826,13 +830,13 @@ impl Ctx<'_> {
             &format!(
                 "{} {}. {}",
                 self.tr(
-                    "Chaque case : nombre de risques (gras) et score P × I (petit). Bandes :",
+                    "Chaque case\u{a0}: nombre de risques (gras) et score P × I (petit). Bandes\u{a0}:",
                     "Each cell: number of risks (bold) and L × I score (small). Bands:"
                 ),
-                legend.join(" ; "),
+                legend.join(list_sep(self.lang)),
                 if floor > 1 {
                     self.tr(
-                        "« — » : impossible avec le plancher d’impact.",
+                        "«\u{a0}—\u{a0}»\u{a0}: impossible avec le plancher d’impact.",
                         "“—”: impossible with the impact floor.",
                     )
                 } else {

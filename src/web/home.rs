@@ -95,9 +95,10 @@ pub fn Home() -> impl IntoView {
             }
             let Some(q) = state.questionnaire(&file.questionnaire.id) else {
                 let msg = format!(
-                    "{name}: {} « {} »",
+                    "{name}{}{} {}",
+                    super::i18n::colon(state.lang.get_untracked()),
                     state.t(K::NoQuestionnaireFor),
-                    file.questionnaire.id
+                    crate::present::quoted(state.lang.get_untracked(), &file.questionnaire.id)
                 );
                 return report.set(Report::ImportFailed(msg));
             };
@@ -191,9 +192,9 @@ pub fn Home() -> impl IntoView {
                             <li class="card">
                                 <h3>{e.title.clone()}</h3>
                                 <p>{e.purpose}</p>
-                                <p class="meta"><strong>{state.t(K::ForWhom)}" : "</strong>{e.audience}</p>
+                                <p class="meta"><strong>{move || format!("{}{}", state.t(K::ForWhom), super::i18n::colon(state.lang.get()))}</strong>{e.audience}</p>
                                 <p class="meta">{format!("≈ {} {}", e.minutes, state.t(K::Minutes))}</p>
-                                <button class="primary" aria-label=format!("{} : {}", state.t(K::Start), e.title)
+                                <button class="primary" aria-label=format!("{}{}{}", state.t(K::Start), super::i18n::colon(state.lang.get_untracked()), e.title)
                                     on:click=move |_| start(id.clone())>{state.t(K::Start)}</button>
                             </li>
                         }
@@ -331,24 +332,24 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
                 }}
             </dl>
             <div class="actions">
-                <button class="primary" aria-label=format!("{} : {name}", state.t(K::Open)) on:click=move |_| state.go(Route::Fill(id1.clone()))>{state.t(K::Open)}</button>
-                <button aria-label=format!("{} : {name}", state.t(K::Export)) on:click={
+                <button class="primary" aria-label=format!("{}{}{name}", state.t(K::Open), super::i18n::colon(state.lang.get_untracked())) on:click=move |_| state.go(Route::Fill(id1.clone()))>{state.t(K::Open)}</button>
+                <button aria-label=format!("{}{}{name}", state.t(K::Export), super::i18n::colon(state.lang.get_untracked())) on:click={
                     let s = s.clone();
                     move |_| super::export_answers(state, &s)
                 }>{state.t(K::Export)}</button>
-                <button aria-label=format!("{} : {name}", state.t(K::Duplicate)) on:click=move |_| {
+                <button aria-label=format!("{}{}{name}", state.t(K::Duplicate), super::i18n::colon(state.lang.get_untracked())) on:click=move |_| {
                     let mut copy = dup.clone();
                     copy.id = browser::new_id();
                     copy.name = format!("{} {}", state.t(K::CopyOf), display_name(&dup, state));
                     state.add(copy);
                 }>{state.t(K::Duplicate)}</button>
-                <button aria-label=format!("{} : {name}", state.t(K::Rename)) on:click=move |_| {
+                <button aria-label=format!("{}{}{name}", state.t(K::Rename), super::i18n::colon(state.lang.get_untracked())) on:click=move |_| {
                     let current = state.assessments.with_untracked(|l| l.iter().find(|x| x.id == id2).map(|x| x.name.clone())).unwrap_or_default();
                     if let Some(new) = browser::prompt(state.t(K::NewName), &current) {
                         state.update(&id2, |x| x.name = new.trim().to_owned());
                     }
                 }>{state.t(K::Rename)}</button>
-                <button class="danger" aria-label=format!("{} : {name}", state.t(K::Delete)) on:click=move |_| {
+                <button class="danger" aria-label=format!("{}{}{name}", state.t(K::Delete), super::i18n::colon(state.lang.get_untracked())) on:click=move |_| {
                     if browser::confirm(state.t(K::ConfirmDelete)) {
                         storage::delete(&id3);
                         state.assessments.update(|l| l.retain(|x| x.id != id4));

@@ -115,6 +115,10 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                     {risk.map(|r| view! { <p class="risk-label"><strong>{format!("{}{colon}", tr(lang, K::Risk))}</strong>{r}</p> })}
                     <dl>
                         <dt>{tr(lang, K::Score)}</dt><dd>{score}</dd>
+                        {o.context.map(|c| {
+                            let (label, value) = crate::present::context_flags(c, lang);
+                            view! { <dt>{label}</dt><dd>{value}</dd> }
+                        })}
                         {band.map(|b| view! { <dt>{tr(lang, K::Band)}</dt><dd>{b}</dd> })}
                         {until.map(|u| {
                             let u = if period_provisional { format!("{u} ({})", tr(lang, K::ProvisionalPeriod)) } else { u };
@@ -378,7 +382,7 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                             let status = match e.status { ActionStatus::NotStarted => "not_started", ActionStatus::InProgress => "in_progress", ActionStatus::Done => "done" };
                             view! {
                                 <li class="plan-entry">
-                                    <p class="gap"><strong>{tr(lang, K::Gap)}" : "</strong>{gap}</p>
+                                    <p class="gap"><strong>{format!("{}{}", tr(lang, K::Gap), super::i18n::colon(lang))}</strong>{gap}</p>
                                     <p class="field"><label for=format!("plan-{i}-action")>{tr(lang, K::Action)}</label>
                                         <textarea id=format!("plan-{i}-action") rows="2" prop:value=e.action.clone()
                                             on:input=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |e| e.action = v)) }></textarea></p>
