@@ -437,3 +437,87 @@ fn rule_options_are_checked() {
     let errs = errors(&src);
     assert!(errs.iter().any(|e| e.contains("has no `floor_label`")), "{errs:?}");
 }
+
+// ---- programme flags: context apart from design --------------------------------------
+
+fn flags_q() -> String {
+    with_header(&format!(
+        r#"
+[scoring]
+rule = "flag_count"
+status = "provisional"
+context_items = ["c1", "c2"]
+[[scoring.bands]]
+id = "low"
+min = 0
+max = 1
+label = {{ fr = "Faible", en = "Low" }}
+[[scoring.bands]]
+id = "high"
+min = 2
+max = 2
+label = {{ fr = "Élevé", en = "High" }}
+[[sections]]
+id = "s"
+title = {t}
+[[sections.items]]
+id = "c1"
+kind = "true_false"
+text = {c1}
+[[sections.items]]
+id = "c2"
+kind = "true_false"
+text = {c2}
+[[sections.items]]
+id = "d1"
+kind = "true_false"
+text = {d1}
+[[sections.items]]
+id = "d2"
+kind = "true_false"
+text = {d2}
+"#,
+        t = text("S"),
+        c1 = text("c1"),
+        c2 = text("c2"),
+        d1 = text("d1"),
+        d2 = text("d2"),
+    ))
+}
+
+#[test]
+fn context_flags_are_counted_apart_from_the_design_rating() {
+    let q = load(&flags_q());
+    // A hard context (both context flags) with a careful design (no design flag): « Faible ».
+    let out = score(
+        &q,
+        &answers(
+            &q,
+            &[("c1", json!(true)), ("c2", json!(true)), ("d1", json!(false)), ("d2", json!(false))],
+        ),
+    );
+    assert_eq!((out.score, out.max), (Some(0), Some(2)));
+    assert_eq!(out.band.as_ref().map(|b| b.id.as_str()), Some("low"));
+    let c = out.context.expect("context counted");
+    assert_eq!((c.raised, c.counted), (2, 2));
+    assert_eq!(
+        psea_assess::present::context_flags(c, Lang::Fr),
+        ("Signaux de contexte (comptés à part, hors note)", "2 sur 2".to_owned())
+    );
+    // The same context with a careless design: « Élevé ».
+    let out = score(
+        &q,
+        &answers(
+            &q,
+            &[("c1", json!(true)), ("c2", json!(true)), ("d1", json!(true)), ("d2", json!(true))],
+        ),
+    );
+    assert_eq!(out.band.as_ref().map(|b| b.id.as_str()), Some("high"));
+    // Bands must cover the design flags only: a band for 3 or 4 flags can never be reached.
+    let src = flags_q().replace(
+        "[[sections]]",
+        "[[scoring.bands]]\nid = \"very_high\"\nmin = 3\nmax = 4\nlabel = { fr = \"Très élevé\", en = \"Very high\" }\n[[sections]]",
+    );
+    let errs = errors(&src);
+    assert!(errs.iter().any(|e| e.contains("very_high")), "{errs:?}");
+}

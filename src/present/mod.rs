@@ -43,3 +43,16 @@ pub fn quoted(lang: Lang, s: &str) -> String {
         Lang::En => format!("“{s}”"),
     }
 }
+
+/// Context flags are counted apart from the rating (flag rule with `context_items`):
+/// (« Signaux de contexte (hors note) », « 2 sur 3 »).
+pub fn context_flags(c: crate::engine::scoring::ContextFlags, lang: Lang) -> (&'static str, String) {
+    (
+        t(
+            lang,
+            "Signaux de contexte (comptés à part, hors note)",
+            "Context flags (counted apart, not in the rating)",
+        ),
+        format!("{} {} {}", c.raised, t(lang, "sur", "out of"), c.counted),
+    )
+}
