@@ -9,7 +9,7 @@
 //! `action`.
 
 use super::answers::{ActionEntry, ActionStatus, MeasureStatus};
-use super::model::{ItemKind, Questionnaire};
+use super::model::{Item, ItemKind, Questionnaire};
 use super::scoring::Outcome;
 
 /// Entries to add to `existing` for the gaps of `outcome`, worded in `lang`.
@@ -30,20 +30,22 @@ pub fn draft(
                 .iter()
                 .any(|e| e.item.as_deref() == Some(g.item.as_str()))
         })
-        .filter_map(|g| {
-            let item = q.item(&g.item)?;
-            Some(ActionEntry {
-                item: Some(g.item.clone()),
-                gap: item.text.get(lang).to_owned(),
-                action: g
-                    .action
-                    .as_ref()
-                    .map(|a| a.get(lang).to_owned())
-                    .unwrap_or_default(),
-                ..ActionEntry::default()
-            })
-        })
+        .filter_map(|g| Some(whole_item_entry(q.item(&g.item)?, lang)))
         .collect()
+}
+
+/// An entry for a whole item, with its suggested action.
+fn whole_item_entry(item: &Item, lang: &str) -> ActionEntry {
+    ActionEntry {
+        item: Some(item.id.clone()),
+        gap: item.text.get(lang).to_owned(),
+        action: item
+            .action
+            .as_ref()
+            .map(|a| a.get(lang).to_owned())
+            .unwrap_or_default(),
+        ..ActionEntry::default()
+    }
 }
 
 fn draft_risks(
@@ -98,16 +100,7 @@ fn draft_risks(
             });
         }
         if open.is_empty() {
-            out.push(ActionEntry {
-                item: Some(risk.item.clone()),
-                gap,
-                action: item
-                    .action
-                    .as_ref()
-                    .map(|a| a.get(lang).to_owned())
-                    .unwrap_or_default(),
-                ..ActionEntry::default()
-            });
+            out.push(whole_item_entry(item, lang));
         }
     }
     out
