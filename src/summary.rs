@@ -614,9 +614,10 @@ mod tests {
 fn risk_register(s: &mut String, q: &Questionnaire, m: &RiskMatrix, o: &Outcome, lang: Lang) {
     use crate::present::labelled;
     for r in &o.risks {
+        // The full statement: a risk is read by what it says, never by a cut text.
         let text = q
             .item(&r.item)
-            .map_or_else(String::new, |i| item_name(q, i, lang));
+            .map_or_else(String::new, |i| i.text.get(lang.code()).to_owned());
         let _ = writeln!(s, "  {}. {text}", r.rank);
         let mut line = |label: &str, value: String| {
             let _ = writeln!(s, "     {}", labelled(lang, label, &value));

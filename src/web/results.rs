@@ -193,7 +193,7 @@ fn Register(ctx: Ctx) -> impl IntoView {
                     Some(view! {
                         <tr>
                             <td>{r.rank}</td>
-                            <th scope="row">{item_name(&q, item, lang)}{category.map(|c| view! { <br/><span class="category">{c}</span> })}</th>
+                            <th scope="row">{item.text.get(lang.code()).to_owned()}{category.map(|c| view! { <br/><span class="category">{c}</span> })}</th>
                             <td>{present_risk::inherent(m, r, lang)}</td>
                             <td>{if measures.is_empty() {
                                 view! { "—" }.into_any()
