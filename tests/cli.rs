@@ -220,3 +220,28 @@ fn report_writes_a_pdf_and_warns_about_unshowable_characters() {
     );
     assert!(err.contains("2 page(s)"), "{err}");
 }
+
+#[test]
+fn score_prints_the_risk_register_with_statuses_and_both_residuals() {
+    let q = qdir().join("cash-transfer-sea-risk.toml");
+    let a = qdir().join("examples/cash-transfer-sea-risk.json");
+    let fr = run(&["score", &q.display().to_string(), &a.display().to_string(), "--lang", "fr"]);
+    assert!(fr.status.success(), "{}", stderr(&fr));
+    let out = stdout(&fr);
+    // r_gatekeeping in the example: 4 × 4, three measures in place, the bound keeps 2 steps,
+    // and the assessor retains 3 × 4 with a justification.
+    for want in [
+        "Catégorie\u{a0}: Exploitation et abus sexuels (EAS)",
+        "Critères de sélection rendus publics dans les langues locales — En place",
+        "Vérification indépendante aléatoire des inclusions et exclusions — En partie en place",
+        "Résiduel calculé\u{a0}: 2 × 4 = 8 (Moyen) — réduction plafonnée par la règle",
+        "Résiduel retenu\u{a0}: 3 × 4 = 12 (Élevé) — jugement de l’évaluateur·rice\u{a0}: «\u{a0}Des comités de Markala",
+        "— Prévue (Responsable RH, 2026-12-01)",
+    ] {
+        assert!(out.contains(want), "missing «{want}» in:\n{out}");
+    }
+    let en = stdout(&run(&["score", &q.display().to_string(), &a.display().to_string(), "--lang", "en"]));
+    for want in ["Computed residual: 2 × 4 = 8 (Medium) — reduction capped by the rule", "Retained residual: 3 × 4 = 12 (High) — assessor’s judgement: “", "In place"] {
+        assert!(en.contains(want), "missing «{want}» in:\n{en}");
+    }
+}
