@@ -141,7 +141,7 @@ pub fn Home() -> impl IntoView {
         <super::StorageBanner/>
         <Show when=move || !state.damaged.get().is_empty()>
             <div class="banner error" role="alert">
-                <p>{move || format!("{} : {}", state.t(K::CorruptKept), state.damaged.get().join(", "))}</p>
+                <p>{move || format!("{}{}{}", state.t(K::CorruptKept), super::i18n::colon(state.lang.get()), state.damaged.get().join(", "))}</p>
                 <button on:click=move |_| {
                     let all: Vec<String> = storage::set_aside_entries().into_iter().map(|(k, v)| format!("{k}\n{v}\n")).collect();
                     let _ = browser::download("psea-entrees-mises-de-cote.txt", "text/plain", all.join("\n").as_bytes());
@@ -240,7 +240,7 @@ fn ReportView(report: RwSignal<Report>) -> impl IntoView {
         match report.get() {
         Report::None => ().into_any(),
         Report::QuestionnaireAdded(title) => {
-            view! { <div class="banner ok" role="status"><p>{format!("{} : {title}", state.t(K::QuestionnaireAdded))}</p></div> }.into_any()
+            view! { <div class="banner ok" role="status"><p>{format!("{}{}{title}", state.t(K::QuestionnaireAdded), super::i18n::colon(state.lang.get_untracked()))}</p></div> }.into_any()
         }
         Report::QuestionnaireErrors(name, errors) => view! {
             <div class="banner error" role="alert">
@@ -251,7 +251,7 @@ fn ReportView(report: RwSignal<Report>) -> impl IntoView {
         .into_any(),
         Report::Imported { name, kept, set_aside } => view! {
             <div class="banner ok" role="status">
-                <p>{format!("{} : {name} — {kept} ✓", state.t(K::Imported))}</p>
+                <p>{format!("{}{}{name} — {kept} ✓", state.t(K::Imported), super::i18n::colon(state.lang.get_untracked()))}</p>
                 {(!set_aside.is_empty()).then(|| view! {
                     <p>{state.t(K::SetAside)}</p>
                     <ul>{set_aside.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
@@ -383,7 +383,7 @@ fn Backup() -> impl IntoView {
                 Some(false) => state.t(K::NotPersisted),
                 None => "",
             }}</p>
-            <p>{move || format!("{} : {}", state.t(K::LastBackup), state.last_export.get()
+            <p>{move || format!("{}{}{}", state.t(K::LastBackup), super::i18n::colon(state.lang.get()), state.last_export.get()
                 .map(|d| french_date(d.date_naive(), state.lang.get()))
                 .unwrap_or_else(|| state.t(K::Never).to_owned()))}</p>
             <Show when=stale>

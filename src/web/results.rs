@@ -304,7 +304,7 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
             .iter()
             .map(|b| format!("{} {}–{}", b.label.get(l), b.min, b.max))
             .collect();
-        let desc = format!("{} {}", tr(lang, K::HeatMatrixDesc), legend.join(" ; "));
+        let desc = format!("{} {}", tr(lang, K::HeatMatrixDesc), legend.join(crate::summary::list_sep(lang)));
         view! {
             <section aria-labelledby="heat-title">
                 <h2 id="heat-title">{tr(lang, K::HeatMatrix)}</h2>
@@ -312,7 +312,7 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
                     <desc id="heat-desc">{desc.clone()}</desc>
                     {cells}
                 </svg>
-                <p class="legend">{format!("{} : {} — {}", tr(lang, K::Likelihood), tr(lang, K::Impact), desc)}</p>
+                <p class="legend">{format!("{}{}{} — {}", tr(lang, K::Likelihood), super::i18n::colon(lang), tr(lang, K::Impact), desc)}</p>
             </section>
         }
         .into_any()
@@ -340,7 +340,7 @@ fn QuizReview(ctx: Ctx) -> impl IntoView {
                     Some(view! {
                         <article class="quiz-review">
                             <h3>{item.text.get(lang.code()).to_owned()}</h3>
-                            <p>{format!("{} : {answer} — {verdict}", tr(lang, K::Answer))}</p>
+                            <p>{format!("{}{}{answer} — {verdict}", tr(lang, K::Answer), super::i18n::colon(lang))}</p>
                             <p>{item.explanation.as_ref().map(|e| e.get(lang.code()).to_owned())}</p>
                         </article>
                     })
@@ -504,9 +504,9 @@ fn PdfExport(id: String) -> impl IntoView {
                 PdfState::Loading => state.t(K::PdfLoading).to_owned(),
                 PdfState::Building => state.t(K::PdfBuilding).to_owned(),
                 PdfState::Done { name, pages, kb, missing, .. } => {
-                    let mut text = format!("✓ {} : {name} ({pages} {}, {kb:.0} {})", state.t(K::PdfReady), state.t(K::Pages), state.t(K::Kilobytes));
+                    let mut text = format!("✓ {}{}{name} ({pages} {}, {kb:.0} {})", state.t(K::PdfReady), super::i18n::colon(state.lang.get_untracked()), state.t(K::Pages), state.t(K::Kilobytes));
                     if !missing.is_empty() {
-                        text.push_str(&format!(". ⚠ {} : {missing}", state.t(K::PdfMissing)));
+                        text.push_str(&format!(". ⚠ {}{}{missing}", state.t(K::PdfMissing), super::i18n::colon(state.lang.get_untracked())));
                     }
                     text
                 }
