@@ -61,6 +61,21 @@ pub fn review_before_text(q: &Questionnaire, d: NaiveDate, lang: Lang) -> String
     }
 }
 
+/// A problem with an answer, in `lang` when the engine's message is one we word: the refused
+/// N/A is the one a user meets in normal use (UN standard 8 after an allegation).
+pub fn problem_text(message: &str, lang: Lang) -> String {
+    if message == crate::engine::scoring::NA_REFUSED {
+        t(
+            lang,
+            "«\u{a0}sans objet\u{a0}» n’est accepté ici que sous sa condition (par exemple aucune allégation reçue)\u{202f}; répondre à la question",
+            "“not applicable” is accepted here only under its condition (e.g. no allegation received); answer the question",
+        )
+        .to_owned()
+    } else {
+        message.to_owned()
+    }
+}
+
 /// The result status that holds, if any.
 pub fn result_status<'q>(q: &'q Questionnaire, o: &Outcome) -> Option<&'q ResultStatus> {
     o.result_status
@@ -451,7 +466,7 @@ pub fn outcome(q: &Questionnaire, file: &AnswersFile, o: &Outcome, lang: Lang) -
             )
         );
         for p in &o.problems {
-            let _ = writeln!(s, "  - [{}] {}", p.item, p.message);
+            let _ = writeln!(s, "  - [{}] {}", p.item, problem_text(&p.message, lang));
         }
     }
     if !o.gaps.is_empty() {

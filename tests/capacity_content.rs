@@ -73,6 +73,14 @@ fn standard_8_not_applicable_is_refused_once_an_allegation_was_received() {
         .iter()
         .any(|m| m.item == "std8_corrective" && m.scored));
     assert_eq!(effect_of(&o, "std8_corrective"), Effect::Unanswered);
+    let fr = summary::outcome(&q, &a, &o, Lang::Fr);
+    assert!(
+        fr.contains(
+            "[std8_corrective] «\u{a0}sans objet\u{a0}» n’est accepté ici que sous sa condition"
+        ),
+        "{fr}"
+    );
+    assert!(fr.contains("Résultat partiel"), "{fr}");
 
     // Answered: counted like any standard.
     let (q, a) = un_common(json!("yes"), json!("no"), json!("yes"));
@@ -298,6 +306,19 @@ mod pdf {
             "{en}"
         );
         assert!(en.contains("To be reviewed before 14 October 2031"), "{en}");
+
+        // A refused N/A is said so next to the answer, not shown as if it counted.
+        let (q2, a2) = un_common(json!("yes"), json!("na"), json!("yes"));
+        let t2 = pdf_text(
+            "un-refused.pdf",
+            &build(&q2, &a2, Lang::Fr, day()).bytes,
+            false,
+        );
+        assert!(
+            t2.contains("Non retenue « sans objet » n’est accepté ici que sous sa condition"),
+            "{t2}"
+        );
+        assert!(!t2.contains("sans objet — 1 / 1"), "{t2}");
 
         // The no-contact status is stated in the PDF too.
         let (q, a) = un_common(json!("no"), json!("na"), json!("no"));

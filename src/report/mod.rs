@@ -528,6 +528,13 @@ impl Ctx<'_> {
             }
         }
         l.field(self.tr("Réponse", "Answer"), &answer, 30.0);
+        for p in self.outcome.problems.iter().filter(|p| p.item == item.id) {
+            l.field(
+                self.tr("Non retenue", "Not counted"),
+                &crate::summary::problem_text(&p.message, self.lang),
+                30.0,
+            );
+        }
         if let Some(a) = self.file.answers.get(&item.id) {
             if !a.evidence.is_empty() {
                 let mut ev: Vec<String> = a
