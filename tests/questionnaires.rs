@@ -227,7 +227,7 @@ fn cash_transfer_example_mobile_money_in_segou() {
     //   SEA risks, none (1) for gbv and fraud risks;
     // - only measures `in_place` take steps off (« partly » is ignored, « planned » and
     //   « not applicable » lower nothing); at most 2 steps of likelihood, 1 of impact, 2 in all,
-    //   likelihood first; likelihood never below 1, impact never below the floor;
+    //   impact first (within its cap), then likelihood; likelihood never below 1, impact never below the floor;
     // - bands: 1–4 Faible, 5–9 Moyen, 10–16 Élevé, 20–25 Très élevé;
     // - rank: residual high to low, ties by inherent, then file order.
     let q = load_file("cash-transfer-sea-risk.toml");

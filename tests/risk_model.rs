@@ -116,7 +116,8 @@ fn in_place(ids: &[&str]) -> Value {
 #[test]
 fn every_measure_in_place_cannot_bring_almost_certain_major_below_high() {
     // 5 × 4 = 20. Four likelihood measures and one impact measure in place would take 5
-    // steps; the bound allows 2 in total, likelihood first: 3 × 4 = 12, « Élevé ».
+    // steps; the bound allows 2 in total. Impact is taken first but the floor holds it at 4,
+    // so both steps go to likelihood: 3 × 4 = 12, « Élevé ».
     let (_, out) = run(
         "ignored",
         &[
@@ -520,4 +521,22 @@ fn context_flags_are_counted_apart_from_the_design_rating() {
     );
     let errs = errors(&src);
     assert!(errs.iter().any(|e| e.contains("very_high")), "{errs:?}");
+}
+
+#[test]
+fn a_harm_reducing_measure_still_counts_when_likelihood_measures_fill_the_bound() {
+    // 5 × 5 on an SEA risk (floor 4): two likelihood measures and the impact measure in place
+    // would take 3 steps; the total is 2. Impact is taken first (5 → 4), then one step of
+    // likelihood: 4 × 4 = 16. The referral-type measure is credited, not left inert.
+    let (_, out) = run(
+        "ignored",
+        &[
+            ("sea1", json!({"likelihood": 5, "impact": 5, "measures": in_place(&["l1", "l2", "i1"])})),
+            ("gbv1", json!({"likelihood": 1, "impact": 1})),
+        ],
+    );
+    let sea = risk(&out, "sea1");
+    assert_eq!((sea.steps_likelihood, sea.steps_impact), (1, 1));
+    assert_eq!((sea.residual_likelihood, sea.residual_impact, sea.residual_score), (4, 4, 16));
+    assert!(sea.bounded);
 }

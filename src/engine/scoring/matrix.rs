@@ -83,15 +83,16 @@ struct Reduction {
 }
 
 /// Takes `raw_l` and `raw_i` steps off (likelihood, impact) within the rule's bound and the
-/// scales (likelihood ≥ 1, impact ≥ floor). Likelihood is lowered first.
+/// scales (likelihood ≥ 1, impact ≥ floor). Impact is lowered first, within its own cap, so
+/// a harm-reducing measure (referral…) still counts when likelihood measures would fill the total.
 fn reduce(r: &RiskMatrix, l: u8, i: u8, floor: u8, raw_l: u8, raw_i: u8) -> Reduction {
     let cap = r.max_reduction;
-    let steps_l = raw_l.min(cap.likelihood).min(cap.total).min(l - 1);
-    let left = cap.total.saturating_sub(steps_l);
     let steps_i = raw_i
         .min(cap.impact)
-        .min(left)
+        .min(cap.total)
         .min(i.saturating_sub(floor));
+    let left = cap.total.saturating_sub(steps_i);
+    let steps_l = raw_l.min(cap.likelihood).min(left).min(l - 1);
     let usable_l = raw_l.min(l - 1);
     let usable_i = raw_i.min(i.saturating_sub(floor));
     Reduction {
@@ -105,9 +106,9 @@ fn reduce(r: &RiskMatrix, l: u8, i: u8, floor: u8, raw_l: u8, raw_i: u8) -> Redu
 
 /// The lowest score any measures could reach from (l, i) under the bound.
 fn lowest_by_measures(r: &RiskMatrix, l: u8, i: u8, floor: u8) -> i64 {
-    (0..=l - 1)
-        .map(|sl| {
-            let red = reduce(r, l, i, floor, sl, u8::MAX);
+    (0..=i - 1)
+        .map(|si| {
+            let red = reduce(r, l, i, floor, u8::MAX, si);
             i64::from(red.likelihood) * i64::from(red.impact)
         })
         .min()
