@@ -130,9 +130,9 @@ pub fn Fill(id: String) -> impl IntoView {
     };
     let Some(q) = state.questionnaire(&stored.file.questionnaire.id) else {
         let msg = format!(
-            "{} « {} »",
+            "{} {}",
             state.t(K::NoQuestionnaireFor),
-            stored.file.questionnaire.id
+            crate::present::quoted(state.lang.get_untracked(), &stored.file.questionnaire.id)
         );
         return view! { <p role="alert">{msg}</p> }.into_any();
     };
@@ -712,7 +712,7 @@ fn MeasureRow(ctx: Ctx, item: String, measure: Mitigation) -> impl IntoView {
                 }).collect_view()}
             </select>
             <Show when=planned>
-                <p class="field plan">
+                <p class="field measure-plan">
                     <label for=dom_owner.clone()>{move || ctx.state.t(K::Owner)}</label>
                     <input id=dom_owner.clone() type="text" autocomplete="off" prop:value=initial.owner.clone() on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -819,7 +819,7 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
                 .iter()
                 .map(|id| answer_label(&item, id, lang))
                 .collect::<Vec<_>>()
-                .join(" ; "),
+                .join(crate::summary::list_sep(lang)),
             None => String::new(),
         };
         let explanation = item
@@ -830,7 +830,7 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
         view! {
             <div class=if ok { "feedback right" } else { "feedback wrong" } role="status">
                 <p><strong>{if ok { format!("✓ {}", tr(lang, K::Right)) } else { format!("✗ {}", tr(lang, K::Wrong)) }}</strong>
-                   {(!ok).then(|| format!(" — {} : {right}", tr(lang, K::RightAnswer)))}</p>
+                   {(!ok).then(|| format!(" — {}{}{right}", tr(lang, K::RightAnswer), super::i18n::colon(lang)))}</p>
                 <p>{explanation}</p>
             </div>
         }
@@ -857,10 +857,18 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                             _ => "—".to_owned(),
                         };
                         let score = match (o.score, o.max) {
-                            (Some(s), Some(m)) => format!("{} : {s} / {m}", tr(lang, K::Score)),
+                            (Some(s), Some(m)) => format!("{}{}{s} / {m}", tr(lang, K::Score), super::i18n::colon(lang)),
                             _ => String::new(),
                         };
-                        view! { <p class="rating">{head}</p><p>{score}</p> }
+                        let q = ctx.q.get_value();
+                        let status = crate::summary::result_status(&q, o).map(|st| st.label.get(l).to_owned());
+                        let self_assessed = (q.self_assessment && o.band.is_some()).then(|| tr(lang, K::SelfAssessment));
+                        view! {
+                            {status.map(|st| view! { <p class="result-status">{st}</p> })}
+                            <p class="rating">{head}</p>
+                            {self_assessed.map(|n| view! { <p class="self-assessment">{n}</p> })}
+                            <p>{score}</p>
+                        }
                     })
                 }}
             </div>
@@ -889,7 +897,7 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                                 }
                                 (Effect::Counted, None) => String::new(),
                             };
-                            Some(view! { <li>{format!("{} : {what}", item_name(&q, item, lang))}</li> })
+                            Some(view! { <li>{format!("{}{}{what}", item_name(&q, item, lang), super::i18n::colon(lang))}</li> })
                         }).collect_view())
                     }}
                 </ul>
