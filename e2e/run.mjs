@@ -96,7 +96,7 @@ await test('complete the UNICEF 2020 assessment with the keyboard and accessible
   expect((await why.textContent()).includes('Absente (1/3)'), `why: ${await why.textContent()}`);
   // Guidance is folded until asked for.
   const guidance = page.locator('#item-cs1_policy details.guidance');
-  const guidanceText = guidance.getByText(/^Adéquate : une politique ou un code de conduite écrit/);
+  const guidanceText = guidance.getByText(/Adéquate\u00a0: une politique ou un code de conduite écrit/);
   expect(!(await guidanceText.isVisible()), 'guidance shown before it is asked for');
   await press(guidance.getByText('Comment noter'), 'Enter');
   await guidanceText.waitFor({ state: 'visible' });
@@ -237,8 +237,8 @@ await test('training quiz: the right answer and its explanation after each answe
   const item = page.locator('#item-q_gross_misconduct');
   await item.getByRole('radio', { name: /^une affaire privée/ }).check();
   const feedback = item.getByRole('status');
-  await feedback.filter({ hasText: '✗ Faux — Bonne réponse : une faute grave, motif de licenciement' }).waitFor();
-  expect((await feedback.textContent()).includes('Premier principe : l’EAS commise par des travailleurs humanitaires est une faute grave'), 'explanation missing');
+  await feedback.filter({ hasText: '✗ Faux — Bonne réponse\u00a0: une faute grave, motif de licenciement' }).waitFor();
+  expect((await feedback.textContent()).includes('Premier principe\u00a0: l’EAS commise par des travailleur·euses humanitaires est une faute grave'), 'explanation missing');
   await item.getByRole('radio', { name: /^une faute grave/ }).check();
   await feedback.filter({ hasText: '✓ Juste' }).waitFor();
   // The first unanswered question is now the second one; its entry moves focus there.
@@ -338,7 +338,11 @@ await test('results: per-standard table, validity date, and an action plan whose
   expect(await table.getByRole('row').count() === 7, 'the per-standard table has not 6 rows and a header');
   const summary = await page.locator('.summary').textContent();
   const until = String(new Date().getFullYear() + 5); // dated today, valid five years
-  expect(summary.includes('Valide jusqu’au') && summary.includes(until), `validity date missing: ${summary}`);
+  expect(summary.includes('À revoir avant le') && summary.includes(until), `review date missing: ${summary}`);
+  // A partner's self-assessment says so next to the rating, with the sources behind the rule.
+  expect(summary.includes('Auto-évaluation — notation indicative\u202f; la notation officielle est celle de l’agence'), `self-assessment notice missing: ${summary}`);
+  const sources = await page.locator('.summary .sources').textContent();
+  expect(sources.includes('https://'), `sources not listed: ${sources}`);
   // Gaps (one absent, two progressing standards) give plan entries; edit the first one.
   await page.getByLabel('Responsable').first().fill('Aminata Traoré');
   await page.getByLabel('Échéance').first().fill('2027-03-31');
