@@ -222,7 +222,7 @@ fn un_common_example_with_no_past_allegation() {
 
 #[test]
 fn cash_transfer_example_mobile_money_in_segou() {
-    // Worked by hand with the rule of cash-transfer-sea-risk.toml 2.0.0:
+    // Worked by hand with the rule of cash-transfer-sea-risk.toml 2.1.0:
     // - inherent = likelihood × impact counted, impact counted = max(rated, floor): floor 4 for
     //   SEA risks, none (1) for gbv and fraud risks;
     // - only measures `in_place` take steps off (« partly » is ignored, « planned » and
@@ -285,12 +285,14 @@ fn cash_transfer_example_mobile_money_in_segou() {
             ("r_vendors", json!({"likelihood": 5, "impact": 5})),
             // GBV: 3×4 = 12 Élevé, nothing in place → 12.
             ("r_access", json!({"likelihood": 3, "impact": 4})),
-            // SEA: 2×5 = 10 Élevé. adult_recipient: L 2−1 = 1; cp_referral: I 5−1 = 4 (the floor
-            // allows it; 2 steps in all) → 1×4 = 4 Faible.
+            // SEA: 2×5 = 10 Élevé. child_survivor_referral: I 5−1 = 4 (the floor allows it),
+            // taken first; adult_recipient and cp_referral (both likelihood) get the 1 step left
+            // of the 2 in all: L 2−1 = 1 → 1×4 = 4 Faible.
             (
                 "r_children_collect",
                 json!({"likelihood": 2, "impact": 5, "measures": {
-                    "adult_recipient": {"status": "in_place"}, "cp_referral": {"status": "in_place"}}}),
+                    "adult_recipient": {"status": "in_place"}, "cp_referral": {"status": "in_place"},
+                    "child_survivor_referral": {"status": "in_place"}}}),
             ),
             // Fraud, no floor: rated 3×2, counted 3×2 = 6 Moyen. own_sim: L 3−1 = 2 → 2×2 = 4 Faible.
             (
@@ -313,6 +315,14 @@ fn cash_transfer_example_mobile_money_in_segou() {
                 "r_data_misuse",
                 json!({"likelihood": 2, "impact": 2, "measures": {
                     "minimisation": {"status": "in_place"}, "access_control": {"status": "in_place"}}}),
+            ),
+            // GBV, no floor: 3×4 = 12 Élevé. leak_response lowers impact: 4−1 = 3; secure_transfer
+            // planned lowers nothing → 3×3 = 9 Moyen.
+            (
+                "r_data_leak",
+                json!({"likelihood": 3, "impact": 4, "measures": {
+                    "secure_transfer": {"status": "planned", "owner": "Chargé de suivi-évaluation", "due": "2026-12-01"},
+                    "leak_response": {"status": "in_place"}}}),
             ),
             // SEA: 3×4 = 12. several_channels: L 3−1 = 2; gbv_referral cannot take impact under
             // the floor of 4 → 2×4 = 8 Moyen.
@@ -349,6 +359,7 @@ fn cash_transfer_example_mobile_money_in_segou() {
             ("r_monitoring_misses", 4, 4, 16, 4, 4, 16),
             ("r_gatekeeping", 4, 4, 16, 3, 4, 12), // justified choice; inherent 16 first
             ("r_access", 3, 4, 12, 3, 4, 12),
+            ("r_data_leak", 3, 4, 12, 3, 3, 9),
             ("r_own_staff", 4, 4, 16, 2, 4, 8), // file order before r_not_free
             ("r_not_free", 4, 4, 16, 2, 4, 8),
             ("r_no_safe_channel", 3, 4, 12, 2, 4, 8),
@@ -416,7 +427,7 @@ fn cash_transfer_example_mobile_money_in_segou() {
         Effect::Hidden
     );
     // Residual bands other than low are gaps: all but the three « Faible » ones.
-    assert_eq!(out.gaps.len(), 10);
+    assert_eq!(out.gaps.len(), 11);
 }
 
 #[test]
@@ -474,7 +485,7 @@ fn distribution_example_committee_managed_nfi() {
                 "r_heavy_loads",
                 json!({"likelihood": 3, "impact": 4, "measures": {"transport_help": {"status": "in_place"}}}),
             ),
-            // SEA: 2×5 = 10; child_priority: L 2−1 = 1 → 1×5 = 5 Moyen (cp_referral not in place).
+            // SEA: 2×5 = 10; child_priority: L 2−1 = 1 → 1×5 = 5 Moyen (no impact measure in place).
             (
                 "r_children_alone",
                 json!({"likelihood": 2, "impact": 5, "measures": {"child_priority": {"status": "in_place"}}}),
@@ -652,7 +663,7 @@ fn risks_are_rated_without_their_measures_and_categorised() {
     }
 }
 
-/// The schema-1 example of cash 1.0.0 still loads into 2.0.0: every item and measure id it
+/// The schema-1 example of cash 1.0.0 still loads into 2.1.0: every item and measure id it
 /// uses still exists, so nothing is set aside; its ticks mean « in place ».
 #[test]
 fn cash_schema1_example_still_loads() {
@@ -666,14 +677,22 @@ fn cash_schema1_example_still_loads() {
     let (file, placed) = place(&q, file).unwrap();
     assert_eq!(
         placed.version_change,
-        Some(("1.0.0".to_string(), "2.0.0".to_string()))
+        Some(("1.0.0".to_string(), "2.1.0".to_string()))
     );
     assert!(placed.set_aside.is_empty(), "{:?}", placed.set_aside);
     let out = score(&q, &file);
-    // The risks new in 2.0.0 that its modalities show are still to be rated.
+    // The risks new in 2.0.0 and 2.1.0 that its modalities show are still to be rated.
     let mut missing: Vec<&str> = out.missing.iter().map(|m| m.item.as_str()).collect();
     missing.sort();
-    assert_eq!(missing, ["r_children_collect", "r_own_staff", "r_sim_pin"]);
+    assert_eq!(
+        missing,
+        [
+            "r_children_collect",
+            "r_data_leak",
+            "r_own_staff",
+            "r_sim_pin"
+        ]
+    );
     assert!(!out.complete && out.band.is_none());
     let risk = |id: &str| out.risks.iter().find(|r| r.item == id).unwrap();
     // Three ticks on 4×4: 1.0.0 gave 1×4 = 4; the bound now keeps 2×4 = 8.

