@@ -43,7 +43,7 @@ const STANDARDS = [
   ['L’organisation dispose d’un document de politique', 'Adéquate'],
   ['Les contrats et accords de partenariat comportent', 'En progression'],
   ['Tout le personnel (y compris bénévoles', 'Adéquate'],
-  ['Des mécanismes sûrs, confidentiels et accessibles', 'En progression'],
+  ['Des mécanismes sûrs, confidentiels, transparents et accessibles', 'En progression'],
   ['Un système garantit que les survivant·es', 'Absente'],
   ['L’organisation dispose d’un processus d’enquête', 'Adéquate'],
 ]; // 3 + 2 + 3 + 2 + 1 + 3 = 14 → « Capacité moyenne (risque modéré) »
@@ -290,12 +290,12 @@ await test('risk check: impact under the SEA floor is counted 4 everywhere; a re
   await page.locator('#r_gatekeeping-residual-likelihood').selectOption('1');
   await risk.getByRole('status').filter({ hasText: 'Valeur choisie sans justification' }).waitFor();
   expect((await live.textContent()).includes('Résiduel\u00a0: 3 × 4 = 12'), 'an unjustified choice counted');
-  await page.getByLabel('Justification (obligatoire)').first().fill('Comité de ciblage dissous, listes tirées au sort');
+  await page.locator('#r_gatekeeping-justification').fill('Comité de ciblage dissous, listes tirées au sort');
   await live.filter({ hasText: '1 × 4 = 4 (Faible)' }).waitFor();
   expect((await live.textContent()).includes('sous le minimum que les mesures permettent (12)'), await live.textContent());
   await page.getByRole('button', { name: 'Voir les résultats' }).click();
   await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
-  const register = await page.getByRole('region', { name: 'Registre des risques' }).textContent();
+  const register = await page.locator('.table-wrap[aria-labelledby="register-title"]').textContent();
   for (const want of ['impact noté 2, compté 4\u00a0: plancher EAS', '3 × 4 = 12 (Élevé)', '1 × 4 = 4 (Faible)', 'Comité de ciblage dissous', 'En place']) {
     expect(register.includes(want), `register lacks « ${want} »`);
   }
@@ -425,7 +425,7 @@ await test('export the answers file and import it into a fresh browser profile',
   const second = await fresh();
   expect(await second.page.getByText('Aucune évaluation sur cet appareil.').isVisible(), 'profile not fresh');
   await second.page.getByLabel('Importer un fichier de réponses', { exact: true }).setInputFiles(file);
-  await second.page.getByText(/Réponses importées .* 6 ✓/).waitFor();
+  await second.page.getByText(/Réponses importées\s.* 6 ✓/).waitFor();
   const card = second.page.getByRole('listitem').filter({ hasText: 'ONG Export' });
   expect((await card.textContent()).includes('Capacité moyenne (risque modéré)'), 'imported rating missing');
   await second.context.close();
