@@ -37,6 +37,7 @@ async function run(width, tag) {
   await page.getByRole('button', { name: 'Voir les résultats' }).click();
   await page.getByRole('heading', { name: 'Matrice des risques résiduels' }).waitFor();
   await page.screenshot({ path: `${out}/results-${tag}.png`, fullPage: true });
+  await page.locator('section:has(#register-title)').screenshot({ path: `${out}/register-${tag}.png` });
   await page.locator('.lang select').selectOption('en');
   await page.getByRole('heading', { name: 'Residual risk matrix' }).waitFor();
   await page.screenshot({ path: `${out}/results-${tag}-en.png`, fullPage: true });

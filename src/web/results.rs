@@ -214,7 +214,7 @@ fn Register(ctx: Ctx) -> impl IntoView {
         view! {
             <section aria-labelledby="register-title">
                 <h2 id="register-title">{tr(lang, K::RiskRegister)}</h2>
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="register-title"><table>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="register-title"><table class="register">
                     <thead><tr>
                         <th scope="col">"N°"</th><th scope="col">{tr(lang, K::Risk)}</th><th scope="col">{tr(lang, K::Inherent)}</th>
                         <th scope="col">{tr(lang, K::InPlace)}</th><th scope="col">{tr(lang, K::ComputedResidual)}</th><th scope="col">{tr(lang, K::RetainedResidual)}</th>
