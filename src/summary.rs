@@ -638,12 +638,21 @@ fn risk_register(s: &mut String, q: &Questionnaire, m: &RiskMatrix, o: &Outcome,
             let _ = writeln!(s, "     {}", labelled(lang, label, &value));
         };
         if let Some(c) = present_risk::category(m, r) {
-            line(t(lang, "Catégorie", "Category"), c.label.get(lang.code()).to_owned());
+            line(
+                t(lang, "Catégorie", "Category"),
+                c.label.get(lang.code()).to_owned(),
+            );
         }
-        line(t(lang, "Inhérent", "Inherent"), present_risk::inherent(m, r, lang));
+        line(
+            t(lang, "Inhérent", "Inherent"),
+            present_risk::inherent(m, r, lang),
+        );
         let measures = present_risk::measures(q, r, lang);
         if !measures.is_empty() {
-            line(t(lang, "Mesures", "Measures"), measures.join(list_sep(lang)));
+            line(
+                t(lang, "Mesures", "Measures"),
+                measures.join(list_sep(lang)),
+            );
         }
         line(
             t(lang, "Résiduel calculé", "Computed residual"),

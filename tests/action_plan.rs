@@ -60,4 +60,3 @@ fn drafting_again_keeps_what_the_user_typed() {
         .iter()
         .all(|e| e.item.as_deref() != Some("cs1_policy")));
 }
-

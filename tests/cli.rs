@@ -225,7 +225,13 @@ fn report_writes_a_pdf_and_warns_about_unshowable_characters() {
 fn score_prints_the_risk_register_with_statuses_and_both_residuals() {
     let q = qdir().join("cash-transfer-sea-risk.toml");
     let a = qdir().join("examples/cash-transfer-sea-risk.json");
-    let fr = run(&["score", &q.display().to_string(), &a.display().to_string(), "--lang", "fr"]);
+    let fr = run(&[
+        "score",
+        &q.display().to_string(),
+        &a.display().to_string(),
+        "--lang",
+        "fr",
+    ]);
     assert!(fr.status.success(), "{}", stderr(&fr));
     let out = stdout(&fr);
     // r_gatekeeping in the example: 4 × 4, three measures in place, the bound keeps 2 steps,
@@ -240,8 +246,18 @@ fn score_prints_the_risk_register_with_statuses_and_both_residuals() {
     ] {
         assert!(out.contains(want), "missing «{want}» in:\n{out}");
     }
-    let en = stdout(&run(&["score", &q.display().to_string(), &a.display().to_string(), "--lang", "en"]));
-    for want in ["Computed residual: 2 × 4 = 8 (Medium) — reduction capped by the rule", "Retained residual: 3 × 4 = 12 (High) — assessor’s judgement: “", "In place"] {
+    let en = stdout(&run(&[
+        "score",
+        &q.display().to_string(),
+        &a.display().to_string(),
+        "--lang",
+        "en",
+    ]));
+    for want in [
+        "Computed residual: 2 × 4 = 8 (Medium) — reduction capped by the rule",
+        "Retained residual: 3 × 4 = 12 (High) — assessor’s judgement: “",
+        "In place",
+    ] {
         assert!(en.contains(want), "missing «{want}» in:\n{en}");
     }
 }

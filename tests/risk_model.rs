@@ -102,7 +102,10 @@ fn run(partly: &str, pairs: &[(&str, Value)]) -> (psea_assess::engine::Questionn
 }
 
 fn risk<'o>(out: &'o Outcome, id: &str) -> &'o RiskResult {
-    out.risks.iter().find(|r| r.item == id).expect("risk in register")
+    out.risks
+        .iter()
+        .find(|r| r.item == id)
+        .expect("risk in register")
 }
 
 fn in_place(ids: &[&str]) -> Value {
@@ -132,10 +135,20 @@ fn every_measure_in_place_cannot_bring_almost_certain_major_below_high() {
         ],
     );
     let sea = risk(&out, "sea1");
-    assert_eq!((sea.inherent_score, sea.inherent_band.as_deref()), (20, Some("very_high")));
+    assert_eq!(
+        (sea.inherent_score, sea.inherent_band.as_deref()),
+        (20, Some("very_high"))
+    );
     assert_eq!((sea.steps_likelihood, sea.steps_impact), (2, 0));
     assert!(sea.bounded, "the bound cut 3 steps");
-    assert_eq!((sea.residual_likelihood, sea.residual_impact, sea.residual_score), (3, 4, 12));
+    assert_eq!(
+        (
+            sea.residual_likelihood,
+            sea.residual_impact,
+            sea.residual_score
+        ),
+        (3, 4, 12)
+    );
     assert_eq!(sea.residual_band.as_deref(), Some("high"));
     // gbv1 (no floor): one step each way is within the bound: 4 × 3 = 12, still « Élevé ».
     let gbv = risk(&out, "gbv1");
@@ -156,7 +169,10 @@ fn only_measures_in_place_lower_the_risk() {
     let (_, out) = run(
         "ignored",
         &[
-            ("sea1", json!({"likelihood": 4, "impact": 4, "measures": measures})),
+            (
+                "sea1",
+                json!({"likelihood": 4, "impact": 4, "measures": measures}),
+            ),
             ("gbv1", json!({"likelihood": 1, "impact": 1})),
         ],
     );
@@ -183,10 +199,22 @@ fn partly_in_place_counts_half_when_the_rule_says_so() {
     let two_partly = json!({"likelihood": 4, "impact": 4,
         "measures": {"l1": {"status": "partly"}, "l2": {"status": "partly"}, "l3": {"status": "partly"}}});
     // "half": three partly measures of 1 step = 1.5 → 1 step: 3 × 4 = 12.
-    let (_, out) = run("half", &[("sea1", two_partly.clone()), ("gbv1", json!({"likelihood": 1, "impact": 1}))]);
+    let (_, out) = run(
+        "half",
+        &[
+            ("sea1", two_partly.clone()),
+            ("gbv1", json!({"likelihood": 1, "impact": 1})),
+        ],
+    );
     assert_eq!(risk(&out, "sea1").residual_likelihood, 3);
     // "ignored": nothing.
-    let (_, out) = run("ignored", &[("sea1", two_partly), ("gbv1", json!({"likelihood": 1, "impact": 1}))]);
+    let (_, out) = run(
+        "ignored",
+        &[
+            ("sea1", two_partly),
+            ("gbv1", json!({"likelihood": 1, "impact": 1})),
+        ],
+    );
     assert_eq!(risk(&out, "sea1").residual_likelihood, 4);
 }
 
@@ -204,7 +232,9 @@ fn the_impact_floor_applies_to_sea_risks_only_and_is_shown() {
     assert_eq!(sea.inherent_score, 8);
     let gbv = risk(&out, "gbv1");
     assert_eq!((gbv.impact_rated, gbv.impact, gbv.impact_floor), (2, 2, 1));
-    let Rule::RiskMatrix(m) = &q.scoring.rule else { unreachable!() };
+    let Rule::RiskMatrix(m) = &q.scoring.rule else {
+        unreachable!()
+    };
     assert_eq!(
         present_risk::floor_note(m, sea, Lang::Fr).as_deref(),
         Some("impact noté 2, compté 4\u{a0}: plancher EAS")
@@ -234,27 +264,62 @@ fn a_residual_set_by_hand_counts_only_with_a_justification() {
     let base = json!({"likelihood": 5, "impact": 4, "measures": in_place(&["l1", "l2"])});
     let mut unjustified = base.clone();
     unjustified["residual"] = json!({"likelihood": 1});
-    let (_, out) = run("ignored", &[("sea1", unjustified), ("gbv1", json!({"likelihood": 1, "impact": 1}))]);
+    let (_, out) = run(
+        "ignored",
+        &[
+            ("sea1", unjustified),
+            ("gbv1", json!({"likelihood": 1, "impact": 1})),
+        ],
+    );
     let sea = risk(&out, "sea1");
     assert!(sea.override_unjustified && !sea.override_used);
     assert_eq!((sea.residual_likelihood, sea.residual_score), (3, 12));
 
     let mut justified = base;
-    justified["residual"] = json!({"likelihood": 1, "justification": "Distribution annulée sur ce site"});
-    let (q, out) = run("ignored", &[("sea1", justified), ("gbv1", json!({"likelihood": 1, "impact": 1}))]);
+    justified["residual"] =
+        json!({"likelihood": 1, "justification": "Distribution annulée sur ce site"});
+    let (q, out) = run(
+        "ignored",
+        &[
+            ("sea1", justified),
+            ("gbv1", json!({"likelihood": 1, "impact": 1})),
+        ],
+    );
     let sea = risk(&out, "sea1");
     assert!(sea.override_used && !sea.override_unjustified);
     // Computed kept beside the choice.
-    assert_eq!((sea.computed_likelihood, sea.computed_impact, sea.computed_score), (3, 4, 12));
-    assert_eq!((sea.residual_likelihood, sea.residual_impact, sea.residual_score), (1, 4, 4));
+    assert_eq!(
+        (
+            sea.computed_likelihood,
+            sea.computed_impact,
+            sea.computed_score
+        ),
+        (3, 4, 12)
+    );
+    assert_eq!(
+        (
+            sea.residual_likelihood,
+            sea.residual_impact,
+            sea.residual_score
+        ),
+        (1, 4, 4)
+    );
     // The lowest the measures could reach from 5 × 4 (floor 4) with 2 steps is 3 × 4 = 12.
     assert_eq!(sea.lowest_by_measures, 12);
     assert!(sea.below_bound);
-    let Rule::RiskMatrix(m) = &q.scoring.rule else { unreachable!() };
+    let Rule::RiskMatrix(m) = &q.scoring.rule else {
+        unreachable!()
+    };
     let text = present_risk::retained(m, sea, Lang::Fr);
     assert!(text.contains("1 × 4 = 4 (Faible)"), "{text}");
-    assert!(text.contains("«\u{a0}Distribution annulée sur ce site\u{a0}»"), "{text}");
-    assert!(text.contains("⚠ sous le minimum que les mesures permettent (12)"), "{text}");
+    assert!(
+        text.contains("«\u{a0}Distribution annulée sur ce site\u{a0}»"),
+        "{text}"
+    );
+    assert!(
+        text.contains("⚠ sous le minimum que les mesures permettent (12)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -340,14 +405,20 @@ fn schema_1_lists_mean_in_place_and_read_like_schema_2() {
     let (_, old) = run(
         "ignored",
         &[
-            ("sea1", json!({"likelihood": 4, "impact": 4, "mitigations": ["l1"]})),
+            (
+                "sea1",
+                json!({"likelihood": 4, "impact": 4, "mitigations": ["l1"]}),
+            ),
             ("gbv1", json!({"likelihood": 1, "impact": 1})),
         ],
     );
     let (_, new) = run(
         "ignored",
         &[
-            ("sea1", json!({"likelihood": 4, "impact": 4, "measures": in_place(&["l1"])})),
+            (
+                "sea1",
+                json!({"likelihood": 4, "impact": 4, "measures": in_place(&["l1"])}),
+            ),
             ("gbv1", json!({"likelihood": 1, "impact": 1})),
         ],
     );
@@ -371,11 +442,21 @@ fn bad_measure_statuses_are_reported_not_crashed_on() {
     let (_, out) = run(
         "ignored",
         &[
-            ("sea1", json!({"likelihood": 4, "impact": 4, "measures": {"l1": {"status": "maybe"}}})),
-            ("gbv1", json!({"likelihood": 4, "impact": 4, "measures": {"zz": {"status": "in_place"}}})),
+            (
+                "sea1",
+                json!({"likelihood": 4, "impact": 4, "measures": {"l1": {"status": "maybe"}}}),
+            ),
+            (
+                "gbv1",
+                json!({"likelihood": 4, "impact": 4, "measures": {"zz": {"status": "in_place"}}}),
+            ),
         ],
     );
-    let msgs: Vec<String> = out.problems.iter().map(|p| format!("{}: {}", p.item, p.message)).collect();
+    let msgs: Vec<String> = out
+        .problems
+        .iter()
+        .map(|p| format!("{}: {}", p.item, p.message))
+        .collect();
     assert_eq!(msgs.len(), 2, "{msgs:?}");
     assert!(msgs[0].starts_with("sea1: measure `l1`"), "{msgs:?}");
     assert!(msgs[1].contains("unknown mitigation `zz`"), "{msgs:?}");
@@ -392,7 +473,9 @@ fn the_validator_rejects_measures_that_can_never_change_a_result() {
     );
     let errs = errors(&src);
     assert_eq!(
-        errs.iter().filter(|e| e.contains("can never change a result")).count(),
+        errs.iter()
+            .filter(|e| e.contains("can never change a result"))
+            .count(),
         2,
         "{errs:?}"
     );
@@ -407,7 +490,10 @@ fn the_validator_rejects_measures_that_can_never_change_a_result() {
         errs.iter().any(|e| e.contains("measure `i1` of risk `sea1` can never change a result: the impact floor of this risk (5) is the top of the scale")),
         "{errs:?}"
     );
-    assert!(!errs.iter().any(|e| e.contains("`gbv1` can never")), "{errs:?}");
+    assert!(
+        !errs.iter().any(|e| e.contains("`gbv1` can never")),
+        "{errs:?}"
+    );
 }
 
 #[test]
@@ -415,12 +501,18 @@ fn every_risk_names_a_declared_category() {
     let src = q_with("ignored").replace("category = \"gbv\"", "category = \"gvb\"");
     let errs = errors(&src);
     assert!(
-        errs.iter().any(|e| e.contains("risk `gbv1` has unknown category `gvb`") && e.contains("categories: sea, gbv")),
+        errs.iter()
+            .any(|e| e.contains("risk `gbv1` has unknown category `gvb`")
+                && e.contains("categories: sea, gbv")),
         "{errs:?}"
     );
     let src = q_with("ignored").replace("category = \"sea\"\n", "");
     let errs = errors(&src);
-    assert!(errs.iter().any(|e| e.contains("risk `sea1` has no `category`")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("risk `sea1` has no `category`")),
+        "{errs:?}"
+    );
 }
 
 #[test]
@@ -428,15 +520,25 @@ fn rule_options_are_checked() {
     let src = q_with("sometimes");
     let errs = errors(&src);
     assert!(
-        errs.iter().any(|e| e.contains("`partly_in_place` must be \"ignored\" or \"half\", found \"sometimes\"")),
+        errs.iter().any(|e| e
+            .contains("`partly_in_place` must be \"ignored\" or \"half\", found \"sometimes\"")),
         "{errs:?}"
     );
     let src = q_with("ignored").replace("total = 2 }", "totl = 2 }");
     let errs = errors(&src);
-    assert!(errs.iter().any(|e| e.contains("unknown key `totl`")), "{errs:?}");
-    let src = q_with("ignored").replace("floor_label = { fr = \"plancher EAS\", en = \"SEA floor\" }\n", "");
+    assert!(
+        errs.iter().any(|e| e.contains("unknown key `totl`")),
+        "{errs:?}"
+    );
+    let src = q_with("ignored").replace(
+        "floor_label = { fr = \"plancher EAS\", en = \"SEA floor\" }\n",
+        "",
+    );
     let errs = errors(&src);
-    assert!(errs.iter().any(|e| e.contains("has no `floor_label`")), "{errs:?}");
+    assert!(
+        errs.iter().any(|e| e.contains("has no `floor_label`")),
+        "{errs:?}"
+    );
 }
 
 // ---- programme flags: context apart from design --------------------------------------
@@ -494,7 +596,12 @@ fn context_flags_are_counted_apart_from_the_design_rating() {
         &q,
         &answers(
             &q,
-            &[("c1", json!(true)), ("c2", json!(true)), ("d1", json!(false)), ("d2", json!(false))],
+            &[
+                ("c1", json!(true)),
+                ("c2", json!(true)),
+                ("d1", json!(false)),
+                ("d2", json!(false)),
+            ],
         ),
     );
     assert_eq!((out.score, out.max), (Some(0), Some(2)));
@@ -503,14 +610,22 @@ fn context_flags_are_counted_apart_from_the_design_rating() {
     assert_eq!((c.raised, c.counted), (2, 2));
     assert_eq!(
         psea_assess::present::context_flags(c, Lang::Fr),
-        ("Signaux de contexte (comptés à part, hors note)", "2 sur 2".to_owned())
+        (
+            "Signaux de contexte (comptés à part, hors note)",
+            "2 sur 2".to_owned()
+        )
     );
     // The same context with a careless design: « Élevé ».
     let out = score(
         &q,
         &answers(
             &q,
-            &[("c1", json!(true)), ("c2", json!(true)), ("d1", json!(true)), ("d2", json!(true))],
+            &[
+                ("c1", json!(true)),
+                ("c2", json!(true)),
+                ("d1", json!(true)),
+                ("d2", json!(true)),
+            ],
         ),
     );
     assert_eq!(out.band.as_ref().map(|b| b.id.as_str()), Some("high"));
@@ -531,12 +646,22 @@ fn a_harm_reducing_measure_still_counts_when_likelihood_measures_fill_the_bound(
     let (_, out) = run(
         "ignored",
         &[
-            ("sea1", json!({"likelihood": 5, "impact": 5, "measures": in_place(&["l1", "l2", "i1"])})),
+            (
+                "sea1",
+                json!({"likelihood": 5, "impact": 5, "measures": in_place(&["l1", "l2", "i1"])}),
+            ),
             ("gbv1", json!({"likelihood": 1, "impact": 1})),
         ],
     );
     let sea = risk(&out, "sea1");
     assert_eq!((sea.steps_likelihood, sea.steps_impact), (1, 1));
-    assert_eq!((sea.residual_likelihood, sea.residual_impact, sea.residual_score), (4, 4, 16));
+    assert_eq!(
+        (
+            sea.residual_likelihood,
+            sea.residual_impact,
+            sea.residual_score
+        ),
+        (4, 4, 16)
+    );
     assert!(sea.bounded);
 }

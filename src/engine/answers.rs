@@ -382,17 +382,15 @@ pub fn read_value(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<V
             }
             let residual = match o.get("residual") {
                 None | Some(Json::Null) => None,
-                Some(Json::Object(r)) => {
-                    Some(ResidualChoice {
-                        likelihood: scale_level(r, "likelihood", lp, "residual ")?,
-                        impact: scale_level(r, "impact", ip, "residual ")?,
-                        justification: r
-                            .get("justification")
-                            .and_then(Json::as_str)
-                            .unwrap_or_default()
-                            .to_owned(),
-                    })
-                }
+                Some(Json::Object(r)) => Some(ResidualChoice {
+                    likelihood: scale_level(r, "likelihood", lp, "residual ")?,
+                    impact: scale_level(r, "impact", ip, "residual ")?,
+                    justification: r
+                        .get("justification")
+                        .and_then(Json::as_str)
+                        .unwrap_or_default()
+                        .to_owned(),
+                }),
                 Some(_) => return Err("residual is an object".into()),
             };
             match (likelihood, impact) {
@@ -424,7 +422,9 @@ fn scale_level(
         None | Some(Json::Null) => Ok(None),
         Some(v) => match v.as_u64() {
             Some(n) if (1..=top as u64).contains(&n) => Ok(Some(n as u8)),
-            _ => Err(format!("{what}{key} must be a whole number from 1 to {top}")),
+            _ => Err(format!(
+                "{what}{key} must be a whole number from 1 to {top}"
+            )),
         },
     }
 }

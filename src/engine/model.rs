@@ -140,7 +140,11 @@ impl Questionnaire {
             push(&mut out, format!("status {} note", st.id), st.note.as_ref());
         }
         for (_, i) in self.items() {
-            push(&mut out, format!("item {} other_label", i.id), i.other_label.as_ref());
+            push(
+                &mut out,
+                format!("item {} other_label", i.id),
+                i.other_label.as_ref(),
+            );
             push(
                 &mut out,
                 format!("item {} evidence_other_label", i.id),

@@ -986,10 +986,7 @@ impl<'s> Reader<'s> {
             &[],
             "`max_reduction`",
         );
-        let mut get = |key: &str| {
-            self.int_in(t, key, 0, 10)
-                .map_or(u8::MAX, |n| n as u8)
-        };
+        let mut get = |key: &str| self.int_in(t, key, 0, 10).map_or(u8::MAX, |n| n as u8);
         MaxReduction {
             likelihood: get("likelihood"),
             impact: get("impact"),

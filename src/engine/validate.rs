@@ -257,7 +257,10 @@ impl Validator<'_> {
                 self.error(
                     &i.span,
                     id,
-                    format!("item `{}` has `evidence_other_label` but no \"other\" evidence", i.id),
+                    format!(
+                        "item `{}` has `evidence_other_label` but no \"other\" evidence",
+                        i.id
+                    ),
                 )
                 .with_hint("add `evidence_other = true`, or remove the label");
             }

@@ -46,7 +46,10 @@ pub fn quoted(lang: Lang, s: &str) -> String {
 
 /// Context flags are counted apart from the rating (flag rule with `context_items`):
 /// (« Signaux de contexte (hors note) », « 2 sur 3 »).
-pub fn context_flags(c: crate::engine::scoring::ContextFlags, lang: Lang) -> (&'static str, String) {
+pub fn context_flags(
+    c: crate::engine::scoring::ContextFlags,
+    lang: Lang,
+) -> (&'static str, String) {
     (
         t(
             lang,

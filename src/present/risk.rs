@@ -85,7 +85,11 @@ pub fn retained(r: &RiskMatrix, k: &RiskResult, lang: Lang) -> String {
         "{base} — {}",
         labelled(
             lang,
-            t(lang, "jugement de l’évaluateur·rice", "assessor’s judgement"),
+            t(
+                lang,
+                "jugement de l’évaluateur·rice",
+                "assessor’s judgement"
+            ),
             &quoted(lang, k.justification.as_deref().unwrap_or_default()),
         )
     );
@@ -166,7 +170,11 @@ pub fn category<'r>(r: &'r RiskMatrix, k: &RiskResult) -> Option<&'r RiskCategor
 /// « Catégorie : EAS — à signaler : point focal PEAS… »
 pub fn category_line(r: &RiskMatrix, k: &RiskResult, lang: Lang) -> Option<String> {
     let c = category(r, k)?;
-    let mut s = labelled(lang, t(lang, "Catégorie", "Category"), c.label.get(lang.code()));
+    let mut s = labelled(
+        lang,
+        t(lang, "Catégorie", "Category"),
+        c.label.get(lang.code()),
+    );
     if let Some(e) = &c.escalation {
         s.push_str(&format!(
             " — {}",

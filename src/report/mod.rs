@@ -702,7 +702,11 @@ impl Ctx<'_> {
             if let Some(e) = &c.escalation {
                 notes.push(crate::present::labelled(
                     lang,
-                    &format!("{} {}", self.tr("Escalade", "Escalation"), c.label.get(self.l())),
+                    &format!(
+                        "{} {}",
+                        self.tr("Escalade", "Escalation"),
+                        c.label.get(self.l())
+                    ),
                     e.get(self.l()),
                 ));
             }

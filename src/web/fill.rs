@@ -12,12 +12,12 @@ use wasm_bindgen::JsCast;
 use super::i18n::{tr, K};
 use super::{AppState, Route};
 use crate::engine::answers::{Answer, AnswersFile, MeasureStatus, ResidualChoice};
-use crate::engine::edit;
-use crate::present::{self, risk as present_risk};
 use crate::engine::condition::{na_allowed, visible_items};
+use crate::engine::edit;
 use crate::engine::model::*;
 use crate::engine::scoring::{score, Effect, Outcome};
 use crate::engine::Questionnaire;
+use crate::present::{self, risk as present_risk};
 use crate::summary::{answer_label, item_name, Lang};
 
 /// Everything an item needs, as copyable handles.
@@ -323,12 +323,13 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
         .evidence
         .iter()
         .map(|c| (c.id.clone(), text_label(&c.label)))
-        .chain(
-            item.evidence_other.then(|| {
-                let own = item.evidence_other_label.as_ref().map(text_label);
-                (OTHER.to_owned(), own.unwrap_or_else(|| key_label(K::OtherEvidence)))
-            }),
-        )
+        .chain(item.evidence_other.then(|| {
+            let own = item.evidence_other_label.as_ref().map(text_label);
+            (
+                OTHER.to_owned(),
+                own.unwrap_or_else(|| key_label(K::OtherEvidence)),
+            )
+        }))
         .collect();
     let comment = item.comment;
     let quiz = item.correct.is_some();
@@ -354,7 +355,13 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
 /// Radios with N/A after `base` when the item offers it. An item with `na_if` offers N/A only
 /// while its condition holds (UN standard 8: only when no allegation was received); the
 /// choice list follows the answers.
-fn radios_na(ctx: Ctx, item: Arc<Item>, legend: Label, base: Vec<(Json, Label)>, na: bool) -> AnyView {
+fn radios_na(
+    ctx: Ctx,
+    item: Arc<Item>,
+    legend: Label,
+    base: Vec<(Json, Label)>,
+    na: bool,
+) -> AnyView {
     let with_na = |mut opts: Vec<(Json, Label)>| {
         opts.push((json!(NA), key_label(K::NotApplicable)));
         opts
@@ -373,7 +380,10 @@ fn radios_na(ctx: Ctx, item: Arc<Item>, legend: Label, base: Vec<(Json, Label)>,
             })
             .into_any()
         }
-        (true, false) => view! { <Radios ctx=ctx item=iid field=None legend=legend options=with_na(base)/> }.into_any(),
+        (true, false) => {
+            view! { <Radios ctx=ctx item=iid field=None legend=legend options=with_na(base)/> }
+                .into_any()
+        }
         _ => view! { <Radios ctx=ctx item=iid field=None legend=legend options=base/> }.into_any(),
     }
 }
@@ -587,19 +597,20 @@ fn RiskControl(
     na: bool,
     category: Option<String>,
 ) -> impl IntoView {
-    let (likelihood, impact, floor, floor_label, cat_label) = ctx.q.with_value(|q| match &q.scoring.rule {
-        Rule::RiskMatrix(r) => {
-            let c = r.category(category.as_deref());
-            (
-                r.likelihood.clone(),
-                r.impact.clone(),
-                r.floor(category.as_deref()),
-                c.and_then(|c| c.floor_label.clone()),
-                c.map(|c| c.label.clone()),
-            )
-        }
-        _ => (vec![], vec![], 1, None, None),
-    });
+    let (likelihood, impact, floor, floor_label, cat_label) =
+        ctx.q.with_value(|q| match &q.scoring.rule {
+            Rule::RiskMatrix(r) => {
+                let c = r.category(category.as_deref());
+                (
+                    r.likelihood.clone(),
+                    r.impact.clone(),
+                    r.floor(category.as_deref()),
+                    c.and_then(|c| c.floor_label.clone()),
+                    c.map(|c| c.label.clone()),
+                )
+            }
+            _ => (vec![], vec![], 1, None, None),
+        });
     let scale = move |labels: &[Text], floor: u8| -> Vec<(Json, Label)> {
         labels
             .iter()
@@ -613,7 +624,10 @@ fn RiskControl(
                     if level >= floor {
                         return base;
                     }
-                    let why = fl.as_ref().map(|f| f.get(l.code()).to_owned()).unwrap_or_default();
+                    let why = fl
+                        .as_ref()
+                        .map(|f| f.get(l.code()).to_owned())
+                        .unwrap_or_default();
                     match l {
                         Lang::Fr => format!("{base} (compté {floor}\u{a0}: {why})"),
                         Lang::En => format!("{base} (counted {floor}: {why})"),
@@ -636,11 +650,14 @@ fn RiskControl(
     let live = move || {
         let lang = ctx.lang();
         let q = ctx.q.get_value();
-        let Rule::RiskMatrix(r) = &q.scoring.rule else { return String::new() };
-        ctx.outcome.with(|o| match o.risks.iter().find(|k| k.item == live_id) {
-            Some(k) => present_risk::summary_line(r, k, lang),
-            None => tr(lang, K::RateToSee).to_owned(),
-        })
+        let Rule::RiskMatrix(r) = &q.scoring.rule else {
+            return String::new();
+        };
+        ctx.outcome
+            .with(|o| match o.risks.iter().find(|k| k.item == live_id) {
+                Some(k) => present_risk::summary_line(r, k, lang),
+                None => tr(lang, K::RateToSee).to_owned(),
+            })
     };
     let mits = StoredValue::new(mitigations);
     let item_m = StoredValue::new(item.clone());
@@ -692,7 +709,11 @@ fn MeasureRow(ctx: Ctx, item: String, measure: Mitigation) -> impl IntoView {
     let (axis, by) = (measure.lowers, measure.by);
     let mid = StoredValue::new(measure.id.clone());
     let iid = StoredValue::new(item.clone());
-    let state = move || ctx.answer(&iid.get_value(), |a| edit::measure_state(a, &mid.get_value()));
+    let state = move || {
+        ctx.answer(&iid.get_value(), |a| {
+            edit::measure_state(a, &mid.get_value())
+        })
+    };
     let initial = ctx.answer(&item, |a| edit::measure_state(a, &measure.id));
     let planned = move || state().status == MeasureStatus::Planned;
     let (dom_owner, dom_due) = (format!("{dom}-owner"), format!("{dom}-due"));
@@ -732,7 +753,12 @@ fn MeasureRow(ctx: Ctx, item: String, measure: Mitigation) -> impl IntoView {
 /// The assessor's own residual: folded, two choices and a required justification; the
 /// computed value stays beside it and a choice with no justification is said not to count.
 #[component]
-fn ResidualChoiceView(ctx: Ctx, item: String, likelihood: Vec<Text>, impact: Vec<Text>) -> impl IntoView {
+fn ResidualChoiceView(
+    ctx: Ctx,
+    item: String,
+    likelihood: Vec<Text>,
+    impact: Vec<Text>,
+) -> impl IntoView {
     let iid = StoredValue::new(item.clone());
     let current = move || ctx.answer(&iid.get_value(), edit::residual);
     let initial = ctx.answer(&item, edit::residual);
@@ -770,10 +796,13 @@ fn ResidualChoiceView(ctx: Ctx, item: String, likelihood: Vec<Text>, impact: Vec
     let warn_id = item.clone();
     let warning = move || {
         ctx.outcome.with(|o| {
-            o.risks
-                .iter()
-                .find(|k| k.item == warn_id)
-                .map(|k| (k.override_unjustified, k.below_bound.then(|| present_risk::below_bound(k, ctx.lang()))))
+            o.risks.iter().find(|k| k.item == warn_id).map(|k| {
+                (
+                    k.override_unjustified,
+                    k.below_bound
+                        .then(|| present_risk::below_bound(k, ctx.lang())),
+                )
+            })
         })
     };
     view! {

@@ -100,10 +100,15 @@ pub fn progress_and_rating(
         .filter(|r| r.effect != Effect::Hidden)
         .count();
     let answered = total - o.missing.iter().filter(|m| m.scored).count();
-    let status = crate::summary::result_status(&q, &o).map(|st| st.label.get(lang.code()).to_owned());
-    let rating = o.band.as_ref().map(|b| b.label.get(lang.code()).to_owned()).or(o
-        .passed
-        .map(|p| tr(lang, if p { K::Passed } else { K::NotPassed }).to_owned()));
+    let status =
+        crate::summary::result_status(&q, &o).map(|st| st.label.get(lang.code()).to_owned());
+    let rating = o
+        .band
+        .as_ref()
+        .map(|b| b.label.get(lang.code()).to_owned())
+        .or(o
+            .passed
+            .map(|p| tr(lang, if p { K::Passed } else { K::NotPassed }).to_owned()));
     // A status such as « Aucun contact avec les bénéficiaires » is stated first.
     let rating = match (status, rating) {
         (Some(st), Some(r)) => Some(format!("{st} — {r}")),

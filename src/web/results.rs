@@ -304,7 +304,11 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
             .iter()
             .map(|b| format!("{} {}–{}", b.label.get(l), b.min, b.max))
             .collect();
-        let desc = format!("{} {}", tr(lang, K::HeatMatrixDesc), legend.join(crate::summary::list_sep(lang)));
+        let desc = format!(
+            "{} {}",
+            tr(lang, K::HeatMatrixDesc),
+            legend.join(crate::summary::list_sep(lang))
+        );
         view! {
             <section aria-labelledby="heat-title">
                 <h2 id="heat-title">{tr(lang, K::HeatMatrix)}</h2>

@@ -174,9 +174,8 @@ pub(super) fn risk_matrix(r: &RiskMatrix, s: &Scored, out: &mut Outcome) {
         );
         let computed_score = i64::from(computed.likelihood) * i64::from(computed.impact);
         let chosen = rating.residual.as_ref();
-        let override_used = chosen.is_some_and(|c| {
-            c.justified() && (c.likelihood.is_some() || c.impact.is_some())
-        });
+        let override_used =
+            chosen.is_some_and(|c| c.justified() && (c.likelihood.is_some() || c.impact.is_some()));
         let (residual_likelihood, residual_impact) = match chosen {
             Some(c) if override_used => (
                 c.likelihood.unwrap_or(computed.likelihood),
@@ -252,9 +251,8 @@ pub(super) fn risk_matrix(r: &RiskMatrix, s: &Scored, out: &mut Outcome) {
             residual_score,
             residual_band,
             override_used,
-            override_unjustified: chosen.is_some_and(|c| {
-                !c.justified() && (c.likelihood.is_some() || c.impact.is_some())
-            }),
+            override_unjustified: chosen
+                .is_some_and(|c| !c.justified() && (c.likelihood.is_some() || c.impact.is_some())),
             below_bound: residual_score < lowest,
             justification: chosen
                 .filter(|_| override_used)

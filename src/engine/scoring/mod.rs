@@ -208,7 +208,11 @@ pub fn reachable_scores(q: &Questionnaire) -> Option<BTreeSet<i64>> {
         // product of the two scales can be a result.
         Rule::RiskMatrix(r) => {
             let (lp, ip) = (r.likelihood.len() as i64, r.impact.len() as i64);
-            Some((1..=lp).flat_map(|l| (1..=ip).map(move |i| l * i)).collect())
+            Some(
+                (1..=lp)
+                    .flat_map(|l| (1..=ip).map(move |i| l * i))
+                    .collect(),
+            )
         }
         _ => Some((0..=100).collect()),
     }
