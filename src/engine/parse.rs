@@ -491,16 +491,17 @@ impl<'s> Reader<'s> {
             let url = self.str(s, "url", false, "a source");
             if let Some((u, span)) = &url {
                 let lower = u.trim().to_ascii_lowercase();
-                let web = ["https://", "http://"]
-                    .iter()
-                    .any(|p| lower.starts_with(p) && lower.len() > p.len());
+                let web = matches!(
+                    lower.split_once("://"),
+                    Some(("https" | "http", rest)) if !rest.is_empty()
+                );
                 if !web || u.chars().any(|c| c.is_whitespace() || c.is_control()) {
                     self.error(
                         span,
                         None,
                         format!("source url `{u}` is not an http(s) address"),
                     )
-                    .with_hint("write the full address, starting with https:// (or http://)");
+                    .with_hint("write the full web address: its scheme must be https (or http)");
                 }
             }
             let (url, url_span) = match url {
