@@ -307,6 +307,29 @@ await test('risk check: impact under the SEA floor is counted 4 everywhere; a re
   await context.close();
 });
 
+await test('UN common: standard 8 offers « Sans objet » only while no allegation was received; no contact with beneficiaries is stated with the result', async () => {
+  const { context, page } = await fresh();
+  const title = 'Évaluation commune des Nations Unies des capacités PEAS des partenaires';
+  await page.getByRole('button', { name: new RegExp(`^Commencer une évaluation\\s*: ${title}`) }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  const std8 = page.locator('#item-std8_corrective');
+  const na = std8.getByRole('radio', { name: 'Sans objet', exact: true });
+  const allegations = page.locator('#item-allegations_received');
+  await allegations.getByRole('radio', { name: 'Oui', exact: true }).check();
+  await na.waitFor({ state: 'detached' });
+  await allegations.getByRole('radio', { name: 'Non', exact: true }).check();
+  await na.waitFor();
+  await na.check();
+  // Changing the answer to « Oui » takes the option away and the standard waits for an answer.
+  await allegations.getByRole('radio', { name: 'Oui', exact: true }).check();
+  await na.waitFor({ state: 'detached' });
+  const missing = await page.locator('.live .missing').textContent();
+  expect(missing.includes('Norme 8'), `standard 8 not listed as unanswered: ${missing}`);
+  await page.locator('#item-beneficiary_contact').getByRole('radio', { name: 'Non', exact: true }).check();
+  await page.locator('.live').filter({ hasText: 'Aucun contact avec les bénéficiaires' }).waitFor();
+  await context.close();
+});
+
 await test('"erase all my data on this device" asks first; once accepted nothing is left, even after a reload', async () => {
   const { context, page } = await fresh();
   await startUnicef(page, 'ONG Formation');
