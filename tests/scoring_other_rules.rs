@@ -493,3 +493,40 @@ fn quiz_unfinished_gives_no_verdict() {
     assert_eq!(out.passed, None);
     assert_eq!(out.missing.len(), 3);
 }
+
+#[test]
+fn quiz_answer_counts_only_once_validated_and_the_flag_is_kept_in_the_file() {
+    let q = load(&quiz_q());
+    let mut file = answers(&q, &[("q1", json!("a")), ("q2", json!(false))]);
+    // q1 ticked but not validated: no verdict, listed as unanswered, not in the score.
+    file.answers.get_mut("q1").unwrap().validated = false;
+    let out = score(&q, &file);
+    let q1 = out.items.iter().find(|r| r.item == "q1").unwrap();
+    assert_eq!((q1.correct, q1.effect), (None, Effect::Unanswered));
+    assert!(out.missing.iter().any(|m| m.item == "q1"));
+    assert_eq!((out.score, out.max), (Some(1), Some(4)));
+    // Validated: it counts (wrong), and a reload keeps it validated.
+    assert!(psea_assess::engine::edit::validate(
+        file.answers.get_mut("q1").unwrap()
+    ));
+    let json = file.to_json();
+    assert!(json.contains("\"validated\": true"), "{json}");
+    let back = psea_assess::engine::answers::AnswersFile::from_json(&json).unwrap();
+    let q1 = score(&q, &back)
+        .items
+        .into_iter()
+        .find(|r| r.item == "q1")
+        .unwrap();
+    assert_eq!(q1.correct, Some(false));
+    // An unanswered question cannot be validated; "false" is omitted from the file.
+    let mut empty = psea_assess::engine::answers::Answer::default();
+    assert!(!psea_assess::engine::edit::validate(&mut empty));
+    assert!(!serde_json::to_string(&empty).unwrap().contains("validated"));
+    // A new attempt clears every answer and keeps the details.
+    back.clone_into(&mut file);
+    file.assessment.organisation = "Session de Kayes".into();
+    psea_assess::engine::edit::restart_quiz(&mut file);
+    assert!(file.answers.is_empty());
+    assert_eq!(file.assessment.organisation, "Session de Kayes");
+    assert_eq!(score(&q, &file).score, Some(0));
+}

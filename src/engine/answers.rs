@@ -73,11 +73,16 @@ pub struct Answer {
     pub other: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// Quiz: the participant validated this answer. Only a validated answer counts and gets
+    /// its feedback; the app then locks it (a new attempt starts the whole quiz again).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub validated: bool,
 }
 
 impl Answer {
     fn is_empty(&self) -> bool {
-        self.value.is_null()
+        !self.validated
+            && self.value.is_null()
             && self.evidence.is_empty()
             && self.evidence_other.is_none()
             && self.other.is_none()
@@ -477,6 +482,8 @@ pub fn place(
         let mut reasons = Vec::new();
         if let Err(why) = read_value(q, item, &answer.value) {
             aside.value = std::mem::take(&mut answer.value);
+            // A quiz answer's validation goes with its value.
+            aside.validated = std::mem::take(&mut answer.validated);
             reasons.push(format!("answer no longer fits: {why}"));
         }
         let (fits, misfits): (Vec<String>, Vec<String>) =

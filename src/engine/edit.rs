@@ -1,4 +1,4 @@
-//! Editing a risk answer in place: the measures' statuses and the assessor's residual.
+//! Editing answers in place: a risk’s measures and residual, a quiz answer’s validation.
 //!
 //! The browser app calls these instead of editing JSON itself, so the answers file keeps
 //! one shape whatever the screen does. A schema-1 value (`"mitigations": [ids]`) is moved
@@ -171,4 +171,19 @@ mod tests {
         set_justification(&mut a, "");
         assert_eq!(a.value, json!({"likelihood": 5, "impact": 4}));
     }
+}
+
+/// Quiz: validates an answer, which locks it. Nothing happens while it is unanswered (an
+/// empty list of ticks is an answer: "none of these").
+pub fn validate(answer: &mut Answer) -> bool {
+    if answer.value.is_null() {
+        return false;
+    }
+    answer.validated = true;
+    true
+}
+
+/// Quiz: a new attempt, every answer cleared; the details of the session stay.
+pub fn restart_quiz(file: &mut super::answers::AnswersFile) {
+    file.answers.clear();
 }

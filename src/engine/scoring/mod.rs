@@ -280,6 +280,11 @@ pub fn score(q: &Questionnaire, answers: &AnswersFile) -> Outcome {
                 None
             }
         };
+        // A quiz answer counts once the participant validated it (the app then locks it).
+        let quiz_pending = matches!(q.scoring.rule, Rule::Quiz(_))
+            && is_scored
+            && !answers.answers.get(&item.id).is_some_and(|a| a.validated);
+        let value = if quiz_pending { None } else { value };
         if value.is_none() && (item.required || is_scored) {
             out.missing.push(Missing {
                 item: item.id.clone(),
