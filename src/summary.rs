@@ -112,6 +112,15 @@ fn rule_name(rule: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// Who filled it in: the participant of a quiz, else the assessor.
+pub fn person_label(q: &Questionnaire, lang: Lang) -> &'static str {
+    if matches!(q.scoring.rule, Rule::Quiz(_)) {
+        t(lang, "Participant·e", "Participant")
+    } else {
+        t(lang, "Évaluateur·rice", "Assessor")
+    }
+}
+
 /// The label of an answer id for an item: the choice label, or yes/no/N/A words.
 pub fn answer_label(item: &Item, answer: &str, lang: Lang) -> String {
     let l = lang.code();
@@ -239,7 +248,7 @@ pub fn outcome(q: &Questionnaire, file: &AnswersFile, o: &Outcome, lang: Lang) -
             t(lang, "Organisation", "Organisation"),
             a.organisation.as_str(),
         ),
-        (t(lang, "Évaluateur·rice", "Assessor"), a.assessor.as_str()),
+        (person_label(q, lang), a.assessor.as_str()),
         (t(lang, "Lieu", "Place"), a.place.as_str()),
     ] {
         if !value.is_empty() {
@@ -435,9 +444,9 @@ pub fn outcome(q: &Questionnaire, file: &AnswersFile, o: &Outcome, lang: Lang) -
                 );
                 if let Some(ok) = r.correct {
                     d.push_str(if ok {
-                        t(lang, " — juste", " — right")
+                        t(lang, " — bonne réponse", " — right answer")
                     } else {
-                        t(lang, " — faux", " — wrong")
+                        t(lang, " — réponse incorrecte", " — incorrect answer")
                     });
                 }
                 d
@@ -498,6 +507,59 @@ pub fn item_name(q: &Questionnaire, item: &Item, lang: Lang) -> String {
         return s.title.get(l).to_owned();
     }
     shorten(item.text.get(l), 90)
+}
+
+/// An item as a report names it in full (never cut): its section title when it is the
+/// section's only item, else its whole text.
+pub fn item_statement(q: &Questionnaire, item: &Item, lang: Lang) -> String {
+    let l = lang.code();
+    if let Some(s) = q.section_of(&item.id).filter(|s| s.items.len() == 1) {
+        return s.title.get(l).to_owned();
+    }
+    item.text.get(l).trim_end_matches('.').to_owned()
+}
+
+/// The score as the app shows it: « — » before any scored answer (never « 0 / 0 »); a quiz
+/// adds its percentage and, once complete, the verdict with the pass mark:
+/// « 19 / 23 — 83 % — Réussi (seuil 80 %) ».
+pub fn score_line(o: &Outcome, lang: Lang) -> String {
+    let answered = o.items.iter().any(|r| {
+        matches!(
+            r.effect,
+            Effect::Counted | Effect::NaExcluded | Effect::NaMet
+        )
+    });
+    let (Some(score), Some(max), true) = (o.score, o.max, answered) else {
+        return "—".to_owned();
+    };
+    let mut line = format!("{score} / {max}");
+    if let (Some(p), Some(mark)) = (o.percent, o.pass_mark) {
+        let pct = t(lang, "\u{202f}%", "%");
+        let _ = write!(line, " — {}{pct}", shown_percent(p, mark));
+        if let Some(passed) = o.passed {
+            let verdict = if passed {
+                t(lang, "Réussi", "Passed")
+            } else {
+                t(lang, "Non réussi", "Not passed")
+            };
+            let _ = write!(
+                line,
+                " — {verdict} ({} {mark}{pct})",
+                t(lang, "seuil", "pass mark")
+            );
+        }
+    }
+    line
+}
+
+/// A percentage rounded to a whole number, but never rounded up to the pass mark it misses.
+fn shown_percent(p: f64, mark: u8) -> i64 {
+    let rounded = p.round() as i64;
+    if p < f64::from(mark) && rounded >= i64::from(mark) {
+        p.floor() as i64
+    } else {
+        rounded
+    }
 }
 
 /// `text` cut to at most `max` characters at a word boundary, with an ellipsis.

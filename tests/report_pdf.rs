@@ -342,7 +342,8 @@ fn risk_report_has_register_and_labelled_heat_matrix() {
         "compté 4 :",
         "calculé 5 × 5 = 25 (Très élevé)",
         "retenu 3 × 5 = 15 (Élevé)",
-        "Suivi confié à une équipe d’enquêtrices formées",
+        // (The row may continue on the next page, after « enquêtrices ».)
+        "Suivi confié à une équipe d’enquêtrices",
         "Exploitation et abus sexuels (EAS)",
         "Trajet de 2 h à pied vers Markala.",
         "Très élevé 20–25",
@@ -366,11 +367,20 @@ fn quiz_report_gives_each_answer_right_or_wrong_with_explanation() {
     let p = write("quiz.pdf", &build(&q, &a, Lang::Fr, day()));
     let t = text(&p);
     assert!(
-        t.contains("une faute grave, motif de licenciement — juste"),
+        t.contains("une faute grave, motif de licenciement — bonne réponse"),
         "{t}"
     );
-    assert!(t.contains("vrai — faux"), "{t}");
+    assert!(t.contains("vrai — réponse incorrecte"), "{t}");
     assert!(t.contains("Bonne réponse faux"), "{t}");
+    // Training wording: a participant, a quiz result, no "verified rule" badge.
+    assert!(
+        t.contains("Participant·e") && t.contains("Résultat du quiz"),
+        "{t}"
+    );
+    assert!(
+        !t.contains("Évaluateur") && !t.contains("règle vérifiée"),
+        "{t}"
+    );
     assert!(t.contains("Toute activité sexuelle avec un enfant (moins de 18 ans) est interdite"));
     assert_no_overlap(&p);
 }
@@ -430,4 +440,64 @@ fn document_dates_are_the_generation_date() {
             .unwrap_or_else(|| panic!("{key} missing:\n{info}"));
         assert!(line.ends_with("2026-11-23T00:00:00Z"), "{line}");
     }
+}
+
+/// The words of the action plan's first column (« Écart », 50 mm wide from the 18 mm margin),
+/// page after page, without the page footers: each cell reads in one piece.
+fn plan_gap_column(p: &Path) -> String {
+    let mm = 72.0 / 25.4;
+    let html = poppler("pdftotext", &["-bbox", p.to_str().unwrap(), "-"]);
+    let mut words = Vec::new();
+    let mut in_plan = false;
+    for page in html.split("<page ").skip(1) {
+        for w in page.split("<word ").skip(1) {
+            let num = |k: &str| -> f64 {
+                let at = w.find(&format!("{k}=\"")).unwrap() + k.len() + 2;
+                w[at..at + w[at..].find('"').unwrap()].parse().unwrap()
+            };
+            let word = &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()];
+            if word == "d’action" {
+                in_plan = true;
+            }
+            let footer = num("yMin") > (297.0 - 20.0) * mm;
+            if in_plan && !footer && num("xMax") < (18.0 + 50.0) * mm {
+                words.push(word.replace("&apos;", "'").replace("&amp;", "&"));
+            }
+        }
+    }
+    words.join(" ")
+}
+
+#[test]
+fn action_plan_gives_each_risk_statement_whole_never_cut() {
+    let q = load_file("cash-transfer-sea-risk.toml");
+    let rated = ["r_access", "r_household_control", "r_data_misuse"];
+    let pairs: Vec<(&str, serde_json::Value)> =
+        std::iter::once(("modalities", json!(["cash_in_hand"])))
+            .chain(
+                rated
+                    .iter()
+                    .map(|id| (*id, json!({"likelihood": 4, "impact": 5}))),
+            )
+            .collect();
+    let a = answers(&q, &pairs);
+    let p = write("plan-full.pdf", &build(&q, &a, Lang::Fr, day()));
+    let gaps = plan_gap_column(&p);
+    assert!(
+        !gaps.contains('…'),
+        "a statement is cut in the plan:\n{gaps}"
+    );
+    for id in rated {
+        let statement = q.item(id).unwrap().text.get("fr").trim_end_matches('.');
+        let folded = statement.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            folded.chars().count() > 90,
+            "{id} is short enough not to be cut anyway"
+        );
+        assert!(
+            gaps.contains(&folded),
+            "«{folded}» not whole in the plan:\n{gaps}"
+        );
+    }
+    assert_no_overlap(&p);
 }

@@ -25,7 +25,7 @@ use crate::engine::scoring::{score, Effect, Outcome};
 use crate::present::risk as present_risk;
 pub use crate::summary::report_file_name as file_name;
 use crate::summary::{
-    answer_label, french_date, item_name, list_sep, result_status, review_before_label,
+    answer_label, french_date, item_statement, list_sep, result_status, review_before_label,
     review_before_text, self_assessment_notice, source_lines, valid_until, Lang,
 };
 use fonts::Fonts;
@@ -261,16 +261,24 @@ impl Ctx<'_> {
     fn header(&self, l: &mut Layout, generated: NaiveDate) {
         let q = self.q;
         l.paragraph(q.title.get(self.l()), true, 16.0, 0.0, BLACK);
-        let status = match q.scoring.status {
-            RuleStatus::Verified => self.tr("règle vérifiée", "verified rule"),
-            RuleStatus::Provisional => self.tr("règle PROVISOIRE", "PROVISIONAL rule"),
+        // A quiz is a training exercise: no assessment, no "verified rule" badge.
+        let quiz = matches!(q.scoring.rule, Rule::Quiz(_));
+        let status = match (quiz, q.scoring.status) {
+            (true, _) => String::new(),
+            (false, RuleStatus::Verified) => {
+                format!(" — {}", self.tr("règle vérifiée", "verified rule"))
+            }
+            (false, RuleStatus::Provisional) => {
+                format!(" — {}", self.tr("règle PROVISOIRE", "PROVISIONAL rule"))
+            }
+        };
+        let kind = if quiz {
+            self.tr("Résultat du quiz", "Quiz result")
+        } else {
+            self.tr("Rapport d’évaluation", "Assessment report")
         };
         l.paragraph(
-            &format!(
-                "{} — version {} — {status}",
-                self.tr("Rapport d’évaluation", "Assessment report"),
-                q.version
-            ),
+            &format!("{kind} — version {}{status}", q.version),
             false,
             9.5,
             0.0,
@@ -292,7 +300,7 @@ impl Ctx<'_> {
             HEAD_W,
         );
         l.field(
-            self.tr("Évaluateur·rice", "Assessor"),
+            crate::summary::person_label(q, self.lang),
             &or_none(&a.assessor),
             HEAD_W,
         );
@@ -393,7 +401,7 @@ impl Ctx<'_> {
                 .caps
                 .iter()
                 .filter_map(|c| self.q.item(&c.item))
-                .map(|i| item_name(self.q, i, self.lang))
+                .map(|i| item_statement(self.q, i, self.lang))
                 .collect();
             l.field(
                 self.tr("Plafond", "Cap"),
@@ -439,7 +447,7 @@ impl Ctx<'_> {
             .missing
             .iter()
             .filter_map(|m| self.q.item(&m.item))
-            .map(|i| item_name(self.q, i, self.lang))
+            .map(|i| item_statement(self.q, i, self.lang))
             .collect();
         if !missing.is_empty() {
             l.field(
@@ -594,8 +602,8 @@ impl Ctx<'_> {
                 l.paragraph(i.text.get(self.l()), true, 9.5, 0.0, BLACK);
                 let res = self.outcome.items.iter().find(|r| r.item == i.id);
                 let verdict = match res.and_then(|r| r.correct) {
-                    Some(true) => self.tr("juste", "right"),
-                    Some(false) => self.tr("faux", "wrong"),
+                    Some(true) => self.tr("bonne réponse", "right answer"),
+                    Some(false) => self.tr("réponse incorrecte", "incorrect answer"),
                     None => self.tr("sans réponse", "unanswered"),
                 };
                 let answer = self.answer_text(i).unwrap_or_else(|| "—".into());
@@ -890,7 +898,7 @@ impl Ctx<'_> {
                     .item
                     .as_ref()
                     .and_then(|id| self.q.item(id))
-                    .map_or_else(|| e.gap.clone(), |i| item_name(self.q, i, self.lang));
+                    .map_or_else(|| e.gap.clone(), |i| item_statement(self.q, i, self.lang));
                 vec![
                     gap,
                     e.action.clone(),
