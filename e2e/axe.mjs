@@ -39,6 +39,21 @@ await page.getByRole('button', { name: 'Voir les résultats' }).click();
 await page.getByRole('heading', { name: 'Matrice des risques résiduels' }).waitFor();
 await check('results (risk register and heat matrix)');
 
+// The quiz: a validated answer (locked, with its feedback), one waiting for « Valider », and
+// the results with « Recommencer le quiz ».
+await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+await page.getByRole('button', { name: 'Commencer une évaluation : Quiz de formation PEAS' }).click();
+await page.getByRole('heading', { level: 1, name: 'Quiz de formation PEAS' }).waitFor();
+const first = page.locator('#item-q_gross_misconduct');
+await first.getByRole('radio', { name: /^une affaire privée/ }).check();
+await first.getByRole('button', { name: 'Valider' }).click();
+await first.locator('.quiz-feedback .verdict').waitFor();
+await page.locator('#item-q_age_of_consent').getByRole('radio', { name: 'Faux', exact: true }).check();
+await check('quiz (validated and locked, feedback, « Valider »)');
+await page.evaluate(() => { location.hash = location.hash + '/results'; });
+await page.getByRole('button', { name: 'Recommencer le quiz' }).waitFor();
+await check('quiz results');
+
 await browser.close();
 server.close();
 console.log(`${passed} passed, ${failed} failed`);

@@ -230,23 +230,163 @@ await test('duplicate, rename and delete (with confirmation) from the home page,
   await context.close();
 });
 
-await test('training quiz: the right answer and its explanation after each answer; the unanswered list jumps to its question', async () => {
+await test('training quiz: feedback only after « Valider », the answer then locked (even after a reload), percentage and pass mark, « Recommencer le quiz »', async () => {
   const { context, page, errors } = await fresh();
   await page.getByRole('button', { name: 'Commencer une évaluation : Quiz de formation PEAS' }).click();
   await page.getByRole('heading', { level: 1, name: 'Quiz de formation PEAS' }).waitFor();
-  const item = page.locator('#item-q_gross_misconduct');
-  await item.getByRole('radio', { name: /^une affaire privée/ }).check();
-  const feedback = item.getByRole('status');
-  await feedback.filter({ hasText: '✗ Faux — Bonne réponse\u00a0: une faute grave, motif de licenciement' }).waitFor();
-  expect((await feedback.textContent()).includes('Premier principe\u00a0: l’EAS commise par des travailleur·euses humanitaires est une faute grave'), 'explanation missing');
-  await item.getByRole('radio', { name: /^une faute grave/ }).check();
-  await feedback.filter({ hasText: '✓ Juste' }).waitFor();
-  // The first unanswered question is now the second one; its entry moves focus there.
+  // Training words: a participant in a session, never an assessor or an assessment.
+  await page.getByRole('textbox', { name: 'Participant·e', exact: true }).waitFor();
+  expect(await page.getByRole('heading', { level: 2, name: 'La session' }).count() === 1, 'details not headed « La session »');
   const live = page.getByRole('complementary', { name: 'Résultat en direct' });
+  expect((await live.textContent()).includes('Note\u00a0: —'), `score before any answer: ${await live.textContent()}`);
+  const item = page.locator('#item-q_gross_misconduct');
+  const validate = item.getByRole('button', { name: 'Valider' });
+  expect(await validate.isDisabled(), '« Valider » enabled before any answer');
+  await item.getByRole('radio', { name: /^une affaire privée/ }).check();
+  const feedback = item.locator('.quiz-feedback');
+  expect((await feedback.textContent()).trim() === '', `feedback before « Valider »: ${await feedback.textContent()}`);
+  // The participant may still change their mind before validating.
+  await item.getByRole('radio', { name: /^une faute grave/ }).check();
+  await item.getByRole('radio', { name: /^une affaire privée/ }).check();
+  await press(validate, 'Enter');
+  await feedback.filter({ hasText: '✗ Réponse incorrecte' }).waitFor();
+  const said = await feedback.textContent();
+  expect(said.includes('La bonne réponse\u00a0: une faute grave, motif de licenciement'), said);
+  expect(said.includes('Premier principe\u00a0: l’EAS commise par des travailleur·euses humanitaires est une faute grave'), 'explanation missing');
+  expect(!said.includes('Faux'), `verdict collides with the answer « faux »: ${said}`);
+  // Locked: the choices are disabled and the button is gone.
+  expect(await item.getByRole('radio', { name: /^une faute grave/ }).isDisabled(), 'answer not locked after feedback');
+  expect(await validate.count() === 0, '« Valider » still offered');
+  // A right answer.
+  const tf = page.locator('#item-q_age_of_consent');
+  await tf.getByRole('radio', { name: 'Faux', exact: true }).check();
+  await tf.getByRole('button', { name: 'Valider' }).click();
+  await tf.locator('.quiz-feedback').filter({ hasText: '✓ Bonne réponse' }).waitFor();
+  // The first unanswered question is now the third one; its entry moves focus there.
   await press(live.locator('ul.missing button').first(), 'Enter');
   const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
-  expect(focused === 'item-q_age_of_consent', `focus went to ${focused}`);
+  expect(focused === 'item-q_mistaken_age', `focus went to ${focused}`);
+  // A reload keeps the answer locked, with its feedback.
+  await page.reload();
+  await item.locator('.quiz-feedback').filter({ hasText: '✗ Réponse incorrecte' }).waitFor();
+  expect(await item.getByRole('radio', { name: /^une affaire privée/ }).isChecked(), 'answer lost');
+  expect(await item.getByRole('radio', { name: /^une affaire privée/ }).isDisabled(), 'unlocked by a reload');
+  // Answer and validate every other question: the first choice or tick of each.
+  const pending = page.locator('.item:has(.quiz-validate)');
+  while (await pending.count()) {
+    const q = page.locator(`#${await pending.first().getAttribute('id')}`);
+    await q.locator('input').first().check();
+    await q.getByRole('button', { name: 'Valider' }).click();
+    await q.locator('.quiz-feedback .verdict').waitFor();
+  }
+  const score = await live.textContent();
+  expect(/Note\u00a0: \d+ \/ 23 — \d+\u202f% — (Réussi|Non réussi) \(seuil\u00a080\u202f%\)/.test(score), `live score: ${score}`);
+  await page.getByRole('button', { name: 'Voir les résultats' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
+  const summary = await page.locator('.summary').textContent();
+  const m = summary.match(/(\d+) \/ 23 — (\d+)\u202f% — (Réussi|Non réussi) \(seuil\u00a080\u202f%\)/);
+  expect(m, `result without percentage and pass mark: ${summary}`);
+  expect(Number(m[2]) === Math.round((100 * Number(m[1])) / 23), `percentage ${m[2]} for ${m[1]} / 23`);
+  expect(!summary.includes('Règle vérifiée'), `a quiz shows the verified-rule badge: ${summary}`);
+  // « Recommencer le quiz » asks first, then clears every answer.
+  page.once('dialog', (d) => { expect(d.type() === 'confirm', d.type()); d.dismiss(); });
+  await page.getByRole('button', { name: 'Recommencer le quiz' }).click();
+  expect((await page.locator('.summary').textContent()).includes('/ 23'), 'cleared without confirmation');
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Recommencer le quiz' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Quiz de formation PEAS' }).waitFor();
+  await item.getByRole('button', { name: 'Valider' }).waitFor();
+  expect(!(await item.getByRole('radio', { name: /^une affaire privée/ }).isChecked()), 'answer kept after « Recommencer »');
+  expect(!(await item.getByRole('radio', { name: /^une affaire privée/ }).isDisabled()), 'still locked after « Recommencer »');
+  expect((await live.textContent()).includes('Note\u00a0: —'), `score after « Recommencer »: ${await live.textContent()}`);
   expect(errors.length === 0, errors.join('\n'));
+  await context.close();
+});
+
+await test('at 360 px: every questionnaire\'s results page fits without sideways scrolling; the heat matrix labels render at 12 px or more', async () => {
+  const { context, page, errors } = await fresh({ viewport: { width: 360, height: 740 } });
+  const shots = path.join(os.tmpdir(), 'psea-shots-13');
+  fs.mkdirSync(shots, { recursive: true });
+  const examples = ['unicef-psea-2020', 'un-common-psea', 'cash-transfer-sea-risk', 'distribution-sea-risk', 'programme-sea-risk-flags', 'psea-training-quiz'];
+  const sizes = [];
+  for (const id of examples) {
+    await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+    await page.getByLabel('Importer un fichier de réponses', { exact: true }).setInputFiles(`questionnaires/examples/${id}.json`);
+    await page.getByText(/Réponses importées/).waitFor();
+    await page.getByRole('button', { name: /^Ouvrir : / }).first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.evaluate((id) => { location.hash = location.hash.replace(/\/?$/, '/results'); }, id);
+    await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
+    await page.locator('.summary').waitFor();
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    await page.screenshot({ path: path.join(shots, `results-${id}-360.png`), fullPage: true });
+    expect(wide <= 360, `${id}: the results page is ${wide} px wide`);
+    // Nothing but the register's own box scrolls sideways.
+    const overflowing = await page.evaluate(() => [...document.querySelectorAll('main *')]
+      .filter((e) => e.getBoundingClientRect().right > 361 && !e.closest('.table-wrap.scrolls') && getComputedStyle(e).visibility !== 'hidden' && e.getClientRects().length)
+      .map((e) => e.tagName + '.' + e.className).slice(0, 5));
+    expect(overflowing.length === 0, `${id}: past the right edge: ${overflowing.join(', ')}`);
+    if (await page.locator('svg.heat').count()) {
+      const px = await page.evaluate(() => [...document.querySelectorAll('svg.heat text')].filter((t) => t.textContent.trim())
+        .map((t) => { const m = t.getScreenCTM(); return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); }));
+      const label = await page.locator('svg.heat text.axis').first().evaluate((t) => t.getBoundingClientRect().height);
+      sizes.push(`${id}: ${Math.min(...px).toFixed(1)} px (label box ${label.toFixed(1)} px high)`);
+      expect(Math.min(...px) >= 12, `${id}: a heat-matrix label renders at ${Math.min(...px).toFixed(1)} px`);
+      expect(label >= 12, `${id}: a likelihood label box is ${label} px high`);
+      // The register scrolls in its own box and says so.
+      await page.getByText('Faites glisser le tableau pour voir toutes les colonnes').waitFor();
+    }
+  }
+  console.log(`     heat-matrix text, smallest rendered size at 360 px: ${sizes.join('; ')}; screenshots in ${shots}`);
+  expect(errors.length === 0, errors.join('\n'));
+  await context.close();
+});
+
+await test('small things: rename prefilled, « Exporter tout » by the backup reminder, export said on the page, erase keeps exported files, « Comment noter » only where something is rated, « Langue » on one line', async () => {
+  const { context, page } = await fresh({ viewport: { width: 360, height: 740 } });
+  // « Langue » is never broken into « Lang / ue ».
+  const lang = page.locator('.lang span');
+  const [h, lh] = await lang.evaluate((e) => [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).lineHeight)]);
+  expect(h < 1.5 * lh, `« Langue » takes ${h} px (line ${lh} px)`);
+  // « Comment noter » under rated questions only; a date, number or text field's guidance is a hint.
+  await page.getByRole('button', { name: 'Commencer une évaluation : Risques d’EAS dans un transfert monétaire' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Risques d’EAS dans un transfert monétaire' }).waitFor();
+  for (const id of ['programme', 'households', 'first_payment']) {
+    const item = page.locator(`#item-${id}`);
+    expect(await item.getByText('Comment noter').count() === 0, `« Comment noter » under ${id}`);
+    expect(await item.locator('.field-hint').count() === 1, `${id} lost its guidance`);
+  }
+  expect(await page.locator('#item-r_gatekeeping').getByText('Comment noter').count() === 1, 'a risk lost « Comment noter »');
+  await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('ONG Kayes');
+  await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+  await startUnicef(page);
+  await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+  // Rename: the prompt holds the name shown.
+  let prompted = null;
+  page.once('dialog', (d) => { prompted = d.defaultValue(); d.dismiss(); });
+  await page.getByRole('button', { name: 'Renommer : ONG Kayes' }).click();
+  expect(prompted === 'ONG Kayes', `rename prompt prefilled with « ${prompted} »`);
+  // « Exporter tout » sits in the backup section, under the reminder: one file per assessment.
+  const backup = page.getByRole('region', { name: 'Sauvegarde' });
+  await backup.getByText('Des évaluations ont changé depuis votre dernière sauvegarde').waitFor();
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await backup.getByRole('button', { name: 'Exporter tout' }).click();
+  await backup.getByRole('status').filter({ hasText: 'Fichier enregistré dans les téléchargements' }).waitFor();
+  const said = await backup.getByRole('status').textContent();
+  expect(said.includes('cash-transfer-sea-risk-ong-kayes-') && said.includes('unicef-psea-2020-organisation-'), `export all said: ${said}`);
+  for (let i = 0; i < 50 && downloads.length < 2; i++) await page.waitForTimeout(100);
+  expect(downloads.length === 2, `export all gave ${downloads.length} files: ${downloads.join(', ')}`);
+  await backup.getByText('Des évaluations ont changé').waitFor({ state: 'detached' });
+  // A card's export is said on the card.
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'ONG Kayes' }) });
+  await card.getByRole('button', { name: 'Exporter : ONG Kayes' }).click();
+  await card.getByRole('status').filter({ hasText: /Fichier enregistré dans les téléchargements\u00a0: cash-transfer-sea-risk-ong-kayes-\d{4}-\d{2}-\d{2}\.json/ }).waitFor();
+  // Erasing says the exported files stay.
+  let erase = null;
+  page.once('dialog', (d) => { erase = d.message(); d.dismiss(); });
+  await page.getByRole('button', { name: 'Effacer toutes mes données sur cet appareil' }).click();
+  expect(erase && erase.includes('Les fichiers déjà exportés (dossier Téléchargements) restent sur l’appareil'), `erase confirmation: ${erase}`);
   await context.close();
 });
 

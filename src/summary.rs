@@ -544,7 +544,7 @@ pub fn score_line(o: &Outcome, lang: Lang) -> String {
             };
             let _ = write!(
                 line,
-                " — {verdict} ({} {mark}{pct})",
+                " — {verdict} ({}\u{a0}{mark}{pct})",
                 t(lang, "seuil", "pass mark")
             );
         }

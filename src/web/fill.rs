@@ -213,11 +213,14 @@ pub fn focus(id: &str) {
 fn Details(ctx: Ctx) -> impl IntoView {
     let state = ctx.state;
     let initial = ctx.file.get_untracked().assessment;
+    // A quiz speaks of a participant and a session.
+    let quiz = ctx.q.with_value(|q| matches!(q.scoring.rule, Rule::Quiz(_)));
+    let k_of = move |k: K| super::i18n::worded(quiz, k);
     let field = move |key: &'static str, k: K, value: String| {
         let dom = format!("meta-{key}");
         view! {
             <p class="field">
-                <label for=dom.clone()>{move || state.t(k)}</label>
+                <label for=dom.clone()>{move || state.t(k_of(k))}</label>
                 <input id=dom type="text" autocomplete="off" prop:value=value on:input=move |ev| {
                     let v = event_target_value(&ev);
                     let id = ctx.id.get_value();
@@ -233,12 +236,12 @@ fn Details(ctx: Ctx) -> impl IntoView {
     let date = initial.date.map(|d| d.to_string()).unwrap_or_default();
     view! {
         <section aria-labelledby="details" class="details">
-            <h2 id="details">{move || state.t(K::AssessmentDetails)}</h2>
+            <h2 id="details">{move || state.t(k_of(K::AssessmentDetails))}</h2>
             {field("organisation", K::Organisation, initial.organisation.clone())}
             {field("assessor", K::Assessor, initial.assessor.clone())}
             {field("place", K::Place, initial.place.clone())}
             <p class="field">
-                <label for="meta-date">{move || state.t(K::Date)}</label>
+                <label for="meta-date">{move || state.t(k_of(K::Date))}</label>
                 <input id="meta-date" type="date" prop:value=date on:input=move |ev| {
                     let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
                     let id = ctx.id.get_value();
@@ -319,6 +322,11 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
             view! { <RiskControl ctx=ctx item=iid.clone() text=text.clone() mitigations=mitigations.clone() na=*na category=category.clone()/> }.into_any()
         }
     };
+    // A quiz answer is locked once validated.
+    let control = if item.correct.is_some() { quiz_lock(ctx, &iid, control) } else { control };
+    // « How to rate » only where something is rated; a text, number or date field's guidance
+    // is a plain hint.
+    let rated = !matches!(item.kind, ItemKind::Text { .. } | ItemKind::Number { .. } | ItemKind::Date);
     let evidence: Vec<(String, Label)> = item
         .evidence
         .iter()
@@ -336,11 +344,15 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
     view! {
         <div class="item" id=dom tabindex="-1">
             {control}
-            {guidance.map(|g| view! {
-                <details class="guidance">
-                    <summary>{move || ctx.state.t(K::Guidance)}</summary>
-                    <p>{move || g(ctx.lang())}</p>
-                </details>
+            {guidance.map(|g| if rated {
+                view! {
+                    <details class="guidance">
+                        <summary>{move || ctx.state.t(K::Guidance)}</summary>
+                        <p>{move || g(ctx.lang())}</p>
+                    </details>
+                }.into_any()
+            } else {
+                view! { <p class="hint field-hint">{move || g(ctx.lang())}</p> }.into_any()
             })}
             {(!evidence.is_empty()).then(|| {
                 let legend = key_label(K::Evidence);
@@ -826,11 +838,55 @@ fn ResidualChoiceView(
     }
 }
 
-/// After a quiz answer: right or wrong, the right answer, and why.
+/// Whether the participant validated their answer to a quiz question (it is then locked).
+fn quiz_validated(ctx: Ctx, item: &str) -> bool {
+    ctx.answer(item, |a| a.is_some_and(|a| a.validated))
+}
+
+/// A quiz question's choices, disabled once the answer is validated (the fieldset's
+/// `disabled` reaches every control inside).
+fn quiz_lock(ctx: Ctx, item: &str, control: AnyView) -> AnyView {
+    let iid = item.to_owned();
+    view! {
+        <fieldset class="quiz-lock" disabled=move || quiz_validated(ctx, &iid)>{control}</fieldset>
+    }
+    .into_any()
+}
+
+/// A quiz question's « Valider » button; once validated: right or wrong, the right answer,
+/// and why. Nothing is said before validation.
 #[component]
 fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
     let iid = item.id.clone();
-    move || {
+    let dom = format!("{}-feedback", item.id);
+    let (iid_v, iid_a, iid_c) = (iid.clone(), iid.clone(), iid.clone());
+    let validated = move || quiz_validated(ctx, &iid_v);
+    // An empty list of ticks is no answer yet.
+    let answered = move || {
+        ctx.answer(&iid_a, |a| {
+            a.is_some_and(|a| !a.value.is_null() && a.value.as_array().is_none_or(|l| !l.is_empty()))
+        })
+    };
+    let validate = {
+        let dom = dom.clone();
+        move |_| {
+            ctx.edit(&iid_c, |a| {
+                crate::engine::edit::validate(a);
+            });
+            // The button goes away: keep the keyboard user where the verdict is.
+            let dom = dom.clone();
+            request_animation_frame(move || {
+                if let Some(el) = document()
+                    .get_element_by_id(&dom)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            });
+        }
+    };
+    let hint = format!("{}-validate-hint", item.id);
+    let feedback = move || {
         let result = ctx.outcome.with(|o| {
             o.items
                 .iter()
@@ -838,9 +894,7 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
                 .and_then(|r| r.correct)
         });
         let lang = ctx.lang();
-        let Some(ok) = result else {
-            return ().into_any();
-        };
+        let ok = result?;
         let right = match &item.correct {
             Some(Correct::Bool(b)) => answer_label(&item, &b.to_string(), lang),
             Some(Correct::One(id)) => answer_label(&item, id, lang),
@@ -856,14 +910,24 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
             .as_ref()
             .map(|e| e.get(lang.code()).to_owned())
             .unwrap_or_default();
-        view! {
-            <div class=if ok { "feedback right" } else { "feedback wrong" } role="status">
-                <p><strong>{if ok { format!("✓ {}", tr(lang, K::Right)) } else { format!("✗ {}", tr(lang, K::Wrong)) }}</strong>
-                   {(!ok).then(|| format!(" — {}{}{right}", tr(lang, K::RightAnswer), super::i18n::colon(lang)))}</p>
+        Some(view! {
+            <div class=if ok { "feedback right" } else { "feedback wrong" }>
+                <p class="verdict"><strong>{if ok { format!("✓ {}", tr(lang, K::RightAnswer)) } else { format!("✗ {}", tr(lang, K::IncorrectAnswer)) }}</strong></p>
+                {(!ok).then(|| view! { <p>{format!("{}{}{right}", tr(lang, K::TheRightAnswer), super::i18n::colon(lang))}</p> })}
                 <p>{explanation}</p>
             </div>
-        }
-        .into_any()
+        })
+    };
+    view! {
+        <Show when=move || !validated()>
+            <p class="quiz-validate">
+                <button class="primary" disabled={let answered = answered.clone(); move || !answered()} aria-describedby=hint.clone() on:click=validate.clone()>
+                    {move || ctx.state.t(K::Validate)}
+                </button>
+                <span id=hint.clone() class="hint">{move || ctx.state.t(K::ValidateHint)}</span>
+            </p>
+        </Show>
+        <div id=dom role="status" tabindex="-1" class="quiz-feedback">{feedback}</div>
     }
 }
 
@@ -885,10 +949,8 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                             (None, None) if !o.complete => tr(lang, K::PartialResult).to_owned(),
                             _ => "—".to_owned(),
                         };
-                        let score = match (o.score, o.max) {
-                            (Some(s), Some(m)) => format!("{}{}{s} / {m}", tr(lang, K::Score), super::i18n::colon(lang)),
-                            _ => String::new(),
-                        };
+                        // « Note : — » before any answer, never « 0 / 0 »; a quiz adds its percentage.
+                        let score = format!("{}{}{}", tr(lang, K::Score), super::i18n::colon(lang), crate::summary::score_line(o, lang));
                         let q = ctx.q.get_value();
                         let status = crate::summary::result_status(&q, o).map(|st| st.label.get(l).to_owned());
                         let self_assessed = (q.self_assessment && o.band.is_some()).then(|| tr(lang, K::SelfAssessment));

@@ -318,6 +318,7 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
         .unwrap_or_default();
     let (id1, id2, id3, id4) = (s.id.clone(), s.id.clone(), s.id.clone(), s.id.clone());
     let dup = s.clone();
+    let exported = RwSignal::new(Vec::new());
     view! {
         <li class="card">
             <h3>{name.clone()}</h3>
@@ -335,7 +336,7 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
                 <button class="primary" aria-label=format!("{}{}{name}", state.t(K::Open), super::i18n::colon(state.lang.get_untracked())) on:click=move |_| state.go(Route::Fill(id1.clone()))>{state.t(K::Open)}</button>
                 <button aria-label=format!("{}{}{name}", state.t(K::Export), super::i18n::colon(state.lang.get_untracked())) on:click={
                     let s = s.clone();
-                    move |_| super::export_answers(state, &s)
+                    move |_| exported.set(export(state, &s))
                 }>{state.t(K::Export)}</button>
                 <button aria-label=format!("{}{}{name}", state.t(K::Duplicate), super::i18n::colon(state.lang.get_untracked())) on:click=move |_| {
                     let mut copy = dup.clone();
@@ -344,7 +345,8 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
                     state.add(copy);
                 }>{state.t(K::Duplicate)}</button>
                 <button aria-label=format!("{}{}{name}", state.t(K::Rename), super::i18n::colon(state.lang.get_untracked())) on:click=move |_| {
-                    let current = state.assessments.with_untracked(|l| l.iter().find(|x| x.id == id2).map(|x| x.name.clone())).unwrap_or_default();
+                    // Prefilled with the name shown on the card.
+                    let current = state.assessments.with_untracked(|l| l.iter().find(|x| x.id == id2).map(|x| display_name(x, state))).unwrap_or_default();
                     if let Some(new) = browser::prompt(state.t(K::NewName), &current) {
                         state.update(&id2, |x| x.name = new.trim().to_owned());
                     }
@@ -356,7 +358,34 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
                     }
                 }>{state.t(K::Delete)}</button>
             </div>
+            <ExportStatus names=exported/>
         </li>
+    }
+}
+
+/// Exports one assessment's answers; its file name when the download started.
+fn export(state: AppState, s: &Stored) -> Vec<String> {
+    // Set again only when the download started (two exports may fall in the same millisecond).
+    let before = state.last_export.get_untracked();
+    state.last_export.set(None);
+    super::export_answers(state, s);
+    if state.last_export.get_untracked().is_some() {
+        vec![super::answers_file_name(s)]
+    } else {
+        state.last_export.set(before);
+        vec![]
+    }
+}
+
+/// « ✓ File saved to downloads: name », where the export was asked for.
+#[component]
+fn ExportStatus(names: RwSignal<Vec<String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <p class="export-status" role="status">{move || {
+            let names = names.get();
+            (!names.is_empty()).then(|| format!("✓ {}{}{}", state.t(K::ExportDone), super::i18n::colon(state.lang.get()), names.join(", ")))
+        }}</p>
     }
 }
 
@@ -365,6 +394,7 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
 #[component]
 fn Backup() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let exported = RwSignal::new(Vec::new());
     let stale = move || {
         let last = state.last_export.get();
         state.assessments.with(|l| {
@@ -389,6 +419,14 @@ fn Backup() -> impl IntoView {
             <Show when=stale>
                 <p class="warn" role="note">{move || state.t(K::BackupReminder)}</p>
             </Show>
+            <Show when=move || state.assessments.with(|l| !l.is_empty())>
+                <p class="actions"><button class="primary" on:click=move |_| {
+                    // One answers file per assessment, each importable on its own.
+                    let all = state.assessments.get_untracked();
+                    exported.set(all.iter().flat_map(|s| export(state, s)).collect());
+                }>{move || state.t(K::ExportAll)}</button></p>
+            </Show>
+            <ExportStatus names=exported/>
         </section>
     }
 }

@@ -108,8 +108,6 @@ pub enum K {
     Done,
     RemoveEntry,
     Print,
-    Right,
-    Wrong,
     RightAnswer,
     Passed,
     NotPassed,
@@ -141,6 +139,18 @@ pub enum K {
     PageLoading,
     PageUnavailable,
     TryAgain,
+    Validate,
+    ValidateHint,
+    IncorrectAnswer,
+    TheRightAnswer,
+    RestartQuiz,
+    ConfirmRestartQuiz,
+    Participant,
+    QuizSession,
+    QuizDate,
+    ScrollHint,
+    ExportAll,
+    ExportDone,
     SelfAssessment,
     ProvisionalPeriod,
     Sources,
@@ -199,8 +209,8 @@ impl K {
             NoQuestionnaireFor => ("Aucun questionnaire sur cet appareil pour ce fichier", "No questionnaire on this device for this file"),
             EraseAll => ("Effacer toutes mes données sur cet appareil", "Erase all my data on this device"),
             ConfirmEraseAll => (
-                "Effacer toutes les évaluations, questionnaires ajoutés et réglages de cet appareil\u{202f}? Cette action est définitive.",
-                "Erase every assessment, added questionnaire and setting on this device? This cannot be undone.",
+                "Effacer toutes les évaluations, questionnaires ajoutés et réglages de cet appareil\u{202f}? Cette action est définitive. Les fichiers déjà exportés (dossier Téléchargements) restent sur l’appareil.",
+                "Erase every assessment, added questionnaire and setting on this device? This cannot be undone. Files already exported (Downloads folder) stay on the device.",
             ),
             Erased => ("Toutes les données de cet appareil ont été effacées.", "All data on this device was erased."),
             Saved => ("Enregistré sur cet appareil", "Saved on this device"),
@@ -288,8 +298,6 @@ impl K {
             Done => ("Fait", "Done"),
             RemoveEntry => ("Retirer du plan", "Remove from plan"),
             Print => ("Imprimer", "Print"),
-            Right => ("Juste", "Right"),
-            Wrong => ("Faux", "Wrong"),
             RightAnswer => ("Bonne réponse", "Right answer"),
             Passed => ("Réussi", "Passed"),
             NotPassed => ("Non réussi", "Not passed"),
@@ -345,6 +353,27 @@ impl K {
                 "This part of the app could not be loaded; check the connection and try again. Your answers are kept.",
             ),
             TryAgain => ("Réessayer", "Try again"),
+            Validate => ("Valider", "Validate"),
+            ValidateHint => (
+                "Une fois validée, la réponse est corrigée et ne peut plus être changée.",
+                "Once validated, the answer is marked and can no longer be changed.",
+            ),
+            IncorrectAnswer => ("Réponse incorrecte", "Incorrect answer"),
+            TheRightAnswer => ("La bonne réponse", "The right answer"),
+            RestartQuiz => ("Recommencer le quiz", "Start the quiz again"),
+            ConfirmRestartQuiz => (
+                "Recommencer le quiz\u{202f}? Toutes vos réponses seront effacées.",
+                "Start the quiz again? All your answers will be cleared.",
+            ),
+            Participant => ("Participant·e", "Participant"),
+            QuizSession => ("La session", "The session"),
+            QuizDate => ("Date", "Date"),
+            ScrollHint => (
+                "Faites glisser le tableau pour voir toutes les colonnes →",
+                "Swipe the table sideways to see every column →",
+            ),
+            ExportAll => ("Exporter tout", "Export all"),
+            ExportDone => ("Fichier enregistré dans les téléchargements", "File saved to downloads"),
             SelfAssessment => (
                 "Auto-évaluation — notation indicative\u{202f}; la notation officielle est celle de l’agence",
                 "Self-assessment — indicative rating; the official rating is the agency’s",
@@ -373,5 +402,16 @@ pub fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => "\u{a0}: ",
         Lang::En => ": ",
+    }
+}
+
+/// A UI string in a quiz's own words: a participant in a training session, not an assessor in
+/// an assessment.
+pub fn worded(quiz: bool, k: K) -> K {
+    match (quiz, k) {
+        (true, K::Assessor) => K::Participant,
+        (true, K::AssessmentDetails) => K::QuizSession,
+        (true, K::Date) => K::QuizDate,
+        _ => k,
     }
 }

@@ -45,6 +45,8 @@ pub fn Results(id: String) -> impl IntoView {
     let id_back = id.clone();
     let id_export = id.clone();
     let id_pdf = id.clone();
+    // The answers file just exported, said on the page.
+    let exported = RwSignal::new(None::<String>);
     view! {
         <h1>{move || format!("{} — {}", state.t(K::Results), ctx.q.with_value(|q| q.title.get(state.lang.get().code()).to_owned()))}</h1>
         <super::StorageBanner/>
@@ -61,11 +63,16 @@ pub fn Results(id: String) -> impl IntoView {
             <button on:click=move |_| state.go(Route::Fill(id_back.clone()))>{move || state.t(K::BackToFilling)}</button>
             <button on:click=move |_| {
                 if let Some(s) = state.assessments.with_untracked(|l| l.iter().find(|s| s.id == id_export).cloned()) {
+                    let before = state.last_export.get_untracked();
                     super::export_answers(state, &s);
+                    if state.last_export.get_untracked() != before {
+                        exported.set(Some(super::answers_file_name(&s)));
+                    }
                 }
             }>{move || state.t(K::ExportAnswers)}</button>
             <button on:click=move |_| super::browser::print()>{move || state.t(K::Print)}</button>
         </p>
+        <p class="export-status no-print" role="status">{move || exported.get().map(|name| format!("✓ {}{}{name}", state.t(K::ExportDone), super::i18n::colon(state.lang.get())))}</p>
         <PdfExport id=id_pdf/>
     }
     .into_any()
@@ -90,10 +97,10 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                 _ => tr(lang, K::PartialResult).to_owned(),
             };
             let risk = o.band.as_ref().and_then(|b| b.risk.as_ref()).map(|r| r.get(l).to_owned());
-            let score = match (o.score, o.max) {
-                (Some(s), Some(m)) => format!("{s} / {m}"),
-                _ => "—".into(),
-            };
+            // « — » before any answer; a quiz: « 19 / 23 — 83 % — Réussi (seuil 80 %) ».
+            let score = crate::summary::score_line(o, lang);
+            // A training quiz carries no "verified rule" badge.
+            let quiz = matches!(q.scoring.rule, Rule::Quiz(_));
             let band = o.band.as_ref().map(|b| format!("{}–{}", b.min, b.max));
             let until = valid_until(&q, &file).map(|d| french_date(d, lang));
             let period_provisional = q.validity_provisional;
@@ -126,7 +133,7 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                         })}
                     </dl>
                     {capped.map(|c| view! { <p class="warn">{format!("{} ({c})", tr(lang, K::CappedBy))}</p> })}
-                    <p class=if o.status == RuleStatus::Provisional { "status provisional" } else { "status" }>{status}</p>
+                    {(!quiz).then(|| view! { <p class=if o.status == RuleStatus::Provisional { "status provisional" } else { "status" }>{status}</p> })}
                     {q.scoring.note.as_ref().map(|n| view! { <p class="note">{n.get(l).to_owned()}</p> })}
                     {(!sources.is_empty()).then(|| view! {
                         <div class="sources">
@@ -158,14 +165,14 @@ fn StandardsTable(ctx: Ctx) -> impl IntoView {
                         (Some(p), Some(m)) => format!("{p} / {m}"),
                         _ => "—".to_owned(),
                     };
-                    Some(view! { <tr><th scope="row">{item_name(&q, item, lang)}</th><td>{answer}</td><td>{pts}</td></tr> })
+                    Some(view! { <tr><th scope="row">{item_name(&q, item, lang)}</th><td data-label=tr(lang, K::Answer)>{answer}</td><td data-label=tr(lang, K::Points)>{pts}</td></tr> })
                 })
                 .collect_view()
         });
         view! {
             <section aria-labelledby="why-title">
                 <h2 id="why-title">{tr(lang, K::WhyThisRating)}</h2>
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="why-title"><table>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="why-title"><table class="stack">
                     <thead><tr><th scope="col">{tr(lang, K::Standard)}</th><th scope="col">{tr(lang, K::Answer)}</th><th scope="col">{tr(lang, K::Points)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table></div>
@@ -214,7 +221,8 @@ fn Register(ctx: Ctx) -> impl IntoView {
         view! {
             <section aria-labelledby="register-title">
                 <h2 id="register-title">{tr(lang, K::RiskRegister)}</h2>
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="register-title"><table class="register">
+                <p class="scroll-hint" id="register-hint">{tr(lang, K::ScrollHint)}</p>
+                <div class="table-wrap scrolls" tabindex="0" role="region" aria-labelledby="register-title" aria-describedby="register-hint"><table class="register">
                     <thead><tr>
                         <th scope="col">"N°"</th><th scope="col">{tr(lang, K::Risk)}</th><th scope="col">{tr(lang, K::Inherent)}</th>
                         <th scope="col">{tr(lang, K::InPlace)}</th><th scope="col">{tr(lang, K::ComputedResidual)}</th><th scope="col">{tr(lang, K::RetainedResidual)}</th>
@@ -269,14 +277,26 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
             }
             c
         });
-        let (cell, left, top) = (64.0, 150.0, 10.0);
-        let width = left + cell * ip as f64 + 10.0;
-        let height = top + cell * lp as f64 + 50.0;
+        // Drawn at the width of a 360 px phone's page (328 px), one unit a pixel there, so
+        // every label renders at 12 px or more; on a wider screen it grows. Likelihood labels
+        // wrap on the left; impact labels are slanted under their columns.
+        const WIDTH: f64 = 328.0;
+        let (left, top) = (100.0, 6.0);
+        let cell = ((WIDTH - left - 4.0) / ip as f64).min(64.0).floor();
+        let label_room = 84.0;
+        let width = left + cell * ip as f64 + 4.0;
+        let height = top + cell * lp as f64 + label_room;
         let mut cells = Vec::new();
         for (li, row) in counts.iter().enumerate().skip(1).take(lp) {
             let y = top + (lp - li) as f64 * cell;
+            let lines = wrap_words(&format!("{li} {}", m.likelihood[li - 1].get(l)), 13);
+            let first = y + cell / 2.0 + 5.0 - (lines.len() as f64 - 1.0) * 8.0;
             cells.push(view! {
-                <text x=left - 8.0 y=y + cell / 2.0 + 4.0 text-anchor="end" class="axis">{format!("{li} {}", m.likelihood[li - 1].get(l))}</text>
+                <text x=left - 6.0 y=first text-anchor="end" class="axis">
+                    {lines.into_iter().enumerate().map(|(n, line)| view! {
+                        <tspan x=left - 6.0 y=first + n as f64 * 16.0>{line}</tspan>
+                    }).collect_view()}
+                </text>
             }.into_any());
             for (ii, &n) in row.iter().enumerate().skip(1).take(ip) {
                 let x = left + (ii - 1) as f64 * cell;
@@ -285,19 +305,22 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
                 cells.push(view! {
                     <g>
                         <rect x=x y=y width=cell height=cell fill=if possible { fill(score) } else { "#eeeeee" } stroke="#555" stroke-width="1"/>
-                        <text x=x + 4.0 y=y + 13.0 class="score">{score.to_string()}</text>
-                        <text x=x + cell / 2.0 y=y + cell / 2.0 + 9.0 text-anchor="middle" class="count">
+                        <text x=x + 3.0 y=y + 13.0 class="score">{score.to_string()}</text>
+                        <text x=x + cell / 2.0 y=y + cell / 2.0 + 10.0 text-anchor="middle" class="count">
                             {if n > 0 { n.to_string() } else if !possible { "—".into() } else { String::new() }}
                         </text>
                     </g>
                 }.into_any());
             }
         }
+        let bottom = top + lp as f64 * cell;
         for ii in 1..=ip {
-            let x = left + (ii - 1) as f64 * cell + cell / 2.0;
+            let x = left + (ii - 1) as f64 * cell + cell / 2.0 + 5.0;
+            let y = bottom + 12.0;
             cells.push(view! {
-                <text x=x y=top + lp as f64 * cell + 18.0 text-anchor="middle" class="axis">{format!("{ii}")}</text>
-                <text x=x y=top + lp as f64 * cell + 34.0 text-anchor="middle" class="axis small">{m.impact[ii - 1].get(l).to_owned()}</text>
+                <text x=x y=y text-anchor="end" transform=format!("rotate(-40 {x} {y})") class="axis">
+                    {format!("{ii} {}", m.impact[ii - 1].get(l))}
+                </text>
             }.into_any());
         }
         let legend: Vec<String> = bands
@@ -316,17 +339,27 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
                     <desc id="heat-desc">{desc.clone()}</desc>
                     {cells}
                 </svg>
-                <p class="legend">{format!("{}{}{} — {}", tr(lang, K::Likelihood), super::i18n::colon(lang), tr(lang, K::Impact), desc)}</p>
+                <p class="legend">{format!("{} ↑ / {} → — {}", tr(lang, K::Likelihood), tr(lang, K::Impact), desc)}</p>
             </section>
         }
         .into_any()
     }
 }
 
+/// Each question with the participant's answer, the verdict, the right answer when it was
+/// missed, and the explanation; « Recommencer le quiz » (after a confirmation) clears every
+/// answer for a new attempt.
 #[component]
 fn QuizReview(ctx: Ctx) -> impl IntoView {
     let state = ctx.state;
-    move || {
+    let restart = move |_| {
+        if super::browser::confirm(state.t(K::ConfirmRestartQuiz)) {
+            let id = ctx.id.get_value();
+            state.update(&id, |s| crate::engine::edit::restart_quiz(&mut s.file));
+            state.go(Route::Fill(id));
+        }
+    };
+    let review = move || {
         let lang = state.lang.get();
         let q = ctx.q.get_value();
         ctx.outcome.with(|o| {
@@ -336,21 +369,38 @@ fn QuizReview(ctx: Ctx) -> impl IntoView {
                 .filter_map(|r| {
                     let item = q.item(&r.item)?;
                     let verdict = match r.correct {
-                        Some(true) => format!("✓ {}", tr(lang, K::Right)),
-                        Some(false) => format!("✗ {}", tr(lang, K::Wrong)),
+                        Some(true) => format!("✓ {}", tr(lang, K::RightAnswer)),
+                        Some(false) => format!("✗ {}", tr(lang, K::IncorrectAnswer)),
                         None => "—".into(),
                     };
                     let answer = r.answer.as_ref().map_or_else(|| "—".to_owned(), |a| answer_label(item, a, lang));
+                    let right = (r.correct == Some(false)).then(|| {
+                        let ids: Vec<String> = match &item.correct {
+                            Some(Correct::Bool(b)) => vec![b.to_string()],
+                            Some(Correct::One(id)) => vec![id.clone()],
+                            Some(Correct::Many(ids)) => ids.clone(),
+                            None => vec![],
+                        };
+                        let labels: Vec<String> = ids.iter().map(|id| answer_label(item, id, lang)).collect();
+                        format!("{}{}{}", tr(lang, K::TheRightAnswer), super::i18n::colon(lang), labels.join(crate::summary::list_sep(lang)))
+                    });
                     Some(view! {
                         <article class="quiz-review">
                             <h3>{item.text.get(lang.code()).to_owned()}</h3>
                             <p>{format!("{}{}{answer} — {verdict}", tr(lang, K::Answer), super::i18n::colon(lang))}</p>
+                            {right.map(|r| view! { <p>{r}</p> })}
                             <p>{item.explanation.as_ref().map(|e| e.get(lang.code()).to_owned())}</p>
                         </article>
                     })
                 })
                 .collect_view()
         })
+    };
+    view! {
+        <p class="actions no-print">
+            <button on:click=restart>{move || state.t(K::RestartQuiz)}</button>
+        </p>
+        {review}
     }
 }
 
@@ -519,4 +569,19 @@ fn PdfExport(id: String) -> impl IntoView {
         </p>
         </div>
     }
+}
+
+/// `text` in lines of at most about `max` characters, broken between words only.
+fn wrap_words(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
 }
