@@ -344,6 +344,8 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
     view! {
         <div class="item" id=dom tabindex="-1">
             {control}
+            // « Valider », then the verdict, right under the choices.
+            {quiz.then(|| view! { <QuizFeedback ctx=ctx item=item.clone()/> })}
             {guidance.map(|g| if rated {
                 view! {
                     <details class="guidance">
@@ -359,7 +361,6 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
                 view! { <Checks ctx=ctx item=iid.clone() legend=legend options=evidence target=CheckTarget::Evidence/> }
             })}
             {comment.then(|| view! { <CommentBox ctx=ctx item=iid.clone()/> })}
-            {quiz.then(|| view! { <QuizFeedback ctx=ctx item=item.clone()/> })}
         </div>
     }
 }

@@ -11,7 +11,7 @@ use crate::engine::model::*;
 use crate::engine::plan;
 use crate::engine::scoring::Effect;
 use crate::present::risk as present_risk;
-use crate::summary::{answer_label, french_date, item_name, valid_until};
+use crate::summary::{answer_label, french_date, item_statement, valid_until};
 
 #[component]
 pub fn Results(id: String) -> impl IntoView {
@@ -165,7 +165,7 @@ fn StandardsTable(ctx: Ctx) -> impl IntoView {
                         (Some(p), Some(m)) => format!("{p} / {m}"),
                         _ => "—".to_owned(),
                     };
-                    Some(view! { <tr><th scope="row">{item_name(&q, item, lang)}</th><td data-label=tr(lang, K::Answer)>{answer}</td><td data-label=tr(lang, K::Points)>{pts}</td></tr> })
+                    Some(view! { <tr><th scope="row">{item_statement(&q, item, lang)}</th><td data-label=tr(lang, K::Answer)>{answer}</td><td data-label=tr(lang, K::Points)>{pts}</td></tr> })
                 })
                 .collect_view()
         });
@@ -432,7 +432,7 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                 view! {
                     <ol class="plan">
                         {entries.into_iter().enumerate().map(|(i, e)| {
-                            let gap = e.item.as_ref().and_then(|id| q.item(id)).map_or_else(|| e.gap.clone(), |it| item_name(&q, it, lang));
+                            let gap = e.item.as_ref().and_then(|id| q.item(id)).map_or_else(|| e.gap.clone(), |it| item_statement(&q, it, lang));
                             let status = match e.status { ActionStatus::NotStarted => "not_started", ActionStatus::InProgress => "in_progress", ActionStatus::Done => "done" };
                             view! {
                                 <li class="plan-entry">
