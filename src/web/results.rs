@@ -291,13 +291,16 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
             let y = top + (lp - li) as f64 * cell;
             let lines = wrap_words(&format!("{li} {}", m.likelihood[li - 1].get(l)), 13);
             let first = y + cell / 2.0 + 5.0 - (lines.len() as f64 - 1.0) * 8.0;
-            cells.push(view! {
-                <text x=left - 6.0 y=first text-anchor="end" class="axis">
-                    {lines.into_iter().enumerate().map(|(n, line)| view! {
-                        <tspan x=left - 6.0 y=first + n as f64 * 16.0>{line}</tspan>
-                    }).collect_view()}
-                </text>
-            }.into_any());
+            cells.push(
+                view! {
+                    <text x=left - 6.0 y=first text-anchor="end" class="axis">
+                        {lines.into_iter().enumerate().map(|(n, line)| view! {
+                            <tspan x=left - 6.0 y=first + n as f64 * 16.0>{line}</tspan>
+                        }).collect_view()}
+                    </text>
+                }
+                .into_any(),
+            );
             for (ii, &n) in row.iter().enumerate().skip(1).take(ip) {
                 let x = left + (ii - 1) as f64 * cell;
                 let score = (li * ii) as i64;
