@@ -271,6 +271,13 @@ await test('training quiz: feedback only after « Valider », the answer then lo
   await item.locator('.quiz-feedback').filter({ hasText: '✗ Réponse incorrecte' }).waitFor();
   expect(await item.getByRole('radio', { name: /^une affaire privée/ }).isChecked(), 'answer lost');
   expect(await item.getByRole('radio', { name: /^une affaire privée/ }).isDisabled(), 'unlocked by a reload');
+  // The results page explains validated answers only.
+  await page.evaluate(() => { location.hash = location.hash + '/results'; });
+  await page.getByRole('button', { name: 'Recommencer le quiz' }).waitFor();
+  const review = await page.locator('main').textContent();
+  expect(review.includes('Premier principe') && !review.includes('L’erreur sur l’âge de l’enfant ne constitue pas une défense'), 'the results explain a question not yet validated');
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'Quiz de formation PEAS' }).waitFor();
   // Answer and validate every other question: the first choice or tick of each.
   const pending = page.locator('.item:has(.quiz-validate)');
   while (await pending.count()) {

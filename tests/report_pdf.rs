@@ -382,6 +382,11 @@ fn quiz_report_gives_each_answer_right_or_wrong_with_explanation() {
         "{t}"
     );
     assert!(t.contains("Toute activité sexuelle avec un enfant (moins de 18 ans) est interdite"));
+    // A question not yet answered gives away neither its answer nor its explanation.
+    assert!(
+        !t.contains("L’erreur sur l’âge de l’enfant ne constitue pas une défense"),
+        "{t}"
+    );
     assert_no_overlap(&p);
 }
 

@@ -612,7 +612,10 @@ impl Ctx<'_> {
                     &format!("{answer} — {verdict}"),
                     30.0,
                 );
-                if res.and_then(|r| r.correct) != Some(true) {
+                // As in the app: the right answer and the explanation come with a verdict
+                // only, never for a question not yet answered and validated.
+                let verdict = res.and_then(|r| r.correct);
+                if verdict == Some(false) {
                     let right = match &i.correct {
                         Some(Correct::Bool(b)) => answer_label(i, &b.to_string(), self.lang),
                         Some(Correct::One(id)) => answer_label(i, id, self.lang),
@@ -625,7 +628,7 @@ impl Ctx<'_> {
                     };
                     l.field(self.tr("Bonne réponse", "Right answer"), &right, 30.0);
                 }
-                if let Some(e) = &i.explanation {
+                if let (Some(e), Some(_)) = (&i.explanation, verdict) {
                     l.field(self.tr("Explication", "Explanation"), e.get(self.l()), 30.0);
                 }
                 l.space(2.0);

@@ -392,7 +392,8 @@ fn QuizReview(ctx: Ctx) -> impl IntoView {
                             <h3>{item.text.get(lang.code()).to_owned()}</h3>
                             <p>{format!("{}{}{answer} — {verdict}", tr(lang, K::Answer), super::i18n::colon(lang))}</p>
                             {right.map(|r| view! { <p>{r}</p> })}
-                            <p>{item.explanation.as_ref().map(|e| e.get(lang.code()).to_owned())}</p>
+                            // The explanation comes with a verdict only, as on the quiz page.
+                            {r.correct.and(item.explanation.as_ref()).map(|e| view! { <p>{e.get(lang.code()).to_owned()}</p> })}
                         </article>
                     })
                 })
