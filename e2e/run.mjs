@@ -546,6 +546,133 @@ await test('at 360 px wide: no sideways scrolling on home, filling and results, 
   await context.close();
 });
 
+const CASH = 'Risques d’EAS dans un transfert monétaire';
+
+/** At 360 × 740: opens a blank form and steps through its sections with « Section
+ *  suivante »; each page has one section, no sideways scrolling; returns the tallest page. */
+async function tallestPage(page, title) {
+  await page.getByRole('button', { name: `Commencer une évaluation : ${title}` }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  const next = page.getByRole('button', { name: 'Section suivante', exact: true });
+  let tallest = 0;
+  for (let step = 0; ; step++) {
+    const [height, width, shown] = await page.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth,
+      [...document.querySelectorAll('.q-section')].filter((e) => e.offsetParent !== null).length]);
+    expect(width <= 360, `${title}, page ${step + 1}: ${width} px wide`);
+    expect(shown === 1, `${title}, page ${step + 1}: ${shown} sections shown`);
+    tallest = Math.max(tallest, height);
+    if (await next.isDisabled()) break;
+    await press(next, 'Enter');
+    expect(step < 20, 'next section never ends');
+  }
+  return tallest;
+}
+
+await test('at 360 × 740 px, one section at a time: the blank cash form is at most 8 screens tall and UNICEF at most 4', async () => {
+  const { context, page } = await fresh({ viewport: { width: 360, height: 740 } });
+  const cash = await tallestPage(page, CASH);
+  expect(cash <= 8 * 740, `cash transfer: ${cash} px (${(cash / 740).toFixed(1)} screens)`);
+  await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+  const unicef = await tallestPage(page, UNICEF);
+  expect(unicef <= 4 * 740, `UNICEF: ${unicef} px (${(unicef / 740).toFixed(1)} screens)`);
+  await context.close();
+});
+
+await test('at 360 px: the sticky bar shows progress and the save state; the section list jumps to a section with its count, kept on reload', async () => {
+  const { context, page } = await fresh({ viewport: { width: 360, height: 740 } });
+  // The home page scrolled to its end: the form still opens at its top, its title focused.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.getByRole('button', { name: `Commencer une évaluation : ${CASH}` }).click();
+  await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'fill-title' && window.scrollY === 0);
+  const bar = page.getByRole('region', { name: 'Avancement' });
+  await bar.getByText('0 / 12 répondues').waitFor();
+  await page.locator('#item-review_stage').getByRole('radio', { name: 'Conception du programme' }).check();
+  await bar.getByText('✓ Enregistré').waitFor();
+  // The bar stays in view at the bottom of the page.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const top = await bar.evaluate((e) => e.getBoundingClientRect().top);
+  expect(top >= 0 && top < 10, `bar not at the top of the screen: ${top}`);
+  // The list of sections, with their completion; one press shows the chosen one.
+  const list = page.getByRole('navigation', { name: 'Sections du questionnaire' });
+  const entry = list.getByRole('button', { name: /^Ménage/ });
+  expect((await entry.textContent()).includes('0/2'), `count missing: ${await entry.textContent()}`);
+  await press(entry, 'Enter');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'section-household');
+  expect(await page.locator('#item-r_household_control').isVisible(), 'the chosen section is not shown');
+  expect(!(await page.locator('#item-programme').isVisible()), 'the first section is still shown');
+  expect(await entry.getAttribute('aria-current') === 'step', 'the list does not mark the current section');
+  const household = page.locator('#item-r_household_control');
+  await household.getByRole('group', { name: 'Probabilité' }).getByRole('radio', { name: /^2 – / }).check();
+  await household.getByRole('group', { name: 'Impact' }).getByRole('radio', { name: /^3 – / }).check();
+  await bar.getByText('1 / 12 répondues').waitFor();
+  await list.getByRole('button', { name: /^Ménage.*1\/2$/ }).waitFor();
+  // Previous / next.
+  await press(bar.getByRole('button', { name: 'Section précédente' }), 'Enter');
+  await page.getByRole('heading', { level: 2, name: 'Paiement, retrait et achats' }).waitFor();
+  await press(bar.getByRole('button', { name: 'Section suivante' }), 'Enter');
+  await page.getByRole('heading', { level: 2, name: 'Ménage' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
+  await page.locator('#item-r_household_control').waitFor({ state: 'visible' });
+  expect(!(await page.locator('#item-programme').isVisible()), 'reload went back to the first section');
+  await context.close();
+});
+
+await test('a revealed item is announced next to the answer that revealed it, and « Aller à la question » moves focus to it', async () => {
+  const { context, page } = await fresh({ viewport: { width: 360, height: 740 } });
+  await page.getByRole('button', { name: `Commencer une évaluation : ${CASH}` }).click();
+  await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
+  const modalities = page.locator('#item-modalities');
+  await modalities.getByRole('checkbox', { name: /^Argent mobile/ }).check();
+  const note = modalities.getByRole('status').filter({ hasText: '2 questions ajoutées\u00a0: Des agents du prestataire' });
+  await note.waitFor();
+  await press(note.getByRole('button', { name: 'Aller à la question' }), 'Enter');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'item-r_fsp_agents');
+  expect(await page.locator('#item-r_fsp_agents').isVisible(), 'the revealed risk is not shown');
+  const box = await page.locator('#item-r_fsp_agents').boundingBox();
+  expect(box.y >= 0 && box.y < 740, `the revealed risk is off screen (${box.y})`);
+  await context.close();
+});
+
+await test('compact risk scales: five native radios in a named group, 44 px segments, arrow keys move along, the chosen label shown', async () => {
+  const { context, page } = await fresh({ viewport: { width: 360, height: 740 } });
+  await page.getByRole('button', { name: `Commencer une évaluation : ${CASH}` }).click();
+  await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
+  await press(page.getByRole('button', { name: 'Section suivante', exact: true }), 'Enter');
+  const risk = page.locator('#item-r_own_staff');
+  const group = risk.getByRole('group', { name: 'Probabilité' });
+  const radios = group.getByRole('radio');
+  expect(await radios.count() === 5, `${await radios.count()} likelihood radios`);
+  const sizes = await group.locator('label').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect()));
+  expect(sizes.every((r) => r.height >= 44 && r.width >= 44), `segments: ${JSON.stringify(sizes.map((r) => [r.width, r.height]))}`);
+  expect(new Set(sizes.map((r) => Math.round(r.top))).size === 1, 'the five steps are not on one row');
+  await press(radios.first(), 'Space');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  expect(await group.getByRole('radio', { name: /^4 – / }).isChecked(), 'arrow keys did not move to 4');
+  const shown = await group.locator('.step-label').textContent();
+  expect(/^4 – \S/.test(shown), `chosen label: ${shown}`);
+  // A comment is asked for, not shown by default.
+  expect(!(await risk.getByRole('textbox', { name: 'Commentaire' }).isVisible()), 'comment box open');
+  await context.close();
+});
+
+await test('at 360 px, complete the UNICEF 2020 assessment with the keyboard, section by section', async () => {
+  const { context, page } = await fresh({ viewport: { width: 360, height: 740 } });
+  await startUnicef(page, 'ONG Keneya');
+  const next = page.getByRole('button', { name: 'Section suivante', exact: true });
+  for (const [n, s] of STANDARDS.entries()) {
+    await rate(page, s);
+    if (n < STANDARDS.length - 1) await press(next, 'Enter');
+  }
+  expect(await next.isDisabled(), 'a section after the last');
+  await page.getByRole('region', { name: 'Avancement' }).getByText('Capacité moyenne (risque modéré)').waitFor();
+  await page.getByRole('complementary', { name: 'Résultat en direct' }).getByText('Capacité moyenne (risque modéré)').waitFor();
+  await press(page.getByRole('button', { name: 'Voir les résultats' }), 'Enter');
+  await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
+  await context.close();
+});
+
 await test('print stylesheet: results without navigation or buttons', async () => {
   const { context, page } = await fresh();
   await startUnicef(page);
@@ -566,7 +693,11 @@ await test('reload half-way and find every answer', async () => {
   const { context, page } = await fresh();
   await startUnicef(page, 'Association Ɲɛtaa');
   for (const s of STANDARDS.slice(0, 3)) await rate(page, s);
-  await page.getByRole('textbox', { name: 'Commentaire', exact: true }).first().fill('Politique adoptée en mars ; « code » signé');
+  // The comment box is folded until asked for.
+  const comment = page.getByRole('textbox', { name: 'Commentaire', exact: true }).first();
+  expect(!(await comment.isVisible()), 'comment box shown before it is asked for');
+  await page.locator('#item-cs1_policy').getByText('Ajouter un commentaire').click();
+  await comment.fill('Politique adoptée en mars ; « code » signé');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: UNICEF }).waitFor();
   expect(await page.getByRole('textbox', { name: 'Organisation', exact: true }).inputValue() === 'Association Ɲɛtaa', 'organisation lost');

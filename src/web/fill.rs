@@ -29,6 +29,8 @@ pub struct Ctx {
     pub file: Memo<AnswersFile>,
     pub outcome: Memo<Outcome>,
     pub visible: Memo<HashSet<String>>,
+    /// The item whose answer changed last (to say where revealed items come from).
+    pub last_edit: StoredValue<String>,
 }
 
 impl Ctx {
@@ -64,6 +66,7 @@ impl Ctx {
             file,
             outcome,
             visible,
+            last_edit: StoredValue::new(String::new()),
         }
     }
 
@@ -88,6 +91,7 @@ impl Ctx {
     }
 
     pub fn edit(&self, item: &str, f: impl FnOnce(&mut Answer)) {
+        self.last_edit.set_value(item.to_owned());
         let id = self.id.get_value();
         self.state.update(&id, |s| {
             f(s.file.answers.entry(item.to_owned()).or_default())
@@ -137,6 +141,8 @@ pub fn Fill(id: String) -> impl IntoView {
         return view! { <p role="alert">{msg}</p> }.into_any();
     };
     let ctx = Ctx::new(state, id.clone(), q.clone());
+    let nav = Nav::new(ctx);
+    provide_context(nav);
     let sections: Vec<Section> = q.sections.clone();
     let progress = Memo::new(move |_| {
         let q = ctx.q.get_value();
@@ -157,37 +163,44 @@ pub fn Fill(id: String) -> impl IntoView {
         })
     });
     let id_results = id.clone();
+    // Opened from the home page (or reloaded): the page starts at its top, on its title.
+    focus_title(0);
 
     view! {
-        <h1>{move || ctx.q.with_value(|q| q.title.get(ctx.lang().code()).to_owned())}</h1>
+        <h1 id="fill-title" tabindex="-1">{move || ctx.q.with_value(|q| q.title.get(ctx.lang().code()).to_owned())}</h1>
         <super::StorageBanner export=Callback::new(move |_| {
             let id = ctx.id.get_value();
             if let Some(s) = state.assessments.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) {
                 super::export_answers(state, &s);
             }
         })/>
-        <Details ctx=ctx/>
-        <nav aria-label=move || state.t(K::Section) class="section-nav">
+        <FillBar ctx=ctx nav=nav/>
+        <nav aria-label=move || state.t(K::Sections) class="section-nav">
             <ol>
-                {sections.iter().map(|s| {
-                    let sid = s.id.clone();
+                {sections.iter().enumerate().map(|(n, s)| {
                     let sid2 = s.id.clone();
                     let title = text_label(&s.title);
                     view! {
-                        <li>
-                            <button class="link" on:click=move |_| focus(&format!("section-{sid}"))>
-                                {move || title(ctx.lang())}
-                                " "
-                                <span class="progress">{move || progress.with(|p| p.get(&sid2).map(|(d, t)| format!("{d}/{t}")).unwrap_or_default())}</span>
-                            </button>
-                        </li>
+                        <Show when=move || nav.shown.with(|v| v.contains(&n))>
+                            <li>
+                                <button class="link" id=format!("nav-{}", sid2) aria-current=move || (nav.current.get() == n).then_some("step")
+                                    on:click=move |_| nav.go_section(n)>
+                                    <span class="title">{let title = title.clone(); move || title(ctx.lang())}</span>
+                                    " "
+                                    <span class="progress">{let sid2 = sid2.clone(); move || progress.with(|p| p.get(&sid2).map(|(d, t)| format!("{d}/{t}")).unwrap_or_default())}</span>
+                                </button>
+                            </li>
+                        </Show>
                     }
                 }).collect_view()}
             </ol>
         </nav>
         <div class="fill-layout">
             <div class="items">
-                {sections.into_iter().map(|s| view! { <SectionView ctx=ctx section=s/> }).collect_view()}
+                <div class:elsewhere=move || nav.shown.with(|s| s.first().copied()) != Some(nav.current.get())>
+                    <Details ctx=ctx/>
+                </div>
+                {sections.into_iter().enumerate().map(|(n, s)| view! { <SectionView ctx=ctx section=s index=n/> }).collect_view()}
             </div>
             <LiveResult ctx=ctx/>
         </div>
@@ -198,13 +211,246 @@ pub fn Fill(id: String) -> impl IntoView {
     .into_any()
 }
 
-/// Moves focus (and the view) to an element by id.
-pub fn focus(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        el.scroll_into_view();
-        if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = h.focus();
+/// Focuses the page title and shows the top of the page, once the page is in the document.
+fn focus_title(tries: u32) {
+    let wait = std::time::Duration::from_millis(if tries == 0 { 0 } else { 20 });
+    set_timeout(
+        move || match document().get_element_by_id("fill-title") {
+            Some(el) => {
+                if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            None if tries < 100 => focus_title(tries + 1),
+            None => {}
+        },
+        wait,
+    );
+}
+
+/// Moves focus (and the view) to an element by id; whether it took focus.
+pub fn focus(id: &str) -> bool {
+    let Some(el) = document().get_element_by_id(id) else {
+        return false;
+    };
+    el.scroll_into_view();
+    let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() else {
+        return false;
+    };
+    let _ = h.focus();
+    document()
+        .active_element()
+        .is_some_and(|a| a.id() == id)
+}
+
+/// Focuses an element now if it can take focus, else once the page has been redrawn (a
+/// section just switched to is not displayed yet).
+fn focus_soon(id: String) {
+    if !focus(&id) {
+        set_timeout(
+            move || {
+                focus(&id);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// Where the user is: the current section (the only one shown on a narrow screen; kept for
+/// the visit, so a reload comes back to it) and the items an answer just revealed.
+#[derive(Clone, Copy)]
+struct Nav {
+    /// The section chosen last (index in the questionnaire).
+    chosen: RwSignal<usize>,
+    /// Each section's id, title and item ids, in order.
+    order: StoredValue<Vec<(String, Text, Vec<String>)>>,
+    /// The sections with at least one item shown.
+    shown: Memo<Vec<usize>>,
+    /// The section shown: the one chosen, or the nearest shown before it.
+    current: Memo<usize>,
+    /// The item whose answer revealed others, and those others.
+    revealed: RwSignal<Option<(String, Vec<String>)>>,
+}
+
+impl Nav {
+    fn new(ctx: Ctx) -> Nav {
+        let order: Vec<(String, Text, Vec<String>)> = ctx.q.with_value(|q| {
+            q.sections
+                .iter()
+                .map(|s| (s.id.clone(), s.title.clone(), s.items.iter().map(|i| i.id.clone()).collect()))
+                .collect()
+        });
+        let key = format!("psea:v1:section:{}", ctx.id.get_value());
+        let saved = session()
+            .and_then(|s| s.get_item(&key).ok().flatten())
+            .and_then(|sid| order.iter().position(|(s, _, _)| *s == sid))
+            .unwrap_or(0);
+        let order = StoredValue::new(order);
+        let shown = Memo::new(move |_| {
+            ctx.visible.with(|v| {
+                order.with_value(|o| {
+                    o.iter()
+                        .enumerate()
+                        .filter(|(_, (_, _, items))| items.iter().any(|i| v.contains(i)))
+                        .map(|(n, _)| n)
+                        .collect::<Vec<usize>>()
+                })
+            })
+        });
+        let chosen = RwSignal::new(saved);
+        let current = Memo::new(move |_| {
+            let c = chosen.get();
+            shown.with(|s| s.iter().rev().find(|&&n| n <= c).or(s.first()).copied().unwrap_or(0))
+        });
+        let revealed = RwSignal::new(None);
+        leptos::prelude::Effect::new(move |prev: Option<HashSet<String>>| {
+            let now = ctx.visible.get();
+            if let Some(prev) = prev {
+                let added: Vec<String> = order.with_value(|o| {
+                    o.iter()
+                        .flat_map(|(_, _, items)| items.iter())
+                        .filter(|i| now.contains(*i) && !prev.contains(*i))
+                        .cloned()
+                        .collect()
+                });
+                if !added.is_empty() {
+                    revealed.set(Some((ctx.last_edit.get_value(), added)));
+                }
+            }
+            now
+        });
+        leptos::prelude::Effect::new(move |_| {
+            let sid = order.with_value(|o| o.get(current.get()).map(|s| s.0.clone()));
+            if let (Some(store), Some(sid)) = (session(), sid.clone()) {
+                let _ = store.set_item(&key, &sid);
+            }
+            // On a narrow screen the section list is one scrolling row: bring the current
+            // section's entry into it.
+            let chip = sid.and_then(|sid| document().get_element_by_id(&format!("nav-{sid}")));
+            if let Some(chip) = chip.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+                if let Some(row) = chip.closest("ol").ok().flatten() {
+                    row.set_scroll_left(chip.offset_left() - 16);
+                }
+            }
+        });
+        Nav { chosen, order, shown, current, revealed }
+    }
+
+    /// The shown section after (or before) `from`.
+    fn neighbour(&self, from: usize, forward: bool) -> Option<usize> {
+        self.shown.with(|s| {
+            if forward {
+                s.iter().find(|&&n| n > from).copied()
+            } else {
+                s.iter().rev().find(|&&n| n < from).copied()
+            }
+        })
+    }
+
+    fn title(&self, n: usize, lang: Lang) -> String {
+        self.order.with_value(|o| o.get(n).map(|s| s.1.get(lang.code()).to_owned()).unwrap_or_default())
+    }
+
+    /// Shows section `n` and moves focus to its heading.
+    fn go_section(&self, n: usize) {
+        self.chosen.set(n);
+        if let Some(sid) = self.order.with_value(|o| o.get(n).map(|s| s.0.clone())) {
+            focus_soon(format!("section-{sid}"));
         }
+    }
+
+    /// Shows the section of `item` and moves focus to the item.
+    fn go_item(&self, item: &str) {
+        if let Some(n) = self.order.with_value(|o| o.iter().position(|(_, _, items)| items.iter().any(|i| i == item))) {
+            self.chosen.set(n);
+        }
+        focus_soon(format!("item-{item}"));
+    }
+}
+
+/// Always in view while filling: how many questions are answered, whether the last change
+/// was saved, the rating once there is one, and the previous and next sections.
+#[component]
+fn FillBar(ctx: Ctx, nav: Nav) -> impl IntoView {
+    let state = ctx.state;
+    let counts = move || {
+        ctx.outcome.with(|o| {
+            let total = o.items.iter().filter(|r| r.effect != Effect::Hidden).count();
+            let missing = o.missing.iter().filter(|m| m.scored).count();
+            format!("{} / {total}", total.saturating_sub(missing))
+        })
+    };
+    let band = move || {
+        let lang = ctx.lang();
+        ctx.outcome.with(|o| match (&o.band, o.passed) {
+            (Some(b), _) => b.label.get(lang.code()).to_owned(),
+            (None, Some(p)) => tr(lang, if p { K::Passed } else { K::NotPassed }).to_owned(),
+            _ => String::new(),
+        })
+    };
+    let saved = move || match state.save_state.get() {
+        super::SaveState::Idle => String::new(),
+        super::SaveState::Saved => format!("✓ {}", state.t(K::SavedShort)),
+        super::SaveState::Failed(_) => format!("⚠ {}", state.t(K::SaveFailed)),
+    };
+    let prev = move || nav.neighbour(nav.current.get(), false);
+    let next = move || nav.neighbour(nav.current.get(), true);
+    view! {
+        <div class="fill-bar" role="region" aria-label=move || state.t(K::Progress)>
+            <button class="step-button" aria-label=move || state.t(K::PreviousSection) title=move || state.t(K::PreviousSection)
+                disabled=move || prev().is_none()
+                on:click=move |_| if let Some(n) = prev() { nav.go_section(n) }>
+                <span aria-hidden="true">"‹"</span>
+            </button>
+            <p class="bar-status">
+                <span class="bar-count">{counts}" "{move || state.t(K::AnsweredShort)}</span>
+                <span class="bar-saved">{saved}</span>
+                <span class="bar-band">{band}</span>
+            </p>
+            <button class="step-button" aria-label=move || state.t(K::NextSection) title=move || state.t(K::NextSection)
+                disabled=move || next().is_none()
+                on:click=move |_| if let Some(n) = next() { nav.go_section(n) }>
+                <span aria-hidden="true">"›"</span>
+            </button>
+        </div>
+    }
+}
+
+/// Next to an answer that made other questions appear: which ones, and a way to go there.
+#[component]
+fn RevealNote(ctx: Ctx, nav: Nav, item: String) -> impl IntoView {
+    let added = move || {
+        let added = nav
+            .revealed
+            .with(|r| r.as_ref().filter(|(from, _)| *from == item).map(|(_, a)| a.clone()))?;
+        let still: Vec<String> = ctx.visible.with(|v| added.into_iter().filter(|i| v.contains(i)).collect());
+        (!still.is_empty()).then_some(still)
+    };
+    view! {
+        <div class="revealed" role="status">
+            {move || added().map(|added| {
+                let lang = ctx.lang();
+                let q = ctx.q.get_value();
+                let names: Vec<String> = added.iter().filter_map(|i| q.item(i)).map(|i| crate::summary::shorten(&item_name(&q, i, lang), 60)).collect();
+                let head = if added.len() == 1 {
+                    tr(lang, K::QuestionAdded).to_owned()
+                } else {
+                    format!("{} {}", added.len(), tr(lang, K::QuestionsAdded))
+                };
+                let first = added[0].clone();
+                view! {
+                    <p>
+                        {format!("{head}{}{} — ", super::i18n::colon(lang), names.join(crate::summary::list_sep(lang)))}
+                        <button class="link" on:click=move |_| nav.go_item(&first)>{tr(lang, K::GoToQuestion)}</button>
+                    </p>
+                }
+            })}
+        </div>
     }
 }
 
@@ -253,7 +499,8 @@ fn Details(ctx: Ctx) -> impl IntoView {
 }
 
 #[component]
-fn SectionView(ctx: Ctx, section: Section) -> impl IntoView {
+fn SectionView(ctx: Ctx, section: Section, index: usize) -> impl IntoView {
+    let nav = expect_context::<Nav>();
     let sid = section.id.clone();
     let title = text_label(&section.title);
     let intro = section.intro.as_ref().map(text_label);
@@ -264,7 +511,7 @@ fn SectionView(ctx: Ctx, section: Section) -> impl IntoView {
     };
     view! {
         <Show when=any_visible.clone()>
-            <section class="q-section" aria-labelledby=format!("section-{sid}")>
+            <section class="q-section" class:elsewhere=move || nav.current.get() != index aria-labelledby=format!("section-{sid}")>
                 <h2 id=format!("section-{sid}") tabindex="-1">{let title = title.clone(); move || title(ctx.lang())}</h2>
                 {intro.clone().map(|i| view! { <p class="intro">{move || i(ctx.lang())}</p> })}
                 {items.iter().map(|item| {
@@ -276,6 +523,13 @@ fn SectionView(ctx: Ctx, section: Section) -> impl IntoView {
                         </Show>
                     }
                 }).collect_view()}
+                {move || nav.neighbour(index, true).map(|n| view! {
+                    <p class="section-next">
+                        <button class="primary" on:click=move |_| nav.go_section(n)>
+                            {move || format!("{}{}{} ›", ctx.state.t(K::NextSection), super::i18n::colon(ctx.lang()), nav.title(n, ctx.lang()))}
+                        </button>
+                    </p>
+                })}
             </section>
         </Show>
     }
@@ -341,11 +595,13 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
         .collect();
     let comment = item.comment;
     let quiz = item.correct.is_some();
+    let nav = expect_context::<Nav>();
     view! {
         <div class="item" id=dom tabindex="-1">
             {control}
             // « Valider », then the verdict, right under the choices.
             {quiz.then(|| view! { <QuizFeedback ctx=ctx item=item.clone()/> })}
+            <RevealNote ctx=ctx nav=nav item=iid.clone()/>
             {guidance.map(|g| if rated {
                 view! {
                     <details class="guidance">
@@ -409,8 +665,14 @@ fn Radios(
     field: Option<&'static str>,
     legend: Label,
     options: Vec<(Json, Label)>,
+    /// A row of numbered steps (a 1–5 scale) with the chosen step's label under it.
+    #[prop(optional)]
+    steps: bool,
 ) -> impl IntoView {
     let name = format!("{}-{}", item, field.unwrap_or("v"));
+    if steps {
+        return steps_view(ctx, item, field, legend, options, name).into_any();
+    }
     view! {
         <fieldset class="choices">
             <legend>{move || legend(ctx.lang())}</legend>
@@ -427,6 +689,60 @@ fn Radios(
                     </label>
                 }
             }).collect_view()}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// A scale as a row of numbered segments: native radios (arrow keys move along the row),
+/// each named by its full label; under the row, the chosen step's label, or the two ends of
+/// the scale while none is chosen.
+fn steps_view(
+    ctx: Ctx,
+    item: String,
+    field: Option<&'static str>,
+    legend: Label,
+    options: Vec<(Json, Label)>,
+    name: String,
+) -> impl IntoView {
+    let labels: Vec<Label> = options.iter().map(|(_, l)| l.clone()).collect();
+    let values: Vec<Json> = options.iter().map(|(v, _)| v.clone()).collect();
+    let item_c = item.clone();
+    let chosen = move || {
+        let v = ctx.value(&item_c, field);
+        values.iter().position(|x| *x == v)
+    };
+    let chosen_c = chosen.clone();
+    let shown = move || {
+        let lang = ctx.lang();
+        match chosen_c() {
+            Some(n) => labels[n](lang),
+            None => match (labels.first(), labels.last()) {
+                (Some(a), Some(b)) => format!("{} … {}", a(lang), b(lang)),
+                _ => String::new(),
+            },
+        }
+    };
+    view! {
+        <fieldset class="choices steps">
+            <legend>{move || legend(ctx.lang())}</legend>
+            <div class="step-row">
+                {options.into_iter().enumerate().map(|(n, (v, label))| {
+                    let dom = format!("{name}-{n}");
+                    let label_for = dom.clone();
+                    let (item_r, item_w, v_r) = (item.clone(), item.clone(), v.clone());
+                    view! {
+                        <label class="step" for=label_for>
+                            <input type="radio" id=dom name=name.clone()
+                                prop:checked=move || ctx.value(&item_r, field) == v_r
+                                on:change=move |_| ctx.set(&item_w, field, v.clone())/>
+                            <span class="step-number" aria-hidden="true">{n + 1}</span>
+                            <span class="sr-only">{move || label(ctx.lang())}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            <p class="step-label" class:unset=move || chosen().is_none()>{shown}</p>
         </fieldset>
     }
 }
@@ -586,15 +902,20 @@ fn CommentBox(ctx: Ctx, item: String) -> impl IntoView {
         .file
         .with_untracked(|f| f.answers.get(&item).and_then(|a| a.comment.clone()))
         .unwrap_or_default();
+    // Folded until asked for; open when there is a comment already.
+    let open = !initial.is_empty();
     view! {
-        <p class="field">
-            <label for=dom.clone()>{move || ctx.state.t(K::Comment)}</label>
-            <textarea id=dom rows="2" aria-describedby=hint.clone() prop:value=initial on:input=move |ev| {
-                let v = event_target_value(&ev);
-                ctx.edit(&item, |a| a.comment = if v.trim().is_empty() { None } else { Some(v) });
-            }></textarea>
-            <span id=hint class="hint">{move || ctx.state.t(K::CommentWarning)}</span>
-        </p>
+        <details class="comment" open=open>
+            <summary>{move || ctx.state.t(K::AddComment)}</summary>
+            <p class="field">
+                <label for=dom.clone()>{move || ctx.state.t(K::Comment)}</label>
+                <textarea id=dom rows="2" aria-describedby=hint.clone() prop:value=initial on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    ctx.edit(&item, |a| a.comment = if v.trim().is_empty() { None } else { Some(v) });
+                }></textarea>
+                <span id=hint class="hint">{move || ctx.state.t(K::CommentWarning)}</span>
+            </p>
+        </details>
     }
 }
 
@@ -700,8 +1021,8 @@ fn RiskControl(
             <Show when=rated.clone()>
                 <p class="hint">{move || ctx.state.t(K::InherentHint)}</p>
                 <div class="risk-scales">
-                    <Radios ctx=ctx item=item.clone() field=Some("likelihood") legend=l_legend.clone() options=scale(&likelihood, 1)/>
-                    <Radios ctx=ctx item=item.clone() field=Some("impact") legend=i_legend.clone() options=scale(&impact, floor)/>
+                    <Radios ctx=ctx item=item.clone() field=Some("likelihood") legend=l_legend.clone() options=scale(&likelihood, 1) steps=true/>
+                    <Radios ctx=ctx item=item.clone() field=Some("impact") legend=i_legend.clone() options=scale(&impact, floor) steps=true/>
                 </div>
                 <fieldset class="measures">
                     <legend>{move || ctx.state.t(K::Mitigations)}</legend>
@@ -936,6 +1257,7 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
 #[component]
 fn LiveResult(ctx: Ctx) -> impl IntoView {
     let state = ctx.state;
+    let nav = expect_context::<Nav>();
     view! {
         <aside class="live" aria-labelledby="live-title">
             <h2 id="live-title">{move || state.t(K::LiveResult)}</h2>
@@ -1007,7 +1329,7 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                     view! {
                         <ul class="missing">
                             {missing.into_iter().map(|(id, name)| view! {
-                                <li><button class="link" on:click=move |_| focus(&format!("item-{id}"))>{name}</button></li>
+                                <li><button class="link" on:click=move |_| nav.go_item(&id)>{name}</button></li>
                             }).collect_view()}
                         </ul>
                     }.into_any()
