@@ -1,6 +1,6 @@
 //! For the browser app only (feature `web`):
 //! - writes `$OUT_DIR/bundled.rs` with the bundled questionnaire files and their catalogue
-//!   entries (id, title, purpose, audience, time). Why: the home page lists the
+//!   entries (id, title, purpose, audience, time, whether it is a quiz). Why: the home page lists the
 //!   questionnaires on the first load, while the files themselves and the parser and
 //!   validator that read them sit in a module fetched afterwards (`src/web/lazy.rs`). The
 //!   catalogue is read here from the same files, so it cannot drift;
@@ -65,12 +65,16 @@ fn main() {
         .unwrap();
         writeln!(
             entries,
-            "    CatalogueEntry {{ id: {:?}, title: {}, purpose: {}, audience: {}, minutes: {} }},",
+            "    CatalogueEntry {{ id: {:?}, title: {}, purpose: {}, audience: {}, minutes: {}, quiz: {} }},",
             field("id").as_str().unwrap_or_default(),
             text_of("title"),
             text_of("purpose"),
             text_of("audience"),
             field("duration_minutes").as_integer().unwrap_or_default(),
+            doc.get("scoring")
+                .and_then(|s| s.get("rule"))
+                .and_then(|r| r.as_str())
+                == Some("quiz"),
         )
         .unwrap();
     }

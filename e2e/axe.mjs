@@ -42,7 +42,7 @@ await check('results (risk register and heat matrix)');
 // The quiz: a validated answer (locked, with its feedback), one waiting for « Valider », and
 // the results with « Recommencer le quiz ».
 await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
-await page.getByRole('button', { name: 'Commencer une évaluation : Quiz de formation PEAS' }).click();
+await page.getByRole('button', { name: 'Commencer le quiz : Quiz de formation PEAS' }).click();
 await page.getByRole('heading', { level: 1, name: 'Quiz de formation PEAS' }).waitFor();
 const first = page.locator('#item-q_gross_misconduct');
 await first.getByRole('radio', { name: /^une affaire privée/ }).check();

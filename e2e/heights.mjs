@@ -16,7 +16,7 @@ const context = await browser.newContext({ viewport: { width: 360, height: SCREE
 const page = await context.newPage();
 await page.goto(base);
 await page.getByRole('heading', { level: 1 }).waitFor();
-const starts = page.getByRole('button', { name: /^Commencer une évaluation\s*: / });
+const starts = page.getByRole('button', { name: /^Commencer (une évaluation|le quiz)\s*: / });
 await starts.first().waitFor();
 const count = await starts.count();
 
@@ -25,7 +25,7 @@ const rows = [];
 for (let i = 0; i < count; i++) {
   await page.goto(base);
   await page.getByRole('heading', { level: 1 }).waitFor();
-  const start = page.getByRole('button', { name: /^Commencer une évaluation\s*: / }).nth(i);
+  const start = page.getByRole('button', { name: /^Commencer (une évaluation|le quiz)\s*: / }).nth(i);
   await start.click();
   await page.locator('main .item').first().waitFor();
   await page.waitForTimeout(200);

@@ -232,7 +232,7 @@ await test('duplicate, rename and delete (with confirmation) from the home page,
 
 await test('training quiz: feedback only after « Valider », the answer then locked (even after a reload), percentage and pass mark, « Recommencer le quiz »', async () => {
   const { context, page, errors } = await fresh();
-  await page.getByRole('button', { name: 'Commencer une évaluation : Quiz de formation PEAS' }).click();
+  await page.getByRole('button', { name: 'Commencer le quiz : Quiz de formation PEAS' }).click();
   await page.getByRole('heading', { level: 1, name: 'Quiz de formation PEAS' }).waitFor();
   // Training words: a participant in a session, never an assessor or an assessment.
   await page.getByRole('textbox', { name: 'Participant·e', exact: true }).waitFor();

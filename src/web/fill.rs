@@ -239,9 +239,7 @@ pub fn focus(id: &str) -> bool {
         return false;
     };
     let _ = h.focus();
-    document()
-        .active_element()
-        .is_some_and(|a| a.id() == id)
+    document().active_element().is_some_and(|a| a.id() == id)
 }
 
 /// Focuses an element now if it can take focus, else once the page has been redrawn (a
@@ -282,7 +280,13 @@ impl Nav {
         let order: Vec<(String, Text, Vec<String>)> = ctx.q.with_value(|q| {
             q.sections
                 .iter()
-                .map(|s| (s.id.clone(), s.title.clone(), s.items.iter().map(|i| i.id.clone()).collect()))
+                .map(|s| {
+                    (
+                        s.id.clone(),
+                        s.title.clone(),
+                        s.items.iter().map(|i| i.id.clone()).collect(),
+                    )
+                })
                 .collect()
         });
         let key = format!("psea:v1:section:{}", ctx.id.get_value());
@@ -305,7 +309,14 @@ impl Nav {
         let chosen = RwSignal::new(saved);
         let current = Memo::new(move |_| {
             let c = chosen.get();
-            shown.with(|s| s.iter().rev().find(|&&n| n <= c).or(s.first()).copied().unwrap_or(0))
+            shown.with(|s| {
+                s.iter()
+                    .rev()
+                    .find(|&&n| n <= c)
+                    .or(s.first())
+                    .copied()
+                    .unwrap_or(0)
+            })
         });
         let revealed = RwSignal::new(None);
         leptos::prelude::Effect::new(move |prev: Option<HashSet<String>>| {
@@ -338,7 +349,13 @@ impl Nav {
                 }
             }
         });
-        Nav { chosen, order, shown, current, revealed }
+        Nav {
+            chosen,
+            order,
+            shown,
+            current,
+            revealed,
+        }
     }
 
     /// The shown section after (or before) `from`.
@@ -353,7 +370,11 @@ impl Nav {
     }
 
     fn title(&self, n: usize, lang: Lang) -> String {
-        self.order.with_value(|o| o.get(n).map(|s| s.1.get(lang.code()).to_owned()).unwrap_or_default())
+        self.order.with_value(|o| {
+            o.get(n)
+                .map(|s| s.1.get(lang.code()).to_owned())
+                .unwrap_or_default()
+        })
     }
 
     /// Shows section `n` and moves focus to its heading.
@@ -366,7 +387,10 @@ impl Nav {
 
     /// Shows the section of `item` and moves focus to the item.
     fn go_item(&self, item: &str) {
-        if let Some(n) = self.order.with_value(|o| o.iter().position(|(_, _, items)| items.iter().any(|i| i == item))) {
+        if let Some(n) = self.order.with_value(|o| {
+            o.iter()
+                .position(|(_, _, items)| items.iter().any(|i| i == item))
+        }) {
             self.chosen.set(n);
         }
         focus_soon(format!("item-{item}"));
@@ -380,7 +404,11 @@ fn FillBar(ctx: Ctx, nav: Nav) -> impl IntoView {
     let state = ctx.state;
     let counts = move || {
         ctx.outcome.with(|o| {
-            let total = o.items.iter().filter(|r| r.effect != Effect::Hidden).count();
+            let total = o
+                .items
+                .iter()
+                .filter(|r| r.effect != Effect::Hidden)
+                .count();
             let missing = o.missing.iter().filter(|m| m.scored).count();
             format!("{} / {total}", total.saturating_sub(missing))
         })
@@ -425,10 +453,14 @@ fn FillBar(ctx: Ctx, nav: Nav) -> impl IntoView {
 #[component]
 fn RevealNote(ctx: Ctx, nav: Nav, item: String) -> impl IntoView {
     let added = move || {
-        let added = nav
-            .revealed
-            .with(|r| r.as_ref().filter(|(from, _)| *from == item).map(|(_, a)| a.clone()))?;
-        let still: Vec<String> = ctx.visible.with(|v| added.into_iter().filter(|i| v.contains(i)).collect());
+        let added = nav.revealed.with(|r| {
+            r.as_ref()
+                .filter(|(from, _)| *from == item)
+                .map(|(_, a)| a.clone())
+        })?;
+        let still: Vec<String> = ctx
+            .visible
+            .with(|v| added.into_iter().filter(|i| v.contains(i)).collect());
         (!still.is_empty()).then_some(still)
     };
     view! {
@@ -460,7 +492,9 @@ fn Details(ctx: Ctx) -> impl IntoView {
     let state = ctx.state;
     let initial = ctx.file.get_untracked().assessment;
     // A quiz speaks of a participant and a session.
-    let quiz = ctx.q.with_value(|q| matches!(q.scoring.rule, Rule::Quiz(_)));
+    let quiz = ctx
+        .q
+        .with_value(|q| matches!(q.scoring.rule, Rule::Quiz(_)));
     let k_of = move |k: K| super::i18n::worded(quiz, k);
     let field = move |key: &'static str, k: K, value: String| {
         let dom = format!("meta-{key}");
@@ -577,10 +611,17 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
         }
     };
     // A quiz answer is locked once validated.
-    let control = if item.correct.is_some() { quiz_lock(ctx, &iid, control) } else { control };
+    let control = if item.correct.is_some() {
+        quiz_lock(ctx, &iid, control)
+    } else {
+        control
+    };
     // « How to rate » only where something is rated; a text, number or date field's guidance
     // is a plain hint.
-    let rated = !matches!(item.kind, ItemKind::Text { .. } | ItemKind::Number { .. } | ItemKind::Date);
+    let rated = !matches!(
+        item.kind,
+        ItemKind::Text { .. } | ItemKind::Number { .. } | ItemKind::Date
+    );
     let evidence: Vec<(String, Label)> = item
         .evidence
         .iter()
@@ -1186,7 +1227,9 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
     // An empty list of ticks is no answer yet.
     let answered = move || {
         ctx.answer(&iid_a, |a| {
-            a.is_some_and(|a| !a.value.is_null() && a.value.as_array().is_none_or(|l| !l.is_empty()))
+            a.is_some_and(|a| {
+                !a.value.is_null() && a.value.as_array().is_none_or(|l| !l.is_empty())
+            })
         })
     };
     let validate = {

@@ -176,6 +176,7 @@ pub fn Home() -> impl IntoView {
                             purpose: q.purpose.get(l).to_owned(),
                             audience: q.audience.get(l).to_owned(),
                             minutes: i64::from(q.duration_minutes),
+                            quiz: matches!(q.scoring.rule, crate::engine::model::Rule::Quiz(_)),
                         }).collect()
                     } else {
                         super::bundled::CATALOGUE.iter().map(|c| Entry {
@@ -184,18 +185,20 @@ pub fn Home() -> impl IntoView {
                             purpose: CatalogueEntry::text(c.purpose, l).to_owned(),
                             audience: CatalogueEntry::text(c.audience, l).to_owned(),
                             minutes: c.minutes,
+                            quiz: c.quiz,
                         }).collect()
                     };
                     entries.into_iter().map(|e| {
                         let id = e.id.clone();
+                        let start_key = if e.quiz { K::StartQuiz } else { K::Start };
                         view! {
                             <li class="card">
                                 <h3>{e.title.clone()}</h3>
                                 <p>{e.purpose}</p>
                                 <p class="meta"><strong>{move || format!("{}{}", state.t(K::ForWhom), super::i18n::colon(state.lang.get()))}</strong>{e.audience}</p>
                                 <p class="meta">{format!("≈ {} {}", e.minutes, state.t(K::Minutes))}</p>
-                                <button class="primary" aria-label=format!("{}{}{}", state.t(K::Start), super::i18n::colon(state.lang.get_untracked()), e.title)
-                                    on:click=move |_| start(id.clone())>{state.t(K::Start)}</button>
+                                <button class="primary" aria-label=format!("{}{}{}", state.t(start_key), super::i18n::colon(state.lang.get_untracked()), e.title)
+                                    on:click=move |_| start(id.clone())>{state.t(start_key)}</button>
                             </li>
                         }
                     }).collect_view()
@@ -231,6 +234,7 @@ struct Entry {
     purpose: String,
     audience: String,
     minutes: i64,
+    quiz: bool,
 }
 
 #[component]

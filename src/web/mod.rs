@@ -44,6 +44,8 @@ pub struct CatalogueEntry {
     pub purpose: &'static [(&'static str, &'static str)],
     pub audience: &'static [(&'static str, &'static str)],
     pub minutes: i64,
+    /// A training quiz: started as a quiz, not as an assessment.
+    pub quiz: bool,
 }
 
 impl CatalogueEntry {
