@@ -446,6 +446,11 @@ await test('risk check: impact under the SEA floor is counted 4 everywhere; a re
   for (const want of ['impact noté 2, compté 4\u00a0: plancher EAS', '3 × 4 = 12 (Élevé)', '1 × 4 = 4 (Faible)', 'Comité de ciblage dissous', 'En place']) {
     expect(register.includes(want), `register lacks « ${want} »`);
   }
+  // The heat matrix places the risk on the retained residual (1 × 4 = 4), not the computed 12.
+  const counted = await page.locator('svg.heat g').evaluateAll((cells) => cells
+    .map((g) => [g.querySelector('.score')?.textContent, g.querySelector('.count')?.textContent])
+    .filter(([, n]) => n && n.trim() !== '' && n.trim() !== '—'));
+  expect(JSON.stringify(counted) === '[["4","1"]]', `heat matrix cells with risks: ${JSON.stringify(counted)}`);
   const pdf = await exportPdf(page);
   const flat = pdf.text.replace(/\s+/g, ' ');
   for (const want of ['compté 4', 'plancher EAS', 'calculé 3 × 4 = 12', 'retenu 1 × 4 = 4', 'Comité de ciblage dissous', 'sous le minimum']) {
