@@ -10,14 +10,11 @@ use crate::engine::model::*;
 use crate::engine::scoring::{Effect, Outcome};
 
 pub use crate::present::Lang;
-use crate::present::{risk as present_risk, t};
+use crate::present::{quoted as quote, risk as present_risk, t};
 
-fn quote(lang: Lang, s: &str) -> String {
-    crate::present::quoted(lang, s)
-}
-
+/// The colon without its trailing space (callers write `{label}{c} {value}`).
 fn colon(lang: Lang) -> &'static str {
-    t(lang, "\u{a0}:", ":")
+    crate::present::colon(lang).trim_end()
 }
 
 /// Between items of a list on one line: « a ; b » in French (narrow no-break space).

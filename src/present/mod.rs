@@ -27,13 +27,14 @@ pub fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// `label : value` with the colon spacing of the language (no-break space before the
-/// colon in French).
+/// The colon after a label, with its spacing: a no-break space before it in French.
+pub fn colon(lang: Lang) -> &'static str {
+    t(lang, "\u{a0}: ", ": ")
+}
+
+/// `label : value` with the colon spacing of the language.
 pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
-    match lang {
-        Lang::Fr => format!("{label}\u{a0}: {value}"),
-        Lang::En => format!("{label}: {value}"),
-    }
+    format!("{label}{}{value}", colon(lang))
 }
 
 /// A quotation in the language's marks.

@@ -4,7 +4,7 @@
 
 use super::{labelled, quoted, t, Lang};
 use crate::engine::answers::MeasureStatus;
-use crate::engine::model::{Band, ItemKind, Questionnaire, RiskCategory, RiskMatrix};
+use crate::engine::model::{Band, ItemKind, Questionnaire, RiskCategory, RiskMatrix, Text};
 use crate::engine::scoring::RiskResult;
 
 /// The band's label (« Élevé »), or "" when the id is unknown.
@@ -20,21 +20,32 @@ pub fn product(bands: &[Band], l: u8, i: u8, band: &Option<String>, lang: Lang) 
     format!("{l} × {i} = {score} ({})", band_label(bands, band, lang))
 }
 
+/// What an impact under the floor counts as: « compté 4 : plancher EAS ».
+pub fn counted_as(floor: u8, floor_label: Option<&Text>, lang: Lang) -> String {
+    let why = floor_label.map_or_else(
+        || t(lang, "plancher d’impact", "impact floor").to_owned(),
+        |f| f.get(lang.code()).to_owned(),
+    );
+    let counted = match lang {
+        Lang::Fr => format!("compté {floor}"),
+        Lang::En => format!("counted {floor}"),
+    };
+    labelled(lang, &counted, &why)
+}
+
 /// Where the impact floor changed the rating: « impact noté 2, compté 4 : plancher EAS ».
 pub fn floor_note(r: &RiskMatrix, k: &RiskResult, lang: Lang) -> Option<String> {
     if k.impact_rated >= k.impact {
         return None;
     }
-    let why = r
+    let label = r
         .category(k.category.as_deref())
-        .and_then(|c| c.floor_label.as_ref())
-        .map(|f| f.get(lang.code()).to_owned())
-        .unwrap_or_else(|| t(lang, "plancher d’impact", "impact floor").to_owned());
+        .and_then(|c| c.floor_label.as_ref());
     let rated = match lang {
-        Lang::Fr => format!("impact noté {}, compté {}", k.impact_rated, k.impact),
-        Lang::En => format!("impact rated {}, counted {}", k.impact_rated, k.impact),
+        Lang::Fr => format!("impact noté {}", k.impact_rated),
+        Lang::En => format!("impact rated {}", k.impact_rated),
     };
-    Some(labelled(lang, &rated, &why))
+    Some(format!("{rated}, {}", counted_as(k.impact, label, lang)))
 }
 
 /// The inherent risk with the floor shown when it applied.

@@ -719,13 +719,9 @@ fn Radios(
             <legend>{move || legend(ctx.lang())}</legend>
             {options.into_iter().enumerate().map(|(n, (v, label))| {
                 let dom = format!("{name}-{n}");
-                let label_for = dom.clone();
-                let (item_r, item_w, v_r) = (item.clone(), item.clone(), v.clone());
                 view! {
-                    <label class="choice" for=label_for>
-                        <input type="radio" id=dom name=name.clone()
-                            prop:checked=move || ctx.value(&item_r, field) == v_r
-                            on:change=move |_| ctx.set(&item_w, field, v.clone())/>
+                    <label class="choice" for=dom.clone()>
+                        {radio(ctx, &item, field, &name, dom.clone(), v)}
                         <span>{move || label(ctx.lang())}</span>
                     </label>
                 }
@@ -733,6 +729,23 @@ fn Radios(
         </fieldset>
     }
     .into_any()
+}
+
+/// One native radio bound to `item` (or one field of it), checked while it holds `v`.
+fn radio(
+    ctx: Ctx,
+    item: &str,
+    field: Option<&'static str>,
+    name: &str,
+    dom: String,
+    v: Json,
+) -> impl IntoView {
+    let (item_r, item_w, v_r) = (item.to_owned(), item.to_owned(), v.clone());
+    view! {
+        <input type="radio" id=dom name=name.to_owned()
+            prop:checked=move || ctx.value(&item_r, field) == v_r
+            on:change=move |_| ctx.set(&item_w, field, v.clone())/>
+    }
 }
 
 /// A scale as a row of numbered segments: native radios (arrow keys move along the row),
@@ -770,13 +783,9 @@ fn steps_view(
             <div class="step-row">
                 {options.into_iter().enumerate().map(|(n, (v, label))| {
                     let dom = format!("{name}-{n}");
-                    let label_for = dom.clone();
-                    let (item_r, item_w, v_r) = (item.clone(), item.clone(), v.clone());
                     view! {
-                        <label class="step" for=label_for>
-                            <input type="radio" id=dom name=name.clone()
-                                prop:checked=move || ctx.value(&item_r, field) == v_r
-                                on:change=move |_| ctx.set(&item_w, field, v.clone())/>
+                        <label class="step" for=dom.clone()>
+                            {radio(ctx, &item, field, &name, dom.clone(), v)}
                             <span class="step-number" aria-hidden="true">{n + 1}</span>
                             <span class="sr-only">{move || label(ctx.lang())}</span>
                         </label>
@@ -999,14 +1008,10 @@ fn RiskControl(
                     if level >= floor {
                         return base;
                     }
-                    let why = fl
-                        .as_ref()
-                        .map(|f| f.get(l.code()).to_owned())
-                        .unwrap_or_default();
-                    match l {
-                        Lang::Fr => format!("{base} (compté {floor}\u{a0}: {why})"),
-                        Lang::En => format!("{base} (counted {floor}: {why})"),
-                    }
+                    format!(
+                        "{base} ({})",
+                        present_risk::counted_as(floor, fl.as_ref(), l)
+                    )
                 });
                 (json!(level), label)
             })

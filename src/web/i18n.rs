@@ -416,14 +416,7 @@ pub fn tr(lang: Lang, k: K) -> &'static str {
     }
 }
 
-/// `label : ` with the colon spacing of the language: a no-break space before the colon in
-/// French.
-pub fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "\u{a0}: ",
-        Lang::En => ": ",
-    }
-}
+pub use crate::present::colon;
 
 /// A UI string in a quiz's own words: a participant in a training session, not an assessor in
 /// an assessment.

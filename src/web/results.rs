@@ -105,7 +105,7 @@ fn Summary(ctx: Ctx) -> impl IntoView {
             let until = valid_until(&q, &file).map(|d| french_date(d, lang));
             let period_provisional = q.validity_provisional;
             let capped = o.uncapped_band.clone();
-            let colon = if lang == crate::summary::Lang::Fr { "\u{a0}: " } else { ": " };
+            let colon = super::i18n::colon(lang);
             let self_assessed = q.self_assessment && o.band.is_some();
             let result_status = crate::summary::result_status(&q, o)
                 .map(|st| (st.label.get(l).to_owned(), st.note.as_ref().map(|n| n.get(l).to_owned())));
