@@ -844,6 +844,14 @@ await test('when storage refuses to save, the page says so and offers an export'
   await context.close();
 });
 
+// Further suites, one file per concern in e2e/suites/ (run in name order), each exporting
+// `default async function (t)` that receives the helpers above.
+const suitesDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'suites');
+for (const f of (fs.existsSync(suitesDir) ? fs.readdirSync(suitesDir) : []).filter((f) => f.endsWith('.mjs')).sort()) {
+  const suite = await import(path.join(suitesDir, f));
+  await suite.default({ test, fresh, expect, press, startUnicef, rate, exportPdf, base, browser, tmp, UNICEF, STANDARDS });
+}
+
 await test('no request ever leaves the origin', async () => {
   expect(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
 });

@@ -10,7 +10,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use psea_assess::engine::answers::{place, AnswersFile, Placement};
 use psea_assess::engine::scoring::{score, Outcome};
 use psea_assess::engine::{self, Questionnaire};
-use psea_assess::summary::{self, Lang};
+use psea_assess::present::Lang;
+use psea_assess::summary;
 
 #[derive(Parser)]
 #[command(

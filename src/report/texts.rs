@@ -1,6 +1,6 @@
 //! UI words of the report in French and English.
 
-use crate::summary::Lang;
+use crate::present::Lang;
 
 pub fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
     match lang {

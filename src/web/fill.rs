@@ -17,8 +17,9 @@ use crate::engine::edit;
 use crate::engine::model::*;
 use crate::engine::scoring::{score, Effect, Outcome};
 use crate::engine::Questionnaire;
+use crate::present::Lang;
 use crate::present::{self, risk as present_risk};
-use crate::summary::{answer_label, item_name, Lang};
+use crate::summary::{answer_label, item_name};
 
 /// Everything an item needs, as copyable handles.
 #[derive(Clone, Copy)]

@@ -2,7 +2,7 @@
 //! `match` below must cover every key and each arm is a (French, English) pair.
 //! Questionnaire content is translated in the questionnaire files, not here.
 
-use crate::summary::Lang;
+use crate::present::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum K {

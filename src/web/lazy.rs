@@ -22,7 +22,7 @@ use super::i18n::{tr, K};
 use crate::engine::answers::{place, AnswersFile, Placement};
 use crate::engine::scoring::{score, Effect};
 use crate::engine::{self, Questionnaire};
-use crate::summary::Lang;
+use crate::present::Lang;
 
 /// A module of the app could not be fetched.
 #[derive(Clone, Copy, Debug)]

@@ -26,7 +26,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use crate::engine::Questionnaire;
-use crate::summary::Lang;
+use crate::present::Lang;
 use i18n::{tr, K};
 pub use storage::Stored;
 

@@ -12,7 +12,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::answers::AnswersFile;
-use crate::summary::Lang;
+use crate::present::Lang;
 
 const ASSESSMENT: &str = "psea:v1:a:";
 const QUESTIONNAIRE: &str = "psea:v1:q:";
