@@ -3,6 +3,7 @@
 //! so the three outputs cannot drift apart.
 
 pub mod risk;
+pub mod ui;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
