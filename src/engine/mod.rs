@@ -8,12 +8,14 @@
 //! - [`answers`]: the answers file (JSON), reading values against a questionnaire, and
 //!   carrying answers over to a newer questionnaire version.
 //! - [`scoring`]: the five scoring rules, each result explaining itself.
+//! - [`compare`]: a baseline and its follow-up: what changed, band, measures, action plan.
 //! - [`edit`]: changing a risk answer (measures' statuses, the assessor's residual).
 //! - [`plan`]: the action plan drafted from the gaps a result shows.
 
 pub mod answers;
 pub mod condition;
 pub mod diagnostic;
+pub mod compare;
 pub mod edit;
 pub mod model;
 pub mod parse;
