@@ -168,6 +168,18 @@ pub enum K {
     Sources,
     OtherOption,
     ResultStatus,
+    // Helper B (#12): storage, other tabs, boot, imports.
+    StorageBlocked,
+    MergedElsewhere,
+    ConflictKept,
+    ConflictSuffix,
+    ChangedElsewhere,
+    Dismiss,
+    AlreadyHere,
+    Replace,
+    KeepBoth,
+    Replaced,
+    NoAnswerFits,
 }
 
 impl K {
@@ -407,6 +419,32 @@ impl K {
             Sources => ("Sources", "Sources"),
             OtherOption => ("Autre", "Other"),
             ResultStatus => ("Statut", "Status"),
+            StorageBlocked => (
+                "Le stockage de ce navigateur est bloqué\u{a0}: vos réponses ne seront pas gardées après fermeture. Exportez-les.",
+                "This browser’s storage is blocked: your answers will not be kept once the page is closed. Export them.",
+            ),
+            MergedElsewhere => (
+                "Cette évaluation a aussi été modifiée dans un autre onglet\u{202f}; les deux modifications sont gardées.",
+                "This assessment was also changed in another tab; both changes are kept.",
+            ),
+            ConflictKept => (
+                "Cette évaluation a été modifiée dans un autre onglet sur les mêmes réponses. Les deux versions sont gardées\u{a0}; la vôtre est la copie",
+                "This assessment was changed in another tab on the same answers. Both versions are kept; yours is the copy",
+            ),
+            ConflictSuffix => ("(conflit)", "(conflict)"),
+            ChangedElsewhere => (
+                "Cette évaluation a été modifiée dans un autre onglet\u{202f}; la page montre ses dernières réponses.",
+                "This assessment was changed in another tab; the page shows its latest answers.",
+            ),
+            Dismiss => ("Fermer", "Close"),
+            AlreadyHere => ("Déjà présente sur cet appareil", "Already on this device"),
+            Replace => ("Remplacer", "Replace"),
+            KeepBoth => ("Garder les deux", "Keep both"),
+            Replaced => ("Évaluation remplacée par le fichier importé", "Assessment replaced by the imported file"),
+            NoAnswerFits => (
+                "Aucune réponse de ce fichier ne correspond au questionnaire\u{a0}; rien n’a été importé",
+                "No answer in this file fits the questionnaire; nothing was imported",
+            ),
         }
     }
 }
