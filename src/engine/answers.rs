@@ -241,6 +241,7 @@ pub enum AnswersError {
 
 impl AnswersFile {
     pub fn from_json(text: &str) -> Result<AnswersFile, AnswersError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let file: AnswersFile = serde_json::from_str(text).map_err(|e| AnswersError::Json {
             line: e.line(),
             column: e.column(),
