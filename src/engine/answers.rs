@@ -18,7 +18,12 @@ use super::model::*;
 /// - 2: a risk's measures carry a status (`"measures"`), and the assessor may set the
 ///   residual risk by hand with a justification (`"residual"`). Schema-1 files still read:
 ///   a ticked id means "in place".
-pub const SCHEMA: u32 = 2;
+/// - 3: follow-up and review (all optional, so schema-2 files read as they are): a stable
+///   `assessment.id`, `baseline` (the assessment this one reassesses), `result` (the rating
+///   recorded with the questionnaire version that gave it), `review` (confirmed ratings and
+///   the determination), answers `carried` from the baseline, and each action's dated
+///   status `history`.
+pub const SCHEMA: u32 = 3;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AnswersFile {
@@ -36,6 +41,15 @@ pub struct AnswersFile {
     /// the reason so that nothing is lost.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub unplaced: BTreeMap<String, Unplaced>,
+    /// Follow-up: the assessment this one reassesses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<super::follow_up::BaselineRef>,
+    /// The result when last saved, with the questionnaire version that gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<super::follow_up::RecordedResult>,
+    /// A reviewer's confirmed ratings and determination.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::review::Review>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -47,6 +61,10 @@ pub struct QuestionnaireRef {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Assessment {
+    /// Stable id of this assessment, kept through export and import (a follow-up names its
+    /// baseline by it). Empty in files made before ids existed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub organisation: String,
     pub assessor: String,
     pub place: String,
@@ -77,6 +95,9 @@ pub struct Answer {
     /// its feedback; the app then locks it (a new attempt starts the whole quiz again).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub validated: bool,
+    /// Follow-up: carried from the baseline and not yet confirmed or changed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
 }
 
 impl Answer {
@@ -103,6 +124,9 @@ pub struct ActionEntry {
     pub owner: String,
     pub due: Option<NaiveDate>,
     pub status: ActionStatus,
+    /// Each change of status, dated.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::follow_up::StatusChange>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -277,6 +301,9 @@ impl AnswersFile {
                 .collect(),
             action_plan: Vec::new(),
             unplaced: BTreeMap::new(),
+            baseline: None,
+            result: None,
+            review: None,
         }
     }
 

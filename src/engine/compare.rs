@@ -46,6 +46,9 @@ pub struct SideResult {
     pub score: Option<i64>,
     pub max: Option<i64>,
     pub complete: bool,
+    /// Read from the result the file recorded with its own (older) questionnaire version,
+    /// which the caller no longer has.
+    pub recorded: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -146,12 +149,30 @@ pub fn compare(
         score: o.score,
         max: o.max,
         complete: o.complete,
+        recorded: false,
+    };
+    // A file made with another version than the one given keeps the rating it recorded.
+    let before_side = match &before.result {
+        Some(r) if r.version != before_q.version => SideResult {
+            version: r.version.clone(),
+            date: before.assessment.date,
+            band: r.band.clone(),
+            score: r.score,
+            max: r.max,
+            complete: r.complete,
+            recorded: true,
+        },
+        _ => side(&ob, before),
     };
     Ok(Comparison {
         questionnaire: after_q.id.clone(),
-        before: side(&ob, before),
+        band: match before_side.recorded {
+            false => band_direction(&ob, &oa, better),
+            // Only the band id is recorded: its order is read on the newer version's bands.
+            true => recorded_band_direction(after_q, &before_side, &oa, better),
+        },
+        before: before_side,
         after: side(&oa, after),
-        band: band_direction(&ob, &oa, better),
         sections: sections(before_q, &ob, after_q, &oa, better),
         items: items(before_q, before, &ob, after_q, after, &oa, better),
         risks: risks(&ob, &oa),
@@ -159,7 +180,7 @@ pub fn compare(
     })
 }
 
-fn ordered(before: Option<i64>, after: Option<i64>, better_when_higher: bool) -> Direction {
+pub fn ordered(before: Option<i64>, after: Option<i64>, better_when_higher: bool) -> Direction {
     match (before, after) {
         (None, None) => Direction::Same,
         (None, Some(_)) => Direction::Answered,
@@ -176,6 +197,23 @@ fn band_direction(ob: &Outcome, oa: &Outcome, better: bool) -> Direction {
     match (&ob.band, &oa.band) {
         (Some(b), Some(a)) if b.id == a.id => Direction::Same,
         (b, a) => ordered(b.as_ref().map(|b| b.min), a.as_ref().map(|a| a.min), better),
+    }
+}
+
+fn recorded_band_direction(
+    q: &Questionnaire,
+    before: &SideResult,
+    oa: &Outcome,
+    better: bool,
+) -> Direction {
+    let min = |id: &str| q.scoring.bands().iter().find(|b| b.id == id).map(|b| b.min);
+    match (&before.band, &oa.band) {
+        (Some(b), Some(a)) if *b == a.id => Direction::Same,
+        (b, a) => ordered(
+            b.as_deref().map(|b| min(b).unwrap_or(i64::MIN)),
+            a.as_ref().map(|a| a.min),
+            better,
+        ),
     }
 }
 

@@ -10,6 +10,8 @@
 //! - [`scoring`]: the five scoring rules, each result explaining itself.
 //! - [`compare`]: a baseline and its follow-up: what changed, band, measures, action plan.
 //! - [`edit`]: changing a risk answer (measures' statuses, the assessor's residual).
+//! - [`follow_up`]: a reassessment started from a baseline; results kept with their version.
+//! - [`review`]: a reviewer's confirmed ratings and determination, and the official band.
 //! - [`plan`]: the action plan drafted from the gaps a result shows.
 
 pub mod answers;
@@ -17,9 +19,11 @@ pub mod condition;
 pub mod diagnostic;
 pub mod compare;
 pub mod edit;
+pub mod follow_up;
 pub mod model;
 pub mod parse;
 pub mod plan;
+pub mod review;
 pub mod scoring;
 pub mod validate;
 

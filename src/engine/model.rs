@@ -152,35 +152,28 @@ impl Questionnaire {
             );
         }
         push(&mut out, "scoring note".into(), self.scoring.note.as_ref());
-        let bands: &[Band] = match &self.scoring.rule {
-            Rule::WeightedSum(r) => &r.bands,
-            Rule::CountMet(r) => &r.bands,
-            Rule::RiskMatrix(r) => {
-                for (n, t) in r.likelihood.iter().enumerate() {
-                    push(&mut out, format!("likelihood {}", n + 1), Some(t));
-                }
-                for (n, t) in r.impact.iter().enumerate() {
-                    push(&mut out, format!("impact {}", n + 1), Some(t));
-                }
-                for c in &r.categories {
-                    push(&mut out, format!("category {} label", c.id), Some(&c.label));
-                    push(
-                        &mut out,
-                        format!("category {} floor_label", c.id),
-                        c.floor_label.as_ref(),
-                    );
-                    push(
-                        &mut out,
-                        format!("category {} escalation", c.id),
-                        c.escalation.as_ref(),
-                    );
-                }
-                &r.bands
+        if let Rule::RiskMatrix(r) = &self.scoring.rule {
+            for (n, t) in r.likelihood.iter().enumerate() {
+                push(&mut out, format!("likelihood {}", n + 1), Some(t));
             }
-            Rule::FlagCount(r) => &r.bands,
-            Rule::Quiz(r) => &r.bands,
-        };
-        for b in bands {
+            for (n, t) in r.impact.iter().enumerate() {
+                push(&mut out, format!("impact {}", n + 1), Some(t));
+            }
+            for c in &r.categories {
+                push(&mut out, format!("category {} label", c.id), Some(&c.label));
+                push(
+                    &mut out,
+                    format!("category {} floor_label", c.id),
+                    c.floor_label.as_ref(),
+                );
+                push(
+                    &mut out,
+                    format!("category {} escalation", c.id),
+                    c.escalation.as_ref(),
+                );
+            }
+        }
+        for b in self.scoring.bands() {
             push(&mut out, format!("band {} label", b.id), Some(&b.label));
             push(&mut out, format!("band {} risk", b.id), b.risk.as_ref());
             push(&mut out, format!("band {} advice", b.id), b.advice.as_ref());
@@ -520,6 +513,19 @@ pub struct Scoring {
     pub note: Option<Text>,
     pub rule: Rule,
     pub span: Span,
+}
+
+impl Scoring {
+    /// The rule's bands, lowest first as declared.
+    pub fn bands(&self) -> &[Band] {
+        match &self.rule {
+            Rule::WeightedSum(r) => &r.bands,
+            Rule::CountMet(r) => &r.bands,
+            Rule::RiskMatrix(r) => &r.bands,
+            Rule::FlagCount(r) => &r.bands,
+            Rule::Quiz(r) => &r.bands,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -97,6 +97,7 @@ fn draft_risks(
                     MeasureStatus::Partly => ActionStatus::InProgress,
                     _ => ActionStatus::NotStarted,
                 },
+                history: Vec::new(),
             });
         }
         if open.is_empty() {
