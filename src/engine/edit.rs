@@ -1,4 +1,6 @@
-//! Editing answers in place: a risk’s measures and residual, a quiz answer’s validation.
+//! Editing answers in place: every change the filling page makes to an answer (a choice
+//! set or cleared, a tick, a text, a number, a comment, a risk's levels, measures and
+//! residual, a quiz answer's validation).
 //!
 //! The browser app calls these instead of editing JSON itself, so the answers file keeps
 //! one shape whatever the screen does. A schema-1 value (`"mitigations": [ids]`) is moved
@@ -8,7 +10,207 @@ use chrono::NaiveDate;
 use serde_json::{json, Map, Value as Json};
 
 use super::answers::{Answer, MeasureState, MeasureStatus, ResidualChoice};
-use super::model::Axis;
+use super::model::{Axis, ItemKind, NA};
+
+/// Sets the answer's value as it is (a choice id, `true`/`false`, `"na"`…).
+pub fn set_value(answer: &mut Answer, value: Json) {
+    answer.value = value;
+}
+
+/// Sets a choice id (`"adequate"`, `"yes"`, `"na"`…).
+pub fn set_choice(answer: &mut Answer, id: &str) {
+    answer.value = json!(id);
+}
+
+/// Clears the value: the item is unanswered again (evidence and comment stay).
+pub fn clear_value(answer: &mut Answer) {
+    answer.value = Json::Null;
+}
+
+/// A free text: blank text leaves the item unanswered.
+pub fn set_text(answer: &mut Answer, text: &str) {
+    answer.value = if text.trim().is_empty() {
+        Json::Null
+    } else {
+        json!(text)
+    };
+}
+
+/// A date as typed by a date field (`YYYY-MM-DD`); anything else leaves it unanswered.
+pub fn set_date(answer: &mut Answer, text: &str) {
+    answer.value = match text.trim().parse::<NaiveDate>() {
+        Ok(d) => json!(d.to_string()),
+        Err(_) => Json::Null,
+    };
+}
+
+/// The ids ticked in a list (a checklist's value).
+pub fn ticked(answer: Option<&Answer>) -> Vec<String> {
+    answer
+        .and_then(|a| a.value.as_array())
+        .map(|xs| {
+            xs.iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn toggle(list: &mut Vec<String>, id: &str, on: bool) {
+    list.retain(|x| x != id);
+    if on {
+        list.push(id.to_owned());
+    }
+}
+
+/// Ticks (or unticks) a checklist option; the other ticks stay in their order.
+pub fn toggle_option(answer: &mut Answer, id: &str, on: bool) {
+    let mut list = ticked(Some(answer));
+    toggle(&mut list, id, on);
+    answer.value = json!(list);
+}
+
+/// Ticks (or unticks) a piece of evidence.
+pub fn toggle_evidence(answer: &mut Answer, id: &str, on: bool) {
+    toggle(&mut answer.evidence, id, on);
+}
+
+/// Blank text is no text.
+fn some_text(text: &str) -> Option<String> {
+    (!text.trim().is_empty()).then(|| text.to_owned())
+}
+
+/// Describes a checklist's "other" option.
+pub fn set_other(answer: &mut Answer, text: &str) {
+    answer.other = some_text(text);
+}
+
+/// Describes "other" evidence.
+pub fn set_evidence_other(answer: &mut Answer, text: &str) {
+    answer.evidence_other = some_text(text);
+}
+
+/// The free comment; blank removes it.
+pub fn set_comment(answer: &mut Answer, text: &str) {
+    answer.comment = some_text(text);
+}
+
+/// Why a number does not fit its item. The one rule, used by [`set_number`] as the user
+/// types and by `answers::read_value` when a file is read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NumberMisfit {
+    /// Not a number at all.
+    NotANumber,
+    BelowMin,
+    AboveMax,
+    /// The item wants a whole number.
+    NotWhole,
+}
+
+/// Whether `x` fits a number item's `min`, `max` and `integer` (the range is checked first).
+pub fn number_fits(
+    min: Option<f64>,
+    max: Option<f64>,
+    integer: bool,
+    x: f64,
+) -> Result<(), NumberMisfit> {
+    if !x.is_finite() {
+        return Err(NumberMisfit::NotANumber);
+    }
+    if min.is_some_and(|m| x < m) {
+        return Err(NumberMisfit::BelowMin);
+    }
+    if max.is_some_and(|m| x > m) {
+        return Err(NumberMisfit::AboveMax);
+    }
+    if integer && x.fract() != 0.0 {
+        return Err(NumberMisfit::NotWhole);
+    }
+    Ok(())
+}
+
+/// Reads a number as typed (« 12,5 » or "12.5", spaces between thousands allowed).
+pub fn parse_number(text: &str) -> Option<f64> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    t.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// A number typed for a `number` item: blank clears it; a number that fits is stored; one
+/// that does not (or text that is no number) is refused, and the item is left unanswered
+/// rather than holding a number the user did not mean.
+pub fn set_number(answer: &mut Answer, kind: &ItemKind, text: &str) -> Result<(), NumberMisfit> {
+    if text.trim().is_empty() {
+        answer.value = Json::Null;
+        return Ok(());
+    }
+    let checked = parse_number(text)
+        .ok_or(NumberMisfit::NotANumber)
+        .and_then(|x| {
+            match kind {
+                ItemKind::Number { min, max, integer } => number_fits(*min, *max, *integer, x),
+                _ => Ok(()),
+            }
+            .map(|()| x)
+        });
+    match checked {
+        Ok(x) => {
+            // A whole number is stored as one (`12`, not `12.0`).
+            answer.value = if x.fract() == 0.0 && x.abs() < 9.0e15 {
+                json!(x as i64)
+            } else {
+                json!(x)
+            };
+            Ok(())
+        }
+        Err(e) => {
+            answer.value = Json::Null;
+            Err(e)
+        }
+    }
+}
+
+/// The text a number field shows for a stored value (`12`, `12.5`).
+pub fn number_text(answer: Option<&Answer>) -> String {
+    match answer.map(|a| &a.value) {
+        Some(Json::Number(n)) => match n.as_f64() {
+            Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => format!("{}", x as i64),
+            _ => n.to_string(),
+        },
+        Some(Json::String(s)) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+/// A risk's inherent likelihood or impact (1-based level).
+pub fn set_risk_level(answer: &mut Answer, axis: Axis, level: u8) {
+    let key = match axis {
+        Axis::Likelihood => "likelihood",
+        Axis::Impact => "impact",
+    };
+    object(&mut answer.value).insert(key.into(), json!(level));
+}
+
+/// The inherent level a risk's answer holds on `axis`.
+pub fn risk_level(answer: Option<&Answer>, axis: Axis) -> Option<u8> {
+    let key = match axis {
+        Axis::Likelihood => "likelihood",
+        Axis::Impact => "impact",
+    };
+    answer
+        .and_then(|a| a.value.get(key))
+        .and_then(Json::as_u64)
+        .and_then(|n| u8::try_from(n).ok())
+}
+
+/// "This risk does not apply" on or off. Off starts the rating afresh.
+pub fn set_risk_na(answer: &mut Answer, on: bool) {
+    answer.value = if on { json!(NA) } else { json!({}) };
+}
 
 fn object(v: &mut Json) -> &mut Map<String, Json> {
     if !v.is_object() {

@@ -1,0 +1,238 @@
+// Interaction latency of the filling page (Event Timing in Chromium), figures only.
+// Usage: node e2e/latency.mjs [dist] [--runs N]
+//
+// Two forms: the bundled cash-transfer risk check, and a generated 200-item questionnaire
+// (10 sections of yes/no, scale, checklist, text and number items, some shown only on an
+// answer), written to a temp dir, checked with `psea-assess validate`, and opened through
+// « Ouvrir un fichier de questionnaire » as a user would. Each at 1× and 4× CPU
+// (CDP Emulation.setCPUThrottlingRate), 1280 × 800.
+//
+// On each form: clicks on one option of every radio group and on tick boxes (by their
+// labels, as a pointer user does), then keystrokes in text, number and comment fields
+// (typed at ~8 keys a second). Event Timing entries (durationThreshold 16, buffered) give
+// each event's `duration` (input to next paint, 8 ms granularity). Events faster than 16 ms
+// are not reported by the browser: the script counts every event dispatched, and the
+// percentiles are over all of them, the unreported ones counted as "< 16".
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const args = process.argv.slice(2);
+const dist = path.resolve(args.find((a) => !a.startsWith('--')) || 'dist');
+const runsArg = args.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 1;
+const CLICK_TYPES = ['pointerdown', 'pointerup', 'click'];
+const KEY_TYPES = ['keydown', 'keyup', 'input'];
+const CLICKS = 60; // radio groups and tick boxes clicked per form
+const FIELDS = 8; // text fields typed into per form
+const TYPED = 'Mopti 1234'; // 10 keys per field (numbers get the digits only)
+
+/** A valid 200-item questionnaire: 10 sections × 20 items, kinds in turn. */
+function generated() {
+  const t = (fr, en) => `{ fr = "${fr}", en = "${en}" }`;
+  const out = [];
+  out.push(`[questionnaire]
+id = "latency-200"
+version = "1.0.0"
+languages = ["fr", "en"]
+title = ${t('Questionnaire de 200 questions', '200-question questionnaire')}
+purpose = ${t('Mesurer la réactivité de la page.', 'Measure how the page responds.')}
+audience = ${t('Mesures', 'Measurements')}
+duration_minutes = 60
+
+[[questionnaire.sources]]
+title = "Généré par e2e/latency.mjs"
+
+[scoring]
+rule = "weighted_sum"
+status = "provisional"
+basis = "percent"
+
+[[scoring.bands]]
+id = "low"
+min = 0
+max = 49
+label = ${t('Faible', 'Low')}
+
+[[scoring.bands]]
+id = "high"
+min = 50
+max = 100
+label = ${t('Élevée', 'High')}
+`);
+  for (let s = 1; s <= 10; s++) {
+    out.push(`[[sections]]\nid = "s${s}"\ntitle = ${t(`Section ${s}`, `Section ${s}`)}\n`);
+    for (let i = 1; i <= 20; i++) {
+      const id = `s${s}_q${i}`;
+      const text = t(`Question ${i} de la section ${s}`, `Question ${i} of section ${s}`);
+      const head = `[[sections.items]]\nid = "${id}"\ntext = ${text}\n`;
+      switch (i % 5) {
+        case 1: out.push(`${head}kind = "yes_no"\npartial = true\nrequired = false\n`); break;
+        case 2: out.push(`${head}kind = "scale"\nna = true\nchoices = [
+  { id = "absent", value = 1, label = ${t('Absente', 'Absent')} },
+  { id = "progress", value = 2, label = ${t('En progression', 'Progressing')} },
+  { id = "adequate", value = 3, label = ${t('Adéquate', 'Adequate')} },
+]
+evidence = [{ id = "doc", label = ${t('Document', 'Document')} }]
+evidence_other = true
+`); break;
+        case 3: out.push(`${head}kind = "checklist"\nother = true\nrequired = false\noptions = [
+  { id = "a", label = ${t('Option A', 'Option A')} },
+  { id = "b", label = ${t('Option B', 'Option B')} },
+  { id = "c", label = ${t('Option C', 'Option C')} },
+]
+`); break;
+        case 4: out.push(`${head}kind = "text"\nrequired = false\n`); break;
+        default: out.push(`${head}kind = "number"\ninteger = true\nmin = 0\nmax = 100000\nrequired = false\n`);
+      }
+      // Every fifth scale item is shown only when the yes/no item before it is « yes ».
+      if (i % 5 === 2 && i % 10 === 2 && i > 2) out[out.length - 1] += `show_if = { item = "s${s}_q${i - 1}", is = "yes" }\n`;
+    }
+  }
+  return out.join('\n');
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'psea-latency-'));
+const genFile = path.join(tmp, 'latency-200.toml');
+fs.writeFileSync(genFile, generated());
+if (!process.env.SKIP_VALIDATE) {
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'psea-assess', '--', 'validate', genFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+const FORMS = [
+  { name: 'cash', title: 'Risques d’EAS dans un transfert monétaire' },
+  { name: '200-item', title: 'Questionnaire de 200 questions', file: genFile },
+];
+
+const { server, base } = await serve(dist);
+const browser = await launch();
+
+/** Opens `form` in a fresh page: every event counted, every Event Timing entry kept. */
+async function open(form) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(([types]) => {
+    window.__entries = [];
+    window.__counts = {};
+    for (const type of types) {
+      window.__counts[type] = 0;
+      window.addEventListener(type, (e) => { if (e.isTrusted && window.__measuring) window.__counts[type]++; }, true);
+    }
+    new PerformanceObserver((list) => {
+      if (!window.__measuring) return;
+      for (const e of list.getEntries()) window.__entries.push({ name: e.name, duration: e.duration, target: e.target ? e.target.id || e.target.tagName : '' });
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  }, [[...CLICK_TYPES, ...KEY_TYPES]]);
+  await page.goto(base);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  if (form.file) {
+    await page.getByLabel('Ouvrir un fichier de questionnaire', { exact: true }).setInputFiles(form.file);
+  }
+  const start = page.getByRole('button', { name: new RegExp(`^Commencer une évaluation\\s*:\\s*${form.title}`) });
+  await start.click({ timeout: 60000 });
+  await page.getByRole('heading', { level: 1, name: form.title }).waitFor();
+  await page.waitForTimeout(500);
+  return { context, page };
+}
+
+/** One pass of clicks and keystrokes; the counts and entries of the events. */
+async function interact(page, rate) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.evaluate(() => { window.__measuring = true; });
+  const pause = () => page.waitForTimeout(150);
+  // Clicks: one option (the second, or the first) of each radio group, then tick boxes.
+  const clicked = new Set();
+  let clicks = 0;
+  while (clicks < CLICKS) {
+    const next = await page.evaluate((done) => {
+      const inputs = [...document.querySelectorAll('main .items input[type=radio], main .items input[type=checkbox]')]
+        .filter((i) => !i.disabled && i.offsetParent !== null && !done.includes(i.name || i.id) && !done.includes(i.id));
+      const radio = inputs.find((i) => i.type === 'radio' && /-[1]$/.test(i.id)) || inputs.find((i) => i.type === 'radio');
+      const pick = radio || inputs.find((i) => i.type === 'checkbox' && !/-na$/.test(i.id));
+      return pick ? { id: pick.id, group: pick.type === 'radio' ? pick.name : pick.id } : null;
+    }, [...clicked]);
+    if (!next) break;
+    clicked.add(next.group);
+    await page.locator(`label[for="${next.id}"]`).first().click();
+    clicks++;
+    await pause();
+  }
+  // Keystrokes: text fields of the details and of the items, numbers, comments.
+  const fields = await page.evaluate((n) => {
+    const ok = (e) => e.offsetParent !== null && !e.disabled;
+    const details = [...document.querySelectorAll('main input[id^=meta-][type=text]')].filter(ok).slice(0, 2);
+    const texts = [...document.querySelectorAll('main .items input[type=text], main .items input[type=number], main .items input[inputmode=decimal], main .items textarea')]
+      .filter((e) => ok(e) && !e.id.startsWith('meta-') && !e.closest('details'));
+    return [...details, ...texts].slice(0, n).map((e) => ({ id: e.id, number: e.type === 'number' || e.inputMode === 'decimal' }));
+  }, FIELDS);
+  let keys = 0;
+  for (const f of fields) {
+    await page.locator(`[id="${f.id}"]`).focus();
+    const text = f.number ? TYPED.replace(/\D/g, '') : TYPED;
+    for (const ch of text) {
+      await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+      keys++;
+      await page.waitForTimeout(120);
+    }
+  }
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => { window.__measuring = false; });
+  const got = await page.evaluate(() => ({ entries: window.__entries, counts: window.__counts }));
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  return { ...got, clicks, keys };
+}
+
+/** Percentile `p` of `n` events of which `reported` durations are known (the others < 16). */
+function percentile(reported, n, p) {
+  if (n === 0) return null;
+  const all = [...reported].sort((a, b) => a - b);
+  const unreported = Math.max(0, n - all.length);
+  const rank = Math.min(n - 1, Math.ceil((p / 100) * n) - 1);
+  if (rank < unreported) return '<16';
+  return all[rank - unreported];
+}
+
+const rows = [];
+for (const form of FORMS) {
+  for (const rate of [1, 4]) {
+    const acc = { entries: [], counts: {}, clicks: 0, keys: 0 };
+    for (let r = 0; r < RUNS; r++) {
+      const { context, page } = await open(form);
+      const got = await interact(page, rate);
+      await context.close();
+      acc.entries.push(...got.entries);
+      for (const [k, v] of Object.entries(got.counts)) acc.counts[k] = (acc.counts[k] || 0) + v;
+      acc.clicks += got.clicks;
+      acc.keys += got.keys;
+    }
+    for (const [what, types] of [['clicks', CLICK_TYPES], ['keystrokes', KEY_TYPES]]) {
+      const reported = acc.entries.filter((e) => types.includes(e.name)).map((e) => e.duration);
+      const n = types.reduce((s, t) => s + (acc.counts[t] || 0), 0);
+      rows.push({
+        form: form.name, cpu: `${rate}×`, what,
+        actions: what === 'clicks' ? acc.clicks : acc.keys,
+        events: n, '≥16 ms': reported.length,
+        median: percentile(reported, n, 50), p98: percentile(reported, n, 98),
+        max: reported.length ? Math.max(...reported) : '<16',
+      });
+      if (process.env.SLOWEST) {
+        const slow = acc.entries.filter((e) => types.includes(e.name)).sort((a, b) => b.duration - a.duration).slice(0, 5);
+        console.log(form.name, rate, what, slow.map((e) => `${e.name}@${e.target} ${e.duration}`).join(', '));
+      }
+    }
+  }
+}
+
+const cols = Object.keys(rows[0]);
+const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(width[i])).join(' | ')} |`;
+console.log(`Filling-page interaction latency, ${dist} (Event Timing duration, ms; events of ${CLICK_TYPES.join('/')} and ${KEY_TYPES.join('/')})`);
+console.log(line(cols));
+console.log(line(width.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line(cols.map((c) => r[c])));
+await browser.close();
+server.close();
