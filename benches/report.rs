@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use psea_assess::engine::answers::{place, AnswersFile};
 use psea_assess::engine::{self, Questionnaire};
+use psea_assess::present::Lang;
 use psea_assess::report::build;
-use psea_assess::summary::Lang;
 
 fn load(name: &str) -> (Questionnaire, AnswersFile) {
     let dir = env!("CARGO_MANIFEST_DIR");

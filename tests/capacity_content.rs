@@ -14,7 +14,7 @@ use psea_assess::engine::condition::na_allowed;
 use psea_assess::engine::model::*;
 use psea_assess::engine::scoring::{score, Effect, NA_REFUSED};
 use psea_assess::engine::Questionnaire;
-use psea_assess::summary::{self, Lang};
+use psea_assess::present::{text as summary, Lang};
 use serde_json::{json, Value};
 
 const NOTICE_FR: &str =

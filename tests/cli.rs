@@ -142,18 +142,24 @@ fn answers_for_another_questionnaire_exit_2() {
         "c.json",
         &ANSWERS.replace("unicef-psea-2020", "un-common-psea"),
     );
-    let o = run(&["score", &unicef(), a.to_str().unwrap()]);
+    let o = run(&["score", &unicef(), a.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
         format!("psea-assess: {}: these answers are for questionnaire `un-common-psea`, not `unicef-psea-2020`\n", a.display())
+    );
+    // French by default, like everything else the command line prints.
+    let o = run(&["score", &unicef(), a.to_str().unwrap()]);
+    assert_eq!(
+        stderr(&o),
+        format!("psea-assess: {}: ces réponses sont pour le questionnaire `un-common-psea`, pas pour `unicef-psea-2020`\n", a.display())
     );
 }
 
 #[test]
 fn malformed_json_exit_2_with_position() {
     let a = tmp("d.json", "{\"schema\": 1,\n  \"questionnaire\": ");
-    let o = run(&["score", &unicef(), a.to_str().unwrap()]);
+    let o = run(&["score", &unicef(), a.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
@@ -162,6 +168,14 @@ fn malformed_json_exit_2_with_position() {
             a.display()
         )),
         "{err}"
+    );
+    let fr = stderr(&run(&["score", &unicef(), a.to_str().unwrap()]));
+    assert!(
+        fr.starts_with(&format!(
+            "psea-assess: {}: ce n’est pas un fichier de réponses\u{a0}: ligne 2, colonne ",
+            a.display()
+        )),
+        "{fr}"
     );
     assert_eq!(err.lines().count(), 1);
     assert!(!err.contains("panicked") && !err.contains("backtrace"));

@@ -49,7 +49,7 @@ fn one_complete_example_per_questionnaire() {
         #[cfg(feature = "pdf")]
         {
             let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-            let r = psea_assess::report::build(&q, &file, psea_assess::summary::Lang::Fr, date);
+            let r = psea_assess::report::build(&q, &file, psea_assess::present::Lang::Fr, date);
             assert!(
                 r.bytes.starts_with(b"%PDF-") && r.missing_chars.is_empty(),
                 "{name}"

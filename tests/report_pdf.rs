@@ -10,8 +10,9 @@ use std::process::Command;
 use chrono::NaiveDate;
 use common::*;
 use psea_assess::engine::answers::{ActionEntry, ActionStatus, AnswersFile};
-use psea_assess::report::{build, file_name, Report};
-use psea_assess::summary::Lang;
+use psea_assess::present::file_name;
+use psea_assess::present::Lang;
+use psea_assess::report::{build, Report};
 use serde_json::json;
 
 fn day() -> NaiveDate {
@@ -392,16 +393,17 @@ fn quiz_report_gives_each_answer_right_or_wrong_with_explanation() {
 
 #[test]
 fn file_name_is_safe_and_descriptive() {
-    let (q, a) = unicef_answers("x");
+    let (_, a) = unicef_answers("x");
     assert_eq!(
-        file_name(&q, &a, day()),
+        file_name::report(&a, day()),
         "unicef-psea-2020-association-netaa-soro-oeuvre-d-entraide-2026-11-23.pdf"
     );
+    // No organisation: no placeholder word, just the questionnaire and the date.
     let mut empty = a.clone();
     empty.assessment.organisation = "  ".into();
     assert_eq!(
-        file_name(&q, &empty, day()),
-        "unicef-psea-2020-organisation-2026-11-23.pdf"
+        file_name::report(&empty, day()),
+        "unicef-psea-2020-2026-11-23.pdf"
     );
 }
 

@@ -1,5 +1,5 @@
 //! French typography of every string a user reads: each questionnaire's French texts (via
-//! `Questionnaire::texts()`) and the French side of the UI string table (`src/web/i18n.rs`,
+//! `Questionnaire::texts()`) and the French side of the UI string table (`src/present/ui.rs`,
 //! read as source so that this runs without the `web` feature).
 //!
 //! The rules (issue #17): a no-break space U+00A0 before `:` and `»` and after `«`; a narrow
@@ -141,8 +141,8 @@ fn literal(s: &str) -> (String, usize) {
 
 /// The (key, French, English) entries of the UI table, read from its source.
 fn ui_pairs() -> Vec<(String, String, String)> {
-    let src =
-        std::fs::read_to_string(format!("{}/src/web/i18n.rs", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let src = std::fs::read_to_string(format!("{}/src/present/ui.rs", env!("CARGO_MANIFEST_DIR")))
+        .unwrap();
     let body = &src[src.find("pub const fn pair").expect("pair()")..];
     let mut out = Vec::new();
     let mut rest = body;
@@ -186,7 +186,7 @@ fn every_french_string_of_the_ui_table() {
     }
     assert!(
         report.is_empty(),
-        "{} French typography problem(s) in src/web/i18n.rs:\n{}",
+        "{} French typography problem(s) in src/present/ui.rs:\n{}",
         report.len(),
         report.join("\n")
     );

@@ -10,8 +10,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use psea_assess::engine::answers::{place, AnswersFile, Placement};
 use psea_assess::engine::scoring::{score, Outcome};
 use psea_assess::engine::{self, Questionnaire};
-use psea_assess::present::Lang;
-use psea_assess::summary;
+use psea_assess::present::message::answers_error;
+use psea_assess::present::{placement, text, Lang};
 
 #[derive(Parser)]
 #[command(
@@ -182,16 +182,16 @@ struct JsonReport<'a> {
     placement: &'a Placement,
 }
 
-fn load_answers(q: &Questionnaire, apath: &Path) -> Result<AnswersFile, Fail> {
+/// Reads an answers file and fits it to `q`; errors in `lang`.
+fn load_answers(
+    q: &Questionnaire,
+    apath: &Path,
+    lang: Lang,
+) -> Result<(AnswersFile, Placement), Fail> {
     let text = read(apath)?;
-    let file =
-        AnswersFile::from_json(&text).map_err(|e| Fail(format!("{}: {e}", apath.display())))?;
-    let (file, placement) =
-        place(q, file).map_err(|e| Fail(format!("{}: {e}", apath.display())))?;
-    for line in summary::placement(&placement, Lang::Fr) {
-        eprintln!("{line}");
-    }
-    Ok(file)
+    let fail = |e| Fail(format!("{}: {}", apath.display(), answers_error(&e, lang)));
+    let file = AnswersFile::from_json(&text).map_err(fail)?;
+    place(q, file).map_err(fail)
 }
 
 fn run_report(
@@ -202,7 +202,10 @@ fn run_report(
     date: chrono::NaiveDate,
 ) -> Result<ExitCode, Fail> {
     let q = load_questionnaire(qpath)?;
-    let file = load_answers(&q, apath)?;
+    let (file, placed) = load_answers(&q, apath, lang)?;
+    for line in placement::lines(&placed, lang) {
+        eprintln!("{line}");
+    }
     let report = psea_assess::report::build(&q, &file, lang, date);
     std::fs::write(out, &report.bytes)
         .map_err(|e| Fail(format!("cannot write {}: {}", out.display(), io_reason(&e))))?;
@@ -227,11 +230,7 @@ fn run_report(
 
 fn run_score(qpath: &Path, apath: &Path, json: bool, lang: Lang) -> Result<ExitCode, Fail> {
     let q = load_questionnaire(qpath)?;
-    let text = read(apath)?;
-    let file =
-        AnswersFile::from_json(&text).map_err(|e| Fail(format!("{}: {e}", apath.display())))?;
-    let (file, placement) =
-        place(&q, file).map_err(|e| Fail(format!("{}: {e}", apath.display())))?;
+    let (file, placement) = load_answers(&q, apath, lang)?;
     let outcome = score(&q, &file);
     if json {
         let report = JsonReport {
@@ -243,10 +242,10 @@ fn run_score(qpath: &Path, apath: &Path, json: bool, lang: Lang) -> Result<ExitC
             serde_json::to_string_pretty(&report).expect("outcome serialises")
         );
     } else {
-        for line in summary::placement(&placement, lang) {
+        for line in placement::lines(&placement, lang) {
             eprintln!("{line}");
         }
-        print!("{}", summary::outcome(&q, &file, &outcome, lang));
+        print!("{}", text::outcome(&q, &file, &outcome, lang));
     }
     Ok(ExitCode::SUCCESS)
 }

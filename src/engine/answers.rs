@@ -141,7 +141,12 @@ pub enum ActionStatus {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Unplaced {
     pub answer: Answer,
+    /// The reason in English words, as files have always carried it. Older files have only
+    /// this; [`Unplaced::why`] is what the app, the PDF and the command line word.
     pub reason: String,
+    /// The reason as typed values, worded in the user's language by `present::placement`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub why: Vec<SetAsideReason>,
     /// Questionnaire version the answer was made for.
     pub from_version: String,
 }
@@ -360,13 +365,13 @@ pub fn read_value(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<V
         }),
         (ItemKind::Number { min, max, integer }, Json::Number(n)) => {
             let x = n.as_f64().ok_or("not a number")?;
-            if min.is_some_and(|m| x < m) || max.is_some_and(|m| x > m) {
-                return Err(format!("{x} is out of range"));
+            // The one number rule, shared with the filling page (engine::edit).
+            use super::edit::{number_fits, NumberMisfit};
+            match number_fits(*min, *max, *integer, x) {
+                Ok(()) => Ok(Some(Value::Number(x))),
+                Err(NumberMisfit::NotWhole) => Err(format!("{x} is not a whole number")),
+                Err(_) => Err(format!("{x} is out of range")),
             }
-            if *integer && x.fract() != 0.0 {
-                return Err(format!("{x} is not a whole number"));
-            }
-            Ok(Some(Value::Number(x)))
         }
         (ItemKind::Date, Json::String(s)) => s
             .parse::<NaiveDate>()
@@ -477,6 +482,35 @@ pub struct Placement {
 pub struct SetAside {
     pub item: String,
     pub reason: String,
+    #[serde(skip)]
+    pub why: Vec<SetAsideReason>,
+}
+
+/// Why an answer (or part of one) was set aside when a file was fitted to a questionnaire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SetAsideReason {
+    /// The item is not in this version of the questionnaire.
+    ItemGone { version: String },
+    /// The value no longer fits the item (`detail` as [`read_value`] says it).
+    AnswerMisfit { detail: String },
+    /// Evidence ticked that the item no longer lists.
+    EvidenceGone { ids: Vec<String> },
+}
+
+impl SetAsideReason {
+    /// The English words stored in [`Unplaced::reason`] (unchanged from earlier versions).
+    pub fn stored(&self, item: &str) -> String {
+        match self {
+            SetAsideReason::ItemGone { version } => {
+                format!("item `{item}` does not exist in version {version}")
+            }
+            SetAsideReason::AnswerMisfit { detail } => format!("answer no longer fits: {detail}"),
+            SetAsideReason::EvidenceGone { ids } => {
+                format!("evidence no longer listed: {}", ids.join(", "))
+            }
+        }
+    }
 }
 
 /// Fits `file` to `q`: keeps every answer whose item exists and whose value fits; sets aside
@@ -501,8 +535,10 @@ pub fn place(
     for (id, mut answer) in answers {
         let Some(item) = q.item(&id) else {
             if !answer.is_empty() {
-                let reason = format!("item `{id}` does not exist in version {}", q.version);
-                set_aside(&mut file, &mut report, &id, answer, reason, &from);
+                let why = vec![SetAsideReason::ItemGone {
+                    version: q.version.clone(),
+                }];
+                set_aside(&mut file, &mut report, &id, answer, why, &from);
             }
             continue;
         };
@@ -512,7 +548,7 @@ pub fn place(
             aside.value = std::mem::take(&mut answer.value);
             // A quiz answer's validation goes with its value.
             aside.validated = std::mem::take(&mut answer.validated);
-            reasons.push(format!("answer no longer fits: {why}"));
+            reasons.push(SetAsideReason::AnswerMisfit { detail: why });
         }
         let (fits, misfits): (Vec<String>, Vec<String>) =
             answer.evidence.drain(..).partition(|e| {
@@ -520,18 +556,13 @@ pub fn place(
             });
         answer.evidence = fits;
         if !misfits.is_empty() {
-            reasons.push(format!("evidence no longer listed: {}", misfits.join(", ")));
+            reasons.push(SetAsideReason::EvidenceGone {
+                ids: misfits.clone(),
+            });
             aside.evidence = misfits;
         }
         if !aside.is_empty() {
-            set_aside(
-                &mut file,
-                &mut report,
-                &id,
-                aside,
-                reasons.join("; "),
-                &from,
-            );
+            set_aside(&mut file, &mut report, &id, aside, reasons, &from);
         }
         if !answer.is_empty() {
             report.kept += 1;
@@ -548,9 +579,14 @@ fn set_aside(
     report: &mut Placement,
     id: &str,
     answer: Answer,
-    reason: String,
+    why: Vec<SetAsideReason>,
     from: &str,
 ) {
+    let reason = why
+        .iter()
+        .map(|w| w.stored(id))
+        .collect::<Vec<_>>()
+        .join("; ");
     // Never overwrite something set aside earlier: find a free key.
     let mut key = id.to_owned();
     let mut n = 2;
@@ -561,12 +597,14 @@ fn set_aside(
     report.set_aside.push(SetAside {
         item: id.to_owned(),
         reason: reason.clone(),
+        why: why.clone(),
     });
     file.unplaced.insert(
         key,
         Unplaced {
             answer,
             reason,
+            why,
             from_version: from.to_owned(),
         },
     );

@@ -1,10 +1,29 @@
-//! A problem found in a questionnaire file, located by line and column.
+//! A problem found in a questionnaire file, located by line and column, said in French and
+//! English ([`Msg`]); `present::message` renders it in the user's language.
 
-use std::fmt;
 use std::ops::Range;
 
 /// Byte range in the source text.
 pub type Span = Range<usize>;
+
+/// A message in both languages. Built with [`msg!`](crate::msg): `msg!("fr {x}", "en {x}")`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Msg {
+    pub fr: String,
+    pub en: String,
+}
+
+/// `msg!("clé `{key}` inconnue", "unknown key `{key}`")`: a [`Msg`] from two format strings
+/// that name the same values.
+#[macro_export]
+macro_rules! msg {
+    ($fr:expr, $en:expr $(,)?) => {
+        $crate::engine::diagnostic::Msg {
+            fr: format!($fr),
+            en: format!($en),
+        }
+    };
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -12,20 +31,20 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column, in characters.
     pub col: usize,
-    pub message: String,
+    pub message: Msg,
     /// The item (or section, band…) the problem belongs to, when there is one.
     pub item: Option<String>,
     /// What the author can do about it.
-    pub hint: Option<String>,
+    pub hint: Option<Msg>,
 }
 
 impl Diagnostic {
-    pub fn at(source: &str, span: &Span, message: impl Into<String>) -> Self {
+    pub fn at(source: &str, span: &Span, message: Msg) -> Self {
         let (line, col) = line_col(source, span.start);
         Diagnostic {
             line,
             col,
-            message: message.into(),
+            message,
             item: None,
             hint: None,
         }
@@ -36,35 +55,15 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(hint);
         self
     }
 
     /// Adds a hint to a diagnostic already pushed.
-    pub fn with_hint(&mut self, hint: impl Into<String>) -> &mut Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(&mut self, hint: Msg) -> &mut Self {
+        self.hint = Some(hint);
         self
-    }
-
-    /// `file:line:col: message [item `id`] (hint: …)`: the form editors and CI logs link.
-    pub fn render(&self, file: &str) -> String {
-        format!("{file}:{self}")
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.col, self.message)?;
-        if let Some(item) = &self.item {
-            if !self.message.contains(&format!("`{item}`")) {
-                write!(f, " [in `{item}`]")?;
-            }
-        }
-        if let Some(hint) = &self.hint {
-            write!(f, " (hint: {hint})")?;
-        }
-        Ok(())
     }
 }
 
@@ -80,6 +79,21 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let col = before[line_start..].chars().count() + 1;
     (line, col)
+}
+
+/// « did you mean `x`? » for the closest of `candidates` to `word`, else « <list>: a, b, c ».
+pub fn suggestion(word: &str, candidates: &[&str], list: (&str, &str)) -> Msg {
+    match closest(word, candidates.iter().copied()) {
+        Some(c) => did_you_mean(c),
+        None => {
+            let (fr, en, all) = (list.0, list.1, candidates.join(", "));
+            crate::msg!("{fr}\u{a0}: {all}", "{en}: {all}")
+        }
+    }
+}
+
+pub fn did_you_mean(c: &str) -> Msg {
+    crate::msg!("vouliez-vous dire `{c}`\u{202f}?", "did you mean `{c}`?")
 }
 
 /// The closest candidate to a misspelt name, for "did you mean" hints.

@@ -8,8 +8,9 @@
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::diagnostic::{closest, Diagnostic, Span};
+use super::diagnostic::{suggestion, Diagnostic, Msg, Span};
 use super::model::*;
+use crate::msg;
 
 /// Parses a questionnaire. Returns the questionnaire when the text is well-formed TOML
 /// (possibly with problems, listed in the diagnostics) and `None` when it is not.
@@ -20,12 +21,10 @@ pub fn parse(source: &str) -> (Option<Questionnaire>, Vec<Diagnostic>) {
             .iter()
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
-                Diagnostic::at(
-                    source,
-                    &span,
-                    format!("TOML syntax: {}", e.message().trim()),
-                )
-                .hint("check quotes, brackets and `=` on this line")
+                Diagnostic::at(source, &span, toml_syntax(e.message().trim())).hint(msg!(
+                    "vérifiez les guillemets, les crochets et le `=` de cette ligne",
+                    "check quotes, brackets and `=` on this line"
+                ))
             })
             .collect();
         return (None, diags);
@@ -142,51 +141,61 @@ fn kind_keys(kind: &str) -> &'static [&'static str] {
 }
 
 impl<'s> Reader<'s> {
-    fn error(
-        &mut self,
-        span: &Span,
-        owner: Option<&str>,
-        msg: impl Into<String>,
-    ) -> &mut Diagnostic {
+    fn error(&mut self, span: &Span, owner: Option<&str>, msg: Msg) -> &mut Diagnostic {
         self.diags
             .push(Diagnostic::at(self.src, span, msg).item(owner));
         self.diags.last_mut().expect("just pushed")
     }
 
     /// Reports keys that are not in `allowed`, with a "did you mean" hint.
-    fn check_keys(&mut self, o: Obj, allowed: &[&str], elsewhere: &[&str], what: &str) {
+    fn check_keys(&mut self, o: Obj, allowed: &[&str], elsewhere: &[&str], what: &Msg) {
+        let (wfr, wen) = (&what.fr, &what.en);
         for (key, _) in o.table.iter() {
             let name: &str = key.get_ref();
             if allowed.contains(&name) {
                 continue;
             }
             let msg = if elsewhere.contains(&name) {
-                format!("key `{name}` does not apply to {what}")
+                msg!(
+                    "la clé `{name}` est sans effet pour {wfr}",
+                    "key `{name}` does not apply to {wen}"
+                )
             } else {
-                format!("unknown key `{name}` in {what}")
+                msg!(
+                    "clé `{name}` inconnue dans {wfr}",
+                    "unknown key `{name}` in {wen}"
+                )
             };
-            let hint = closest(name, allowed.iter().copied())
-                .map(|c| format!("did you mean `{c}`?"))
-                .unwrap_or_else(|| format!("allowed keys: {}", allowed.join(", ")));
+            let hint = suggestion(name, allowed, ("clés permises", "allowed keys"));
             self.error(&key.span(), o.owner, msg).with_hint(hint);
         }
     }
 
-    fn wrong_type(&mut self, v: V, owner: Option<&str>, key: &str, expected: &str) {
+    fn wrong_type(&mut self, v: V, owner: Option<&str>, key: &str, expected: &Msg) {
         let found = v.get_ref().type_str();
+        let found_fr = type_fr(found);
+        let (efr, een) = (&expected.fr, &expected.en);
         self.error(
             &v.span(),
             owner,
-            format!("`{key}` must be {expected}, found {found}"),
+            msg!(
+                "`{key}` doit être {efr}, trouvé\u{a0}: {found_fr}",
+                "`{key}` must be {een}, found {found}"
+            ),
         );
     }
 
-    fn missing(&mut self, o: Obj, key: &str, what: &str) {
-        self.error(&o.span(), o.owner, format!("{what} has no `{key}`"))
-            .with_hint(format!("add `{key} = …`"));
+    fn missing(&mut self, o: Obj, key: &str, what: &Msg) {
+        let (wfr, wen) = (&what.fr, &what.en);
+        self.error(
+            &o.span(),
+            o.owner,
+            msg!("{wfr}\u{a0}: `{key}` manque", "{wen} has no `{key}`"),
+        )
+        .with_hint(msg!("ajoutez `{key} = …`", "add `{key} = …`"));
     }
 
-    fn str(&mut self, o: Obj, key: &str, required: bool, what: &str) -> Option<(String, Span)> {
+    fn str(&mut self, o: Obj, key: &str, required: bool, what: &Msg) -> Option<(String, Span)> {
         match o.get(key) {
             None => {
                 if required {
@@ -196,19 +205,28 @@ impl<'s> Reader<'s> {
             }
             Some(v) => match v.get_ref().as_str() {
                 Some(s) if s.trim().is_empty() => {
-                    self.error(&v.span(), o.owner, format!("`{key}` is empty"));
+                    self.error(
+                        &v.span(),
+                        o.owner,
+                        msg!("`{key}` est vide", "`{key}` is empty"),
+                    );
                     None
                 }
                 Some(s) => Some((s.to_owned(), v.span())),
                 None => {
-                    self.wrong_type(v, o.owner, key, "a string");
+                    self.wrong_type(
+                        v,
+                        o.owner,
+                        key,
+                        &msg!("du texte entre guillemets", "a string"),
+                    );
                     None
                 }
             },
         }
     }
 
-    fn id(&mut self, o: Obj, what: &str) -> (String, Span) {
+    fn id(&mut self, o: Obj, what: &Msg) -> (String, Span) {
         match self.str(o, "id", true, what) {
             Some((id, span)) => {
                 let ok = id
@@ -218,9 +236,15 @@ impl<'s> Reader<'s> {
                     self.error(
                         &span,
                         Some(&id),
-                        format!("id `{id}` has characters other than a-z, 0-9, _ - ."),
+                        msg!(
+                            "l’id `{id}` contient d’autres caractères que a-z, 0-9, _ - .",
+                            "id `{id}` has characters other than a-z, 0-9, _ - ."
+                        ),
                     )
-                    .with_hint("ids are stable keys in answers files: keep them short and plain");
+                    .with_hint(msg!(
+                        "les ids sont les clés durables des fichiers de réponses\u{a0}: gardez-les courts et simples",
+                        "ids are stable keys in answers files: keep them short and plain"
+                    ));
                 }
                 (id, span)
             }
@@ -232,7 +256,7 @@ impl<'s> Reader<'s> {
         match o.get(key) {
             None => default,
             Some(v) => v.get_ref().as_bool().unwrap_or_else(|| {
-                self.wrong_type(v, o.owner, key, "true or false");
+                self.wrong_type(v, o.owner, key, &msg!("true ou false", "true or false"));
                 default
             }),
         }
@@ -244,12 +268,16 @@ impl<'s> Reader<'s> {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(n) => Some((n, v.span())),
                 Err(_) => {
-                    self.error(&v.span(), o.owner, format!("`{key}` is out of range"));
+                    self.error(
+                        &v.span(),
+                        o.owner,
+                        msg!("`{key}` est hors limites", "`{key}` is out of range"),
+                    );
                     None
                 }
             },
             _ => {
-                self.wrong_type(v, o.owner, key, "a whole number");
+                self.wrong_type(v, o.owner, key, &msg!("un nombre entier", "a whole number"));
                 None
             }
         }
@@ -262,7 +290,10 @@ impl<'s> Reader<'s> {
             self.error(
                 &span,
                 o.owner,
-                format!("`{key}` must be between {lo} and {hi}, found {n}"),
+                msg!(
+                    "`{key}` doit être entre {lo} et {hi}, trouvé\u{a0}: {n}",
+                    "`{key}` must be between {lo} and {hi}, found {n}"
+                ),
             );
             return None;
         }
@@ -277,7 +308,7 @@ impl<'s> Reader<'s> {
                 .map(|n| n as f64),
             DeValue::Float(f) => f.as_str().parse::<f64>().ok().filter(|x| x.is_finite()),
             _ => {
-                self.wrong_type(v, o.owner, key, "a number");
+                self.wrong_type(v, o.owner, key, &msg!("un nombre", "a number"));
                 None
             }
         }
@@ -288,7 +319,7 @@ impl<'s> Reader<'s> {
         o: Obj<'a, 'i>,
         key: &str,
         required: bool,
-        what: &str,
+        what: &Msg,
     ) -> Option<Obj<'a, 'i>> {
         match o.get(key) {
             None => {
@@ -300,7 +331,7 @@ impl<'s> Reader<'s> {
             Some(v) => match v.get_ref().as_table() {
                 Some(t) => Some(Obj::new(t, v.span(), o.owner)),
                 None => {
-                    self.wrong_type(v, o.owner, key, "a table");
+                    self.wrong_type(v, o.owner, key, &msg!("une table", "a table"));
                     None
                 }
             },
@@ -313,14 +344,24 @@ impl<'s> Reader<'s> {
             return Vec::new();
         };
         let Some(arr) = v.get_ref().as_array() else {
-            self.wrong_type(v, o.owner, key, "a list of tables");
+            self.wrong_type(
+                v,
+                o.owner,
+                key,
+                &msg!("une liste de tables", "a list of tables"),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
         for el in arr.iter() {
             match el.get_ref().as_table() {
                 Some(t) => out.push(Obj::new(t, el.span(), o.owner)),
-                None => self.wrong_type(el, o.owner, key, "a list of tables"),
+                None => self.wrong_type(
+                    el,
+                    o.owner,
+                    key,
+                    &msg!("une liste de tables", "a list of tables"),
+                ),
             }
         }
         out
@@ -329,21 +370,31 @@ impl<'s> Reader<'s> {
     fn str_list(&mut self, o: Obj, key: &str) -> Option<Vec<(String, Span)>> {
         let v = o.get(key)?;
         let Some(arr) = v.get_ref().as_array() else {
-            self.wrong_type(v, o.owner, key, "a list of strings");
+            self.wrong_type(
+                v,
+                o.owner,
+                key,
+                &msg!("une liste de textes", "a list of strings"),
+            );
             return None;
         };
         let mut out = Vec::new();
         for el in arr.iter() {
             match el.get_ref().as_str() {
                 Some(s) => out.push((s.to_owned(), el.span())),
-                None => self.wrong_type(el, o.owner, key, "a list of strings"),
+                None => self.wrong_type(
+                    el,
+                    o.owner,
+                    key,
+                    &msg!("une liste de textes", "a list of strings"),
+                ),
             }
         }
         Some(out)
     }
 
     /// A translated string: `{ fr = "…", en = "…" }` with every declared language.
-    fn text(&mut self, o: Obj, key: &str, required: bool, what: &str) -> Option<Text> {
+    fn text(&mut self, o: Obj, key: &str, required: bool, what: &Msg) -> Option<Text> {
         let Some(v) = o.get(key) else {
             if required {
                 self.missing(o, key, what);
@@ -356,9 +407,16 @@ impl<'s> Reader<'s> {
     fn text_value(&mut self, v: V, owner: Option<&str>, key: &str) -> Option<Text> {
         let Some(t) = v.get_ref().as_table() else {
             let langs = self.example_langs();
-            self.wrong_type(v, owner, key, "a translated text");
-            self.diags.last_mut().expect("pushed").hint =
-                Some(format!("write `{key} = {{ {langs} }}`"));
+            self.wrong_type(
+                v,
+                owner,
+                key,
+                &msg!("un texte traduit", "a translated text"),
+            );
+            self.diags.last_mut().expect("pushed").hint = Some(msg!(
+                "écrivez `{key} = {{ {langs} }}`",
+                "write `{key} = {{ {langs} }}`"
+            ));
             return None;
         };
         let mut text = Text::default();
@@ -366,8 +424,18 @@ impl<'s> Reader<'s> {
             let lang_name: &str = lang.get_ref();
             if !self.langs.iter().any(|l| l == lang_name) {
                 let declared = self.langs.join(", ");
-                self.error(&lang.span(), owner, format!("`{key}` has language `{lang_name}`, which the questionnaire does not declare"))
-                    .with_hint(format!("declared languages: {declared}"));
+                self.error(
+                    &lang.span(),
+                    owner,
+                    msg!(
+                        "`{key}` a la langue `{lang_name}`, que le questionnaire ne déclare pas",
+                        "`{key}` has language `{lang_name}`, which the questionnaire does not declare"
+                    ),
+                )
+                .with_hint(msg!(
+                    "langues déclarées\u{a0}: {declared}",
+                    "declared languages: {declared}"
+                ));
                 continue;
             }
             match s.get_ref().as_str() {
@@ -375,13 +443,21 @@ impl<'s> Reader<'s> {
                     self.error(
                         &s.span(),
                         owner,
-                        format!("`{key}` is empty in `{lang_name}`"),
+                        msg!(
+                            "`{key}` est vide en `{lang_name}`",
+                            "`{key}` is empty in `{lang_name}`"
+                        ),
                     );
                 }
                 Some(x) => {
                     text.0.insert(lang_name.to_owned(), x.to_owned());
                 }
-                None => self.wrong_type(s, owner, &format!("{key}.{lang_name}"), "a string"),
+                None => self.wrong_type(
+                    s,
+                    owner,
+                    &format!("{key}.{lang_name}"),
+                    &msg!("du texte entre guillemets", "a string"),
+                ),
             }
         }
         for lang in self.langs.clone() {
@@ -389,9 +465,12 @@ impl<'s> Reader<'s> {
                 self.error(
                     &v.span(),
                     owner,
-                    format!("`{key}` has no `{lang}` translation"),
+                    msg!(
+                        "`{key}` n’a pas de traduction `{lang}`",
+                        "`{key}` has no `{lang}` translation"
+                    ),
                 )
-                .with_hint(format!("add `{lang} = \"…\"`"));
+                .with_hint(msg!("ajoutez `{lang} = \"…\"`", "add `{lang} = \"…\"`"));
             }
         }
         Some(text)
@@ -411,13 +490,18 @@ impl<'s> Reader<'s> {
             root,
             &["questionnaire", "sections", "scoring"],
             &[],
-            "the file",
+            &msg!("le fichier", "the file"),
         );
-        let meta = self.table(root, "questionnaire", true, "the file");
+        let meta = self.table(root, "questionnaire", true, &msg!("le fichier", "the file"));
         let empty = DeTable::new();
         let meta = meta.unwrap_or(Obj::new(&empty, 0..0, None));
-        self.check_keys(meta, QUESTIONNAIRE_KEYS, &[], "[questionnaire]");
-        let what = "[questionnaire]";
+        self.check_keys(
+            meta,
+            QUESTIONNAIRE_KEYS,
+            &[],
+            &msg!("[questionnaire]", "[questionnaire]"),
+        );
+        let what = &msg!("[questionnaire]", "[questionnaire]");
         let id = self
             .str(meta, "id", true, what)
             .map(|x| x.0)
@@ -430,8 +514,15 @@ impl<'s> Reader<'s> {
             Some(l) if !l.is_empty() => l.into_iter().map(|x| x.0).collect(),
             Some(_) => {
                 let span = meta.get("languages").map(|v| v.span()).unwrap_or(0..0);
-                self.error(&span, None, "`languages` is empty")
-                    .with_hint("e.g. languages = [\"fr\", \"en\"]");
+                self.error(
+                    &span,
+                    None,
+                    msg!("`languages` est vide", "`languages` is empty"),
+                )
+                .with_hint(msg!(
+                    "par exemple languages = [\"fr\", \"en\"]",
+                    "e.g. languages = [\"fr\", \"en\"]"
+                ));
                 vec![]
             }
             None => {
@@ -459,7 +550,7 @@ impl<'s> Reader<'s> {
         let self_assessment = self.bool(meta, "self_assessment", false);
         let mut statuses = Vec::new();
         for t in self.tables(meta, "statuses") {
-            let what = "a status";
+            let what = &msg!("un statut", "a status");
             self.check_keys(t, &["id", "when", "label", "note"], &[], what);
             let (id, _) = self.id(t, what);
             let label = self.text(t, "label", true, what).unwrap_or_default();
@@ -483,12 +574,12 @@ impl<'s> Reader<'s> {
         }
         let mut sources = Vec::new();
         for s in self.tables(meta, "sources") {
-            self.check_keys(s, &["title", "url"], &[], "a source");
+            self.check_keys(s, &["title", "url"], &[], &msg!("une source", "a source"));
             let title = self
-                .str(s, "title", true, "a source")
+                .str(s, "title", true, &msg!("une source", "a source"))
                 .map(|x| x.0)
                 .unwrap_or_default();
-            let url = self.str(s, "url", false, "a source");
+            let url = self.str(s, "url", false, &msg!("une source", "a source"));
             if let Some((u, span)) = &url {
                 let lower = u.trim().to_ascii_lowercase();
                 let web = matches!(
@@ -499,9 +590,15 @@ impl<'s> Reader<'s> {
                     self.error(
                         span,
                         None,
-                        format!("source url `{u}` is not an http(s) address"),
+                        msg!(
+                            "l’adresse de source `{u}` n’est pas une adresse http(s)",
+                            "source url `{u}` is not an http(s) address"
+                        ),
                     )
-                    .with_hint("write the full web address: its scheme must be https (or http)");
+                    .with_hint(msg!(
+                        "écrivez l’adresse web complète, qui commence par https (ou http)",
+                        "write the full web address: its scheme must be https (or http)"
+                    ));
                 }
             }
             let (url, url_span) = match url {
@@ -515,20 +612,30 @@ impl<'s> Reader<'s> {
             });
         }
         if sources.is_empty() {
-            self.error(&meta.span(), None, "[questionnaire] lists no sources")
-                .with_hint("add [[questionnaire.sources]] with title and url: users must be able to check the content");
+            self.error(
+                &meta.span(),
+                None,
+                msg!(
+                    "[questionnaire] ne cite aucune source",
+                    "[questionnaire] lists no sources"
+                ),
+            )
+            .with_hint(msg!(
+                "ajoutez [[questionnaire.sources]] avec title et url\u{a0}: chacun doit pouvoir vérifier le contenu",
+                "add [[questionnaire.sources]] with title and url: users must be able to check the content"
+            ));
         }
 
         let mut sections = Vec::new();
         match root.get("sections") {
-            None => self.missing(root, "sections", "the file"),
+            None => self.missing(root, "sections", &msg!("le fichier", "the file")),
             Some(_) => {
                 for s in self.tables(root, "sections") {
                     sections.push(self.section(s));
                 }
             }
         }
-        let scoring = match self.table(root, "scoring", true, "the file") {
+        let scoring = match self.table(root, "scoring", true, &msg!("le fichier", "the file")) {
             Some(t) => self.scoring(t),
             None => Scoring {
                 status: RuleStatus::Provisional,
@@ -560,14 +667,14 @@ impl<'s> Reader<'s> {
     }
 
     fn section(&mut self, o: Obj) -> Section {
-        let (id, id_span) = self.id(o, "a section");
+        let (id, id_span) = self.id(o, &msg!("une section", "a section"));
         let owner = if id.is_empty() {
             None
         } else {
             Some(id.as_str())
         };
         let o = Obj { owner, ..o };
-        let what = format!("section `{id}`");
+        let what = msg!("la section `{id}`", "section `{id}`");
         self.check_keys(o, SECTION_KEYS, &[], &what);
         let title = self.text(o, "title", true, &what).unwrap_or_default();
         let intro = self.text(o, "intro", false, &what);
@@ -575,8 +682,18 @@ impl<'s> Reader<'s> {
         let mut items = Vec::new();
         let item_tables = self.tables(o, "items");
         if item_tables.is_empty() {
-            self.error(&o.span(), owner, format!("{what} has no items"))
-                .with_hint("add [[sections.items]] tables");
+            self.error(
+                &o.span(),
+                owner,
+                msg!(
+                    "la section `{id}` n’a aucune question",
+                    "section `{id}` has no items"
+                ),
+            )
+            .with_hint(msg!(
+                "ajoutez des tables [[sections.items]]",
+                "add [[sections.items]] tables"
+            ));
         }
         for t in item_tables {
             items.push(self.item(t));
@@ -594,21 +711,23 @@ impl<'s> Reader<'s> {
     }
 
     fn item(&mut self, o: Obj) -> Item {
-        let (id, id_span) = self.id(o, "an item");
+        let (id, id_span) = self.id(o, &msg!("une question", "an item"));
         let owner = if id.is_empty() {
             None
         } else {
             Some(id.as_str())
         };
         let o = Obj { owner, ..o };
-        let what = format!("item `{id}`");
+        let what = msg!("la question `{id}`", "item `{id}`");
         let kind_name = match self.str(o, "kind", true, &what) {
             Some((k, span)) if !KINDS.contains(&k.as_str()) => {
-                let hint = closest(&k, KINDS.iter().copied())
-                    .map(|c| format!("did you mean `{c}`?"))
-                    .unwrap_or_else(|| format!("kinds: {}", KINDS.join(", ")));
-                self.error(&span, owner, format!("unknown item kind `{k}`"))
-                    .with_hint(hint);
+                let hint = suggestion(&k, KINDS, ("types", "kinds"));
+                self.error(
+                    &span,
+                    owner,
+                    msg!("type de question `{k}` inconnu", "unknown item kind `{k}`"),
+                )
+                .with_hint(hint);
                 None
             }
             Some((k, _)) => Some(k),
@@ -621,7 +740,8 @@ impl<'s> Reader<'s> {
             .collect();
         let allowed: Vec<&str> = ITEM_KEYS.iter().chain(specific.iter()).copied().collect();
         if kind_name.is_some() {
-            let what = format!("items of kind `{}`", kind_name.as_deref().unwrap_or(""));
+            let kind = kind_name.as_deref().unwrap_or("");
+            let what = msg!("les questions de type `{kind}`", "items of kind `{kind}`");
             self.check_keys(o, &allowed, &all_specific, &what);
         }
         let text = self.text(o, "text", true, &what).unwrap_or_default();
@@ -653,7 +773,10 @@ impl<'s> Reader<'s> {
                     v,
                     owner,
                     "correct",
-                    "a choice id, a list of ids, or true/false",
+                    &msg!(
+                        "un id de choix, une liste d’ids, ou true/false",
+                        "a choice id, a list of ids, or true/false"
+                    ),
                 );
                 None
             }
@@ -727,12 +850,17 @@ impl<'s> Reader<'s> {
     fn choices(&mut self, o: Obj, key: &str, valued: bool) -> Vec<Choice> {
         let tables = self.tables(o, key);
         if tables.is_empty() {
-            self.error(
-                &o.span(),
-                o.owner,
-                format!("item `{}` has no `{key}`", o.owner.unwrap_or("")),
-            )
-            .with_hint(format!("add `{key} = [{{ id = \"…\", label = {{ … }} }}]`"));
+            self.error(&o.span(), o.owner, {
+                let id = o.owner.unwrap_or("");
+                msg!(
+                    "la question `{id}` n’a pas de `{key}`",
+                    "item `{id}` has no `{key}`"
+                )
+            })
+            .with_hint(msg!(
+                "ajoutez `{key} = [{{ id = \"…\", label = {{ … }} }}]`",
+                "add `{key} = [{{ id = \"…\", label = {{ … }} }}]`"
+            ));
         }
         tables
             .into_iter()
@@ -741,7 +869,7 @@ impl<'s> Reader<'s> {
     }
 
     fn choice(&mut self, o: Obj, valued: bool, key: &str) -> Choice {
-        let what = format!("a `{key}` entry");
+        let what = msg!("une entrée de `{key}`", "a `{key}` entry");
         let allowed: &[&str] = if valued {
             &["id", "label", "value", "description"]
         } else {
@@ -754,7 +882,7 @@ impl<'s> Reader<'s> {
         let value = if valued {
             let v = self.int_in(o, "value", -1000, 1000);
             if v.is_none() && o.get("value").is_none() {
-                self.missing(o, "value", &format!("choice `{id}`"));
+                self.missing(o, "value", &msg!("le choix `{id}`", "choice `{id}`"));
             }
             v
         } else {
@@ -770,7 +898,7 @@ impl<'s> Reader<'s> {
     }
 
     fn mitigation(&mut self, o: Obj) -> Mitigation {
-        let what = "a mitigation";
+        let what = &msg!("une mesure d’atténuation", "a mitigation");
         self.check_keys(o, &["id", "label", "lowers", "by"], &[], what);
         let (id, _) = self.id(o, what);
         let label = self.text(o, "label", true, what).unwrap_or_default();
@@ -781,7 +909,10 @@ impl<'s> Reader<'s> {
                 self.error(
                     &span,
                     o.owner,
-                    format!("`lowers` must be \"likelihood\" or \"impact\", found \"{s}\""),
+                    msg!(
+                        "`lowers` doit être \"likelihood\" ou \"impact\", trouvé\u{a0}: \"{s}\"",
+                        "`lowers` must be \"likelihood\" or \"impact\", found \"{s}\""
+                    ),
                 );
                 Axis::Likelihood
             }
@@ -799,9 +930,16 @@ impl<'s> Reader<'s> {
 
     fn condition(&mut self, v: V, owner: Option<&str>) -> Option<Condition> {
         let Some(t) = v.get_ref().as_table() else {
-            self.wrong_type(v, owner, "show_if", "a condition table");
-            self.diags.last_mut().expect("pushed").hint =
-                Some("e.g. show_if = { item = \"q1\", is = \"yes\" }".into());
+            self.wrong_type(
+                v,
+                owner,
+                "show_if",
+                &msg!("une table de condition", "a condition table"),
+            );
+            self.diags.last_mut().expect("pushed").hint = Some(msg!(
+                "par exemple show_if = {{ item = \"q1\", is = \"yes\" }}",
+                "e.g. show_if = {{ item = \"q1\", is = \"yes\" }}"
+            ));
             return None;
         };
         let o = Obj::new(t, v.span(), owner);
@@ -811,25 +949,31 @@ impl<'s> Reader<'s> {
         let ops: Vec<&str> = OPS.iter().copied().filter(|k| t.contains_key(*k)).collect();
         let mut allowed = OPS.to_vec();
         allowed.push("item");
-        self.check_keys(o, &allowed, &[], "a condition");
+        self.check_keys(o, &allowed, &[], &msg!("une condition", "a condition"));
         if ops.len() != 1 {
-            self.error(
-                &o.span(),
-                owner,
-                format!(
-                    "a condition needs exactly one of {}, found {}",
-                    OPS.join(", "),
-                    ops.len()
-                ),
-            )
-            .with_hint("combine several tests with all = [ … ] or any = [ … ]");
+            self.error(&o.span(), owner, {
+                let (ops_list, n) = (OPS.join(", "), ops.len());
+                msg!(
+                    "une condition demande exactement un de {ops_list}, trouvé\u{a0}: {n}",
+                    "a condition needs exactly one of {ops_list}, found {n}"
+                )
+            })
+            .with_hint(msg!(
+                "combinez plusieurs tests avec all = [ … ] ou any = [ … ]",
+                "combine several tests with all = [ … ] or any = [ … ]"
+            ));
             return None;
         }
         let op = ops[0];
         let list = |r: &mut Self| -> Option<Vec<Condition>> {
             let arr = t.get(op)?;
             let Some(items) = arr.get_ref().as_array() else {
-                r.wrong_type(arr, owner, op, "a list of conditions");
+                r.wrong_type(
+                    arr,
+                    owner,
+                    op,
+                    &msg!("une liste de conditions", "a list of conditions"),
+                );
                 return None;
             };
             Some(items.iter().filter_map(|c| r.condition(c, owner)).collect())
@@ -839,7 +983,10 @@ impl<'s> Reader<'s> {
                 self.error(
                     &o.span(),
                     owner,
-                    format!("`{op}` combines conditions and takes no `item`"),
+                    msg!(
+                        "`{op}` combine des conditions et ne prend pas d’`item`",
+                        "`{op}` combines conditions and takes no `item`"
+                    ),
                 );
                 None
             }
@@ -849,7 +996,8 @@ impl<'s> Reader<'s> {
                 .condition(&t[op], owner)
                 .map(|c| Condition::Not(Box::new(c))),
             _ => {
-                let (item, span) = self.str(o, "item", true, "a condition")?;
+                let (item, span) =
+                    self.str(o, "item", true, &msg!("une condition", "a condition"))?;
                 let val = &t[op];
                 match op {
                     "is" => match val.get_ref() {
@@ -864,7 +1012,12 @@ impl<'s> Reader<'s> {
                             span,
                         }),
                         _ => {
-                            self.wrong_type(val, owner, op, "a choice id or true/false");
+                            self.wrong_type(
+                                val,
+                                owner,
+                                op,
+                                &msg!("un id de choix ou true/false", "a choice id or true/false"),
+                            );
                             None
                         }
                     },
@@ -873,13 +1026,13 @@ impl<'s> Reader<'s> {
                         values: l.into_iter().map(|x| x.0).collect(),
                         span,
                     }),
-                    "includes" => self.str(o, "includes", true, "a condition").map(|(s, _)| {
-                        Condition::Includes {
+                    "includes" => self
+                        .str(o, "includes", true, &msg!("une condition", "a condition"))
+                        .map(|(s, _)| Condition::Includes {
                             item,
                             option: s,
                             span,
-                        }
-                    }),
+                        }),
                     "answered" => Some(Condition::Answered {
                         item,
                         answered: self.bool(o, "answered", true),
@@ -900,12 +1053,19 @@ impl<'s> Reader<'s> {
     fn bands(&mut self, o: Obj, required: bool) -> Vec<Band> {
         let tables = self.tables(o, "bands");
         if tables.is_empty() && required {
-            self.error(&o.span(), None, "[scoring] has no bands")
-                .with_hint("add [[scoring.bands]] with id, min, max, label");
+            self.error(
+                &o.span(),
+                None,
+                msg!("[scoring] n’a aucune bande", "[scoring] has no bands"),
+            )
+            .with_hint(msg!(
+                "ajoutez [[scoring.bands]] avec id, min, max, label",
+                "add [[scoring.bands]] with id, min, max, label"
+            ));
         }
         let mut out = Vec::new();
         for t in tables {
-            let what = "a band";
+            let what = &msg!("une bande", "a band");
             self.check_keys(
                 t,
                 &["id", "min", "max", "label", "risk", "advice"],
@@ -917,10 +1077,10 @@ impl<'s> Reader<'s> {
             let min = self.int(t, "min");
             let max = self.int(t, "max");
             if min.is_none() && t.get("min").is_none() {
-                self.missing(t, "min", &format!("band `{id}`"));
+                self.missing(t, "min", &msg!("la bande `{id}`", "band `{id}`"));
             }
             if max.is_none() && t.get("max").is_none() {
-                self.missing(t, "max", &format!("band `{id}`"));
+                self.missing(t, "max", &msg!("la bande `{id}`", "band `{id}`"));
             }
             let label = self.text(t, "label", true, what).unwrap_or_default();
             let risk = self.text(t, "risk", false, what);
@@ -930,7 +1090,10 @@ impl<'s> Reader<'s> {
                     self.error(
                         &span,
                         Some(&id),
-                        format!("band `{id}` has min {min} above max {max}"),
+                        msg!(
+                            "la bande `{id}` a un min {min} au-dessus de son max {max}",
+                            "band `{id}` has min {min} above max {max}"
+                        ),
                     );
                     continue;
                 }
@@ -952,7 +1115,7 @@ impl<'s> Reader<'s> {
     fn categories(&mut self, o: Obj) -> Vec<RiskCategory> {
         let mut out = Vec::new();
         for t in self.tables(o, "categories") {
-            let what = "a risk category";
+            let what = &msg!("une catégorie de risque", "a risk category");
             self.check_keys(
                 t,
                 &["id", "label", "impact_floor", "floor_label", "escalation"],
@@ -978,14 +1141,14 @@ impl<'s> Reader<'s> {
 
     /// `max_reduction = { likelihood = 2, impact = 1, total = 2 }`; a key left out is no bound.
     fn max_reduction(&mut self, o: Obj) -> MaxReduction {
-        let Some(t) = self.table(o, "max_reduction", false, "[scoring]") else {
+        let Some(t) = self.table(o, "max_reduction", false, &msg!("[scoring]", "[scoring]")) else {
             return MaxReduction::NONE;
         };
         self.check_keys(
             t,
             &["likelihood", "impact", "total"],
             &[],
-            "`max_reduction`",
+            &msg!("`max_reduction`", "`max_reduction`"),
         );
         let mut get = |key: &str| self.int_in(t, key, 0, 10).map_or(u8::MAX, |n| n as u8);
         MaxReduction {
@@ -1004,7 +1167,7 @@ impl<'s> Reader<'s> {
     }
 
     fn na_policy(&mut self, o: Obj) -> NaPolicy {
-        match self.str(o, "na", false, "[scoring]") {
+        match self.str(o, "na", false, &msg!("[scoring]", "[scoring]")) {
             None => NaPolicy::Exclude,
             Some((s, _)) if s == "exclude" => NaPolicy::Exclude,
             Some((s, _)) if s == "met" => NaPolicy::Met,
@@ -1012,7 +1175,10 @@ impl<'s> Reader<'s> {
                 self.error(
                     &span,
                     None,
-                    format!("`na` must be \"exclude\" or \"met\", found \"{s}\""),
+                    msg!(
+                        "`na` doit être \"exclude\" ou \"met\", trouvé\u{a0}: \"{s}\"",
+                        "`na` must be \"exclude\" or \"met\", found \"{s}\""
+                    ),
                 );
                 NaPolicy::Exclude
             }
@@ -1020,7 +1186,7 @@ impl<'s> Reader<'s> {
     }
 
     fn basis(&mut self, o: Obj) -> Basis {
-        match self.str(o, "basis", false, "[scoring]") {
+        match self.str(o, "basis", false, &msg!("[scoring]", "[scoring]")) {
             None => Basis::Total,
             Some((s, _)) if s == "total" => Basis::Total,
             Some((s, _)) if s == "percent" => Basis::Percent,
@@ -1028,7 +1194,10 @@ impl<'s> Reader<'s> {
                 self.error(
                     &span,
                     None,
-                    format!("`basis` must be \"total\" or \"percent\", found \"{s}\""),
+                    msg!(
+                        "`basis` doit être \"total\" ou \"percent\", trouvé\u{a0}: \"{s}\"",
+                        "`basis` must be \"total\" or \"percent\", found \"{s}\""
+                    ),
                 );
                 Basis::Total
             }
@@ -1038,9 +1207,24 @@ impl<'s> Reader<'s> {
     fn critical(&mut self, o: Obj) -> Vec<Critical> {
         let mut out = Vec::new();
         for t in self.tables(o, "critical") {
-            self.check_keys(t, &["item", "cap", "when"], &[], "a critical entry");
-            let item = self.str(t, "item", true, "a critical entry");
-            let cap = self.str(t, "cap", true, "a critical entry");
+            self.check_keys(
+                t,
+                &["item", "cap", "when"],
+                &[],
+                &msg!("une entrée `critical`", "a critical entry"),
+            );
+            let item = self.str(
+                t,
+                "item",
+                true,
+                &msg!("une entrée `critical`", "a critical entry"),
+            );
+            let cap = self.str(
+                t,
+                "cap",
+                true,
+                &msg!("une entrée `critical`", "a critical entry"),
+            );
             let when = self
                 .str_list(t, "when")
                 .unwrap_or_default()
@@ -1062,7 +1246,15 @@ impl<'s> Reader<'s> {
     fn scale_labels(&mut self, o: Obj, key: &str) -> Option<Vec<Text>> {
         let v = o.get(key)?;
         let Some(arr) = v.get_ref().as_array() else {
-            self.wrong_type(v, None, key, "a list of translated labels");
+            self.wrong_type(
+                v,
+                None,
+                key,
+                &msg!(
+                    "une liste de libellés traduits",
+                    "a list of translated labels"
+                ),
+            );
             return None;
         };
         let labels: Vec<Text> = arr
@@ -1070,11 +1262,13 @@ impl<'s> Reader<'s> {
             .filter_map(|el| self.text_value(el, None, key))
             .collect();
         if !(2..=10).contains(&labels.len()) {
-            self.error(
-                &v.span(),
-                None,
-                format!("`{key}` must have 2 to 10 points, found {}", labels.len()),
-            );
+            self.error(&v.span(), None, {
+                let n = labels.len();
+                msg!(
+                    "`{key}` doit avoir de 2 à 10 points, trouvé\u{a0}: {n}",
+                    "`{key}` must have 2 to 10 points, found {n}"
+                )
+            });
             return None;
         }
         Some(labels)
@@ -1082,32 +1276,40 @@ impl<'s> Reader<'s> {
 
     fn scoring(&mut self, o: Obj) -> Scoring {
         let o = Obj { owner: None, ..o };
-        let rule_name = match self.str(o, "rule", true, "[scoring]") {
+        let rule_name = match self.str(o, "rule", true, &msg!("[scoring]", "[scoring]")) {
             Some((r, span)) if !RULES.contains(&r.as_str()) => {
-                let hint = closest(&r, RULES.iter().copied())
-                    .map(|c| format!("did you mean `{c}`?"))
-                    .unwrap_or_else(|| format!("rules: {}", RULES.join(", ")));
-                self.error(&span, None, format!("unknown scoring rule `{r}`"))
-                    .with_hint(hint);
+                let hint = suggestion(&r, RULES, ("règles", "rules"));
+                self.error(
+                    &span,
+                    None,
+                    msg!(
+                        "règle de notation `{r}` inconnue",
+                        "unknown scoring rule `{r}`"
+                    ),
+                )
+                .with_hint(hint);
                 String::new()
             }
             Some((r, _)) => r,
             None => String::new(),
         };
-        let status = match self.str(o, "status", true, "[scoring]") {
+        let status = match self.str(o, "status", true, &msg!("[scoring]", "[scoring]")) {
             Some((s, _)) if s == "verified" => RuleStatus::Verified,
             Some((s, _)) if s == "provisional" => RuleStatus::Provisional,
             Some((s, span)) => {
                 self.error(
                     &span,
                     None,
-                    format!("`status` must be \"verified\" or \"provisional\", found \"{s}\""),
+                    msg!(
+                        "`status` doit être \"verified\" ou \"provisional\", trouvé\u{a0}: \"{s}\"",
+                        "`status` must be \"verified\" or \"provisional\", found \"{s}\""
+                    ),
                 );
                 RuleStatus::Provisional
             }
             None => RuleStatus::Provisional,
         };
-        let note = self.text(o, "note", false, "[scoring]");
+        let note = self.text(o, "note", false, &msg!("[scoring]", "[scoring]"));
         let common = ["rule", "status", "note"];
         let specific: &[&str] = match rule_name.as_str() {
             "weighted_sum" => &["items", "na", "basis", "bands", "critical"],
@@ -1144,7 +1346,12 @@ impl<'s> Reader<'s> {
         .to_vec();
         if !rule_name.is_empty() {
             let allowed: Vec<&str> = common.iter().chain(specific).copied().collect();
-            self.check_keys(o, &allowed, &all, &format!("the `{rule_name}` rule"));
+            self.check_keys(
+                o,
+                &allowed,
+                &all,
+                &msg!("la règle `{rule_name}`", "the `{rule_name}` rule"),
+            );
         }
         let rule = match rule_name.as_str() {
             "weighted_sum" => Rule::WeightedSum(WeightedSum {
@@ -1157,7 +1364,7 @@ impl<'s> Reader<'s> {
             "count_met" => Rule::CountMet(CountMet {
                 items: self.item_refs(o),
                 na: self.na_policy(o),
-                partial_met: match self.str(o, "partial", false, "[scoring]") {
+                partial_met: match self.str(o, "partial", false, &msg!("[scoring]", "[scoring]")) {
                     None => false,
                     Some((s, _)) if s == "not_met" => false,
                     Some((s, _)) if s == "met" => true,
@@ -1165,7 +1372,10 @@ impl<'s> Reader<'s> {
                         self.error(
                             &span,
                             None,
-                            format!("`partial` must be \"met\" or \"not_met\", found \"{s}\""),
+                            msg!(
+                                "`partial` doit être \"met\" ou \"not_met\", trouvé\u{a0}: \"{s}\"",
+                                "`partial` must be \"met\" or \"not_met\", found \"{s}\""
+                            ),
                         );
                         false
                     }
@@ -1184,7 +1394,8 @@ impl<'s> Reader<'s> {
                 impact_floor: self.int_in(o, "impact_floor", 1, 10).map(|n| n as u8),
                 categories: self.categories(o),
                 max_reduction: self.max_reduction(o),
-                partly: match self.str(o, "partly_in_place", false, "[scoring]") {
+                partly: match self.str(o, "partly_in_place", false, &msg!("[scoring]", "[scoring]"))
+                {
                     None => PartlyInPlace::Ignored,
                     Some((s, _)) if s == "ignored" => PartlyInPlace::Ignored,
                     Some((s, _)) if s == "half" => PartlyInPlace::Half,
@@ -1192,7 +1403,8 @@ impl<'s> Reader<'s> {
                         self.error(
                             &span,
                             None,
-                            format!(
+                            msg!(
+                                "`partly_in_place` doit être \"ignored\" ou \"half\", trouvé\u{a0}: \"{s}\"",
                                 "`partly_in_place` must be \"ignored\" or \"half\", found \"{s}\""
                             ),
                         );
@@ -1256,4 +1468,52 @@ fn default_scale(langs: &[String], likelihood: bool) -> Vec<Text> {
             t
         })
         .collect()
+}
+
+/// A TOML syntax error from the toml crate, in both languages: the common kinds worded in
+/// French, any other with « Erreur de syntaxe TOML » and the library's words.
+fn toml_syntax(detail: &str) -> Msg {
+    const KNOWN: [(&str, &str); 10] = [
+        ("unclosed array", "tableau non fermé (il manque `]`)"),
+        ("unclosed table", "table non fermée (il manque `]`)"),
+        (
+            "unclosed inline table",
+            "table en ligne non fermée (il manque `}`)",
+        ),
+        ("expected `=`", "`=` attendu après la clé"),
+        ("invalid string", "texte mal formé"),
+        (
+            "invalid basic string",
+            "texte mal formé (guillemet non fermé\u{202f}?)",
+        ),
+        ("duplicate key", "clé en double"),
+        ("invalid number", "nombre mal formé"),
+        ("invalid integer", "nombre entier mal formé"),
+        ("invalid key", "clé mal formée"),
+    ];
+    let fr = KNOWN
+        .iter()
+        .find(|(en, _)| detail.starts_with(en))
+        .map_or_else(
+            || format!("Erreur de syntaxe TOML\u{a0}: {detail}"),
+            |(_, fr)| format!("Erreur de syntaxe TOML\u{a0}: {fr}"),
+        );
+    Msg {
+        fr,
+        en: format!("TOML syntax: {detail}"),
+    }
+}
+
+/// The French name of a TOML value type, as the toml crate names it in English.
+fn type_fr(found: &str) -> &str {
+    match found {
+        "string" => "du texte",
+        "integer" => "un nombre entier",
+        "float" => "un nombre décimal",
+        "boolean" => "true ou false",
+        "datetime" => "une date",
+        "array" => "une liste",
+        "table" => "une table",
+        other => other,
+    }
 }

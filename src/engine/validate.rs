@@ -4,9 +4,10 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::diagnostic::{closest, Diagnostic, Span};
+use super::diagnostic::{closest, did_you_mean, suggestion, Diagnostic, Msg, Span};
 use super::model::*;
 use super::scoring;
+use crate::msg;
 
 pub fn validate(q: &Questionnaire, src: &str) -> Vec<Diagnostic> {
     let mut v = Validator {
@@ -29,12 +30,7 @@ struct Validator<'q> {
 }
 
 impl Validator<'_> {
-    fn error(
-        &mut self,
-        span: &Span,
-        owner: Option<&str>,
-        msg: impl Into<String>,
-    ) -> &mut Diagnostic {
+    fn error(&mut self, span: &Span, owner: Option<&str>, msg: Msg) -> &mut Diagnostic {
         self.diags
             .push(Diagnostic::at(self.src, span, msg).item(owner));
         self.diags.last_mut().expect("just pushed")
@@ -46,12 +42,17 @@ impl Validator<'_> {
         for s in &self.q.sections {
             if let Some(first) = sections.insert(&s.id, s.id_span.start) {
                 let (line, _) = super::diagnostic::line_col(self.src, first);
-                self.error(
-                    &s.id_span,
-                    Some(&s.id),
-                    format!("duplicate section id `{}`", s.id),
-                )
-                .with_hint(format!("first used on line {line}"));
+                self.error(&s.id_span, Some(&s.id), {
+                    let id = &s.id;
+                    msg!(
+                        "id de section `{id}` en double",
+                        "duplicate section id `{id}`"
+                    )
+                })
+                .with_hint(msg!(
+                    "déjà utilisé ligne {line}",
+                    "first used on line {line}"
+                ));
             }
             for i in &s.items {
                 if let Some(first) = items.insert(&i.id, i.id_span.start) {
@@ -59,9 +60,13 @@ impl Validator<'_> {
                     self.error(
                         &i.id_span,
                         Some(&i.id),
-                        format!("duplicate item id `{}`", i.id),
+                        {
+                            let id = &i.id;
+                            msg!("id de question `{id}` en double", "duplicate item id `{id}`")
+                        },
                     )
-                    .with_hint(format!(
+                    .with_hint(msg!(
+                        "déjà utilisé ligne {line}\u{202f}; chaque id de question doit être unique dans le fichier",
                         "first used on line {line}; item ids must be unique in the file"
                     ));
                 }
@@ -95,14 +100,27 @@ impl Validator<'_> {
                     seen.clear();
                     for (id, span) in list {
                         if !seen.insert(id) {
+                            self.error(span, Some(&i.id), {
+                                let (item, fr) =
+                                    (&i.id, if what == "choice" { "choix" } else { "preuve" });
+                                msg!(
+                                    "id de {fr} `{id}` en double dans la question `{item}`",
+                                    "duplicate {what} id `{id}` in item `{item}`"
+                                )
+                            });
+                        } else if [NA, OTHER].contains(&id) && what == "choice" {
                             self.error(
                                 span,
                                 Some(&i.id),
-                                format!("duplicate {what} id `{id}` in item `{}`", i.id),
-                            );
-                        } else if [NA, OTHER].contains(&id) && what == "choice" {
-                            self.error(span, Some(&i.id), format!("choice id `{id}` is reserved"))
-                                .with_hint("use `na = true` or `other = true` on the item instead");
+                                msg!(
+                                    "l’id de choix `{id}` est réservé",
+                                    "choice id `{id}` is reserved"
+                                ),
+                            )
+                            .with_hint(msg!(
+                                "mettez plutôt `na = true` ou `other = true` sur la question",
+                                "use `na = true` or `other = true` on the item instead"
+                            ));
                         }
                     }
                 }
@@ -114,6 +132,7 @@ impl Validator<'_> {
         let quiz = matches!(self.q.scoring.rule, Rule::Quiz(_));
         for (_, i) in self.q.items() {
             let id = Some(i.id.as_str());
+            let item = &i.id;
             match &i.kind {
                 ItemKind::Number {
                     min: Some(a),
@@ -123,20 +142,33 @@ impl Validator<'_> {
                     self.error(
                         &i.span,
                         id,
-                        format!("item `{}` has min {a} above max {b}", i.id),
+                        msg!(
+                            "la question `{item}` a un min {a} au-dessus de son max {b}",
+                            "item `{item}` has min {a} above max {b}"
+                        ),
                     );
                 }
                 ItemKind::Checklist {
                     options,
                     other: false,
                 } if options.is_empty() => {
-                    self.error(&i.span, id, format!("checklist `{}` has no options", i.id));
+                    self.error(
+                        &i.span,
+                        id,
+                        msg!(
+                            "la liste `{item}` n’a aucune option",
+                            "checklist `{item}` has no options"
+                        ),
+                    );
                 }
                 ItemKind::Risk { .. } if !matches!(self.q.scoring.rule, Rule::RiskMatrix(_)) => {
                     self.error(
                         &i.span,
                         id,
-                        format!("risk item `{}` needs the `risk_matrix` rule", i.id),
+                        msg!(
+                            "le risque `{item}` demande la règle `risk_matrix`",
+                            "risk item `{item}` needs the `risk_matrix` rule"
+                        ),
                     );
                 }
                 _ => {}
@@ -145,9 +177,9 @@ impl Validator<'_> {
                 self.error(
                     &i.span,
                     id,
-                    format!(
-                        "item `{}` offers other evidence but lists no evidence",
-                        i.id
+                    msg!(
+                        "la question `{item}` propose une autre preuve mais ne liste aucune preuve",
+                        "item `{item}` offers other evidence but lists no evidence"
                     ),
                 );
             }
@@ -156,9 +188,9 @@ impl Validator<'_> {
                     self.error(
                         &i.span,
                         id,
-                        format!(
-                            "item `{}` has `correct`, which only the quiz rule uses",
-                            i.id
+                        msg!(
+                            "la question `{item}` a `correct`, que seule la règle quiz utilise",
+                            "item `{item}` has `correct`, which only the quiz rule uses"
                         ),
                     );
                 }
@@ -166,11 +198,15 @@ impl Validator<'_> {
                     self.error(
                         &i.span,
                         id,
-                        format!("quiz question `{}` has no `correct` answer", i.id),
+                        msg!(
+                            "la question de quiz `{item}` n’a pas de réponse `correct`",
+                            "quiz question `{item}` has no `correct` answer"
+                        ),
                     )
-                    .with_hint(
-                        "add `correct = \"choice id\"` (or true/false, or a list for a checklist)",
-                    );
+                    .with_hint(msg!(
+                        "ajoutez `correct = \"id du choix\"` (ou true/false, ou une liste pour une liste à cocher)",
+                        "add `correct = \"choice id\"` (or true/false, or a list for a checklist)"
+                    ));
                 }
                 (Some(c), true) => self.correct(i, c),
                 _ => {}
@@ -179,9 +215,15 @@ impl Validator<'_> {
                 self.error(
                     &i.span,
                     id,
-                    format!("quiz question `{}` has no `explanation`", i.id),
+                    msg!(
+                        "la question de quiz `{item}` n’a pas d’`explanation`",
+                        "quiz question `{item}` has no `explanation`"
+                    ),
                 )
-                .with_hint("trainees see it after answering");
+                .with_hint(msg!(
+                    "les participant·es la lisent après avoir répondu",
+                    "trainees see it after answering"
+                ));
             }
         }
     }
@@ -197,14 +239,17 @@ impl Validator<'_> {
                 xs.iter().all(|x| self.known(i, x, &ids))
             }
             _ => {
-                self.error(
-                    &i.span,
-                    Some(&i.id),
-                    format!("`correct` does not fit a `{}` item", i.kind.name()),
-                )
-                .with_hint(
-                    "true/false for true_false, an id for choice, a list of ids for checklist",
-                );
+                self.error(&i.span, Some(&i.id), {
+                    let kind = i.kind.name();
+                    msg!(
+                        "`correct` ne convient pas à une question de type `{kind}`",
+                        "`correct` does not fit a `{kind}` item"
+                    )
+                })
+                .with_hint(msg!(
+                    "true/false pour true_false, un id pour choice, une liste d’ids pour checklist",
+                    "true/false for true_false, an id for choice, a list of ids for checklist"
+                ));
                 true
             }
         };
@@ -216,13 +261,22 @@ impl Validator<'_> {
         if ids.contains(&x) {
             return true;
         }
-        let hint = closest(x, ids.iter().copied())
-            .map(|c| format!("did you mean `{c}`?"))
-            .unwrap_or_else(|| format!("choices of `{}`: {}", i.id, ids.join(", ")));
+        let item = &i.id;
+        let hint = suggestion(
+            x,
+            ids,
+            (
+                &format!("choix de `{item}`"),
+                &format!("choices of `{item}`"),
+            ),
+        );
         self.error(
             &i.span,
             Some(&i.id),
-            format!("item `{}` has no choice `{x}`", i.id),
+            msg!(
+                "la question `{item}` n’a pas de choix `{x}`",
+                "item `{item}` has no choice `{x}`"
+            ),
         )
         .with_hint(hint);
         false
@@ -233,14 +287,21 @@ impl Validator<'_> {
         let q = self.q;
         for (_, i) in q.items() {
             let id = Some(i.id.as_str());
+            let item = &i.id;
             if let Some(c) = &i.na_if {
                 if !i.kind.allows_na() {
                     self.error(
                         &i.span,
                         id,
-                        format!("item `{}` has `na_if` but does not offer N/A", i.id),
+                        msg!(
+                            "la question `{item}` a `na_if` mais ne propose pas «\u{a0}sans objet\u{a0}»",
+                            "item `{item}` has `na_if` but does not offer N/A"
+                        ),
                     )
-                    .with_hint("add `na = true`, or remove `na_if`");
+                    .with_hint(msg!(
+                        "ajoutez `na = true`, ou retirez `na_if`",
+                        "add `na = true`, or remove `na_if`"
+                    ));
                 }
                 self.condition(c, &i.id, &mut Vec::new());
             }
@@ -249,20 +310,29 @@ impl Validator<'_> {
                 self.error(
                     &i.span,
                     id,
-                    format!("item `{}` has `other_label` but no \"other\" option", i.id),
+                    msg!(
+                        "la question `{item}` a `other_label` mais pas d’option «\u{a0}autre\u{a0}»",
+                        "item `{item}` has `other_label` but no \"other\" option"
+                    ),
                 )
-                .with_hint("`other_label` applies to a checklist with `other = true`");
+                .with_hint(msg!(
+                    "`other_label` s’applique à une liste à cocher avec `other = true`",
+                    "`other_label` applies to a checklist with `other = true`"
+                ));
             }
             if i.evidence_other_label.is_some() && !i.evidence_other {
                 self.error(
                     &i.span,
                     id,
-                    format!(
-                        "item `{}` has `evidence_other_label` but no \"other\" evidence",
-                        i.id
+                    msg!(
+                        "la question `{item}` a `evidence_other_label` mais pas de preuve «\u{a0}autre\u{a0}»",
+                        "item `{item}` has `evidence_other_label` but no \"other\" evidence"
                     ),
                 )
-                .with_hint("add `evidence_other = true`, or remove the label");
+                .with_hint(msg!(
+                    "ajoutez `evidence_other = true`, ou retirez le libellé",
+                    "add `evidence_other = true`, or remove the label"
+                ));
             }
         }
         for st in &q.statuses {
@@ -304,8 +374,18 @@ impl Validator<'_> {
                         match state.get(n) {
                             Some(1) => {
                                 let span = q.item(node).map(|i| i.span.clone()).unwrap_or(0..0);
-                                self.error(&span, Some(node), format!("conditions form a cycle: `{node}` depends on `{n}`, which depends back on `{node}`"))
-                                    .with_hint("an item cannot be shown depending on itself, directly or through others");
+                                self.error(
+                                    &span,
+                                    Some(node),
+                                    msg!(
+                                        "les conditions tournent en rond\u{a0}: `{node}` dépend de `{n}`, qui dépend de `{node}`",
+                                        "conditions form a cycle: `{node}` depends on `{n}`, which depends back on `{node}`"
+                                    ),
+                                )
+                                .with_hint(msg!(
+                                    "une question ne peut pas dépendre d’elle-même, directement ou par d’autres",
+                                    "an item cannot be shown depending on itself, directly or through others"
+                                ));
                             }
                             Some(2) => {}
                             _ => stack.push((n, 0)),
@@ -341,8 +421,19 @@ impl Validator<'_> {
                         self.known_at(t, x, span, owner);
                     }
                     _ => {
-                        self.error(span, Some(owner), format!("`is` cannot test `{item}`, a `{}` item", t.kind.name()))
-                            .with_hint("use is = true/false for true_false, is = \"id\" for choices, includes for checklists, at_least/at_most for numbers");
+                        let kind = t.kind.name();
+                        self.error(
+                            span,
+                            Some(owner),
+                            msg!(
+                                "`is` ne peut pas tester `{item}`, une question de type `{kind}`",
+                                "`is` cannot test `{item}`, a `{kind}` item"
+                            ),
+                        )
+                        .with_hint(msg!(
+                            "utilisez is = true/false pour true_false, is = \"id\" pour les choix, includes pour les listes à cocher, at_least/at_most pour les nombres",
+                            "use is = true/false for true_false, is = \"id\" for choices, includes for checklists, at_least/at_most for numbers"
+                        ));
                     }
                 }
             }
@@ -364,10 +455,13 @@ impl Validator<'_> {
                     self.error(
                         span,
                         Some(owner),
-                        format!(
-                            "`includes` needs a checklist, but `{item}` is a `{}` item",
-                            t.kind.name()
-                        ),
+                        {
+                            let kind = t.kind.name();
+                            msg!(
+                                "`includes` demande une liste à cocher, mais `{item}` est de type `{kind}`",
+                                "`includes` needs a checklist, but `{item}` is a `{kind}` item"
+                            )
+                        },
                     );
                 } else {
                     self.known_at(t, option, span, owner);
@@ -387,10 +481,13 @@ impl Validator<'_> {
                     self.error(
                         span,
                         Some(owner),
-                        format!(
-                            "`at_least`/`at_most` need a number item, but `{item}` is a `{}` item",
-                            t.kind.name()
-                        ),
+                        {
+                            let kind = t.kind.name();
+                            msg!(
+                                "`at_least`/`at_most` demandent une question nombre, mais `{item}` est de type `{kind}`",
+                                "`at_least`/`at_most` need a number item, but `{item}` is a `{kind}` item"
+                            )
+                        },
                     );
                 }
             }
@@ -406,19 +503,30 @@ impl Validator<'_> {
     ) -> Option<&'q Item> {
         if found.is_none() {
             let hint = closest(item, self.q.items().map(|(_, i)| i.id.as_str()))
-                .map(|c| format!("did you mean `{c}`?"))
-                .unwrap_or_else(|| "conditions refer to item ids of this file".into());
+                .map(did_you_mean)
+                .unwrap_or_else(|| {
+                    msg!(
+                        "les conditions renvoient aux ids de questions de ce fichier",
+                        "conditions refer to item ids of this file"
+                    )
+                });
             self.error(
                 span,
                 Some(owner),
-                format!("condition refers to unknown item `{item}`"),
+                msg!(
+                    "la condition renvoie à une question inconnue `{item}`",
+                    "condition refers to unknown item `{item}`"
+                ),
             )
             .with_hint(hint);
         } else if item == owner {
             self.error(
                 span,
                 Some(owner),
-                format!("`{owner}` is shown depending on its own answer"),
+                msg!(
+                    "`{owner}` est montrée selon sa propre réponse",
+                    "`{owner}` is shown depending on its own answer"
+                ),
             );
             return None;
         }
@@ -428,15 +536,21 @@ impl Validator<'_> {
     fn known_at(&mut self, t: &Item, x: &str, span: &Span, owner: &str) {
         let ids = t.kind.answer_ids();
         if !ids.contains(&x) {
-            let hint = closest(x, ids.iter().copied())
-                .map(|c| format!("did you mean `{c}`?"))
-                .unwrap_or_else(|| format!("choices of `{}`: {}", t.id, ids.join(", ")));
+            let item = &t.id;
+            let hint = suggestion(
+                x,
+                &ids,
+                (
+                    &format!("choix de `{item}`"),
+                    &format!("choices of `{item}`"),
+                ),
+            );
             self.error(
                 span,
                 Some(owner),
-                format!(
-                    "condition tests `{}` for `{x}`, which is not one of its choices",
-                    t.id
+                msg!(
+                    "la condition teste `{item}` pour `{x}`, qui n’est pas un de ses choix",
+                    "condition tests `{item}` for `{x}`, which is not one of its choices"
                 ),
             )
             .with_hint(hint);
@@ -446,15 +560,24 @@ impl Validator<'_> {
     /// Items the rule scores must exist and be of a kind it can score.
     fn rule_items(&mut self, refs: &[ItemRef], ok: fn(&ItemKind) -> bool, kinds: &str) {
         for r in refs {
+            let item = &r.id;
             match self.q.item(&r.id) {
                 None => {
                     let hint = closest(&r.id, self.q.items().map(|(_, i)| i.id.as_str()))
-                        .map(|c| format!("did you mean `{c}`?"))
-                        .unwrap_or_else(|| "list item ids of this file".into());
+                        .map(did_you_mean)
+                        .unwrap_or_else(|| {
+                            msg!(
+                                "listez des ids de questions de ce fichier",
+                                "list item ids of this file"
+                            )
+                        });
                     self.error(
                         &r.span,
                         None,
-                        format!("scoring refers to unknown item `{}`", r.id),
+                        msg!(
+                            "la notation renvoie à une question inconnue `{item}`",
+                            "scoring refers to unknown item `{item}`"
+                        ),
                     )
                     .with_hint(hint);
                 }
@@ -462,11 +585,13 @@ impl Validator<'_> {
                     self.error(
                         &r.span,
                         Some(&r.id),
-                        format!(
-                            "the rule can only score {kinds} items, but `{}` is a `{}` item",
-                            r.id,
-                            i.kind.name()
-                        ),
+                        {
+                            let kind = i.kind.name();
+                            msg!(
+                                "la règle ne note que les questions {kinds}, mais `{item}` est de type `{kind}`",
+                                "the rule can only score {kinds} items, but `{item}` is a `{kind}` item"
+                            )
+                        },
                     );
                 }
                 Some(_) => {}
@@ -479,7 +604,15 @@ impl Validator<'_> {
         let mut seen = HashSet::new();
         for c in &r.categories {
             if !seen.insert(c.id.as_str()) {
-                self.error(&c.span, None, format!("duplicate category id `{}`", c.id));
+                let id = &c.id;
+                self.error(
+                    &c.span,
+                    None,
+                    msg!(
+                        "id de catégorie `{id}` en double",
+                        "duplicate category id `{id}`"
+                    ),
+                );
             }
         }
         let ids: Vec<&str> = r.categories.iter().map(|c| c.id.as_str()).collect();
@@ -493,23 +626,28 @@ impl Validator<'_> {
             else {
                 continue;
             };
+            let (item, list) = (&i.id, ids.join(", "));
             match category.as_deref() {
                 None if !ids.is_empty() => {
                     self.error(
                         &i.span,
                         Some(&i.id),
-                        format!("risk `{}` has no `category`", i.id),
+                        msg!(
+                            "le risque `{item}` n’a pas de `category`",
+                            "risk `{item}` has no `category`"
+                        ),
                     )
-                    .with_hint(format!("categories: {}", ids.join(", ")));
+                    .with_hint(msg!("catégories\u{a0}: {list}", "categories: {list}"));
                 }
                 Some(c) if !ids.contains(&c) => {
-                    let hint = closest(c, ids.iter().copied())
-                        .map(|x| format!("did you mean `{x}`?"))
-                        .unwrap_or_else(|| format!("categories: {}", ids.join(", ")));
+                    let hint = suggestion(c, &ids, ("catégories", "categories"));
                     self.error(
                         &i.span,
                         Some(&i.id),
-                        format!("risk `{}` has unknown category `{c}`", i.id),
+                        msg!(
+                            "le risque `{item}` a une catégorie inconnue `{c}`",
+                            "risk `{item}` has unknown category `{c}`"
+                        ),
                     )
                     .with_hint(hint);
                 }
@@ -518,12 +656,19 @@ impl Validator<'_> {
             let floor = r.floor(category.as_deref());
             for m in mitigations {
                 let why = if r.max_reduction.on(m.lowers) == 0 {
-                    Some(format!(
-                        "max_reduction allows no step of {}",
-                        m.lowers.name()
+                    let axis = m.lowers.name();
+                    let axis_fr = if m.lowers == Axis::Impact {
+                        "d’impact"
+                    } else {
+                        "de probabilité"
+                    };
+                    Some(msg!(
+                        "max_reduction n’autorise aucun cran {axis_fr}",
+                        "max_reduction allows no step of {axis}"
                     ))
                 } else if m.lowers == Axis::Impact && floor >= top {
-                    Some(format!(
+                    Some(msg!(
+                        "le plancher d’impact de ce risque ({floor}) est le haut de l’échelle",
                         "the impact floor of this risk ({floor}) is the top of the scale"
                     ))
                 } else {
@@ -533,12 +678,18 @@ impl Validator<'_> {
                     self.error(
                         &m.span,
                         Some(&i.id),
-                        format!(
-                            "measure `{}` of risk `{}` can never change a result: {why}",
-                            m.id, i.id
-                        ),
+                        {
+                            let (mid, wfr, wen) = (&m.id, &why.fr, &why.en);
+                            msg!(
+                                "la mesure `{mid}` du risque `{item}` ne peut jamais changer un résultat\u{a0}: {wfr}",
+                                "measure `{mid}` of risk `{item}` can never change a result: {wen}"
+                            )
+                        },
                     )
-                    .with_hint("lower the other axis, or drop the measure");
+                    .with_hint(msg!(
+                        "faites-lui baisser l’autre axe, ou retirez la mesure",
+                        "lower the other axis, or drop the measure"
+                    ));
                 }
             }
         }
@@ -555,15 +706,25 @@ impl Validator<'_> {
                     self.error(
                         &span,
                         None,
-                        "the weighted_sum rule has no `scale` item to score",
+                        msg!(
+                            "la règle weighted_sum n’a aucune question `scale` à noter",
+                            "the weighted_sum rule has no `scale` item to score"
+                        ),
                     );
                 }
                 if r.na == NaPolicy::Exclude
                     && r.basis == Basis::Total
                     && scored.iter().any(|i| i.kind.allows_na())
                 {
-                    self.error(&span, None, "N/A answers are left out, but bands are on the raw total, which N/A would shift")
-                        .with_hint("set basis = \"percent\", or na = \"met\"");
+                    self.error(
+                        &span,
+                        None,
+                        msg!(
+                            "les réponses «\u{a0}sans objet\u{a0}» sont exclues, mais les bandes portent sur le total brut, que ces réponses déplaceraient",
+                            "N/A answers are left out, but bands are on the raw total, which N/A would shift"
+                        ),
+                    )
+                    .with_hint(na_shift_hint());
                 }
                 self.critical(&r.critical, &r.bands, true);
             }
@@ -577,21 +738,38 @@ impl Validator<'_> {
                     self.error(
                         &span,
                         None,
-                        "the count_met rule has no `yes_no` item to count",
+                        msg!(
+                            "la règle count_met n’a aucune question `yes_no` à compter",
+                            "the count_met rule has no `yes_no` item to count"
+                        ),
                     );
                 }
                 if r.na == NaPolicy::Exclude
                     && r.basis == Basis::Total
                     && scored.iter().any(|i| i.kind.allows_na())
                 {
-                    self.error(&span, None, "N/A answers are left out, but bands are on the raw count, which N/A would shift")
-                        .with_hint("set basis = \"percent\", or na = \"met\"");
+                    self.error(
+                        &span,
+                        None,
+                        msg!(
+                            "les réponses «\u{a0}sans objet\u{a0}» sont exclues, mais les bandes portent sur le compte brut, que ces réponses déplaceraient",
+                            "N/A answers are left out, but bands are on the raw count, which N/A would shift"
+                        ),
+                    )
+                    .with_hint(na_shift_hint());
                 }
                 self.critical(&r.critical, &r.bands, false);
             }
             Rule::RiskMatrix(r) => {
                 if scored.is_empty() {
-                    self.error(&span, None, "the risk_matrix rule has no `risk` item");
+                    self.error(
+                        &span,
+                        None,
+                        msg!(
+                            "la règle risk_matrix n’a aucune question `risk`",
+                            "the risk_matrix rule has no `risk` item"
+                        ),
+                    );
                 }
                 let floors = r
                     .impact_floor
@@ -603,14 +781,13 @@ impl Validator<'_> {
                     }));
                 for (f, at, what) in floors.collect::<Vec<_>>() {
                     if usize::from(f) > r.impact.len() {
-                        self.error(
-                            at,
-                            None,
-                            format!(
-                                "{what} {f} is above the top of the {}-point impact scale",
-                                r.impact.len()
-                            ),
-                        );
+                        self.error(at, None, {
+                            let n = r.impact.len();
+                            msg!(
+                                "{what} {f} dépasse le haut de l’échelle d’impact à {n} points",
+                                "{what} {f} is above the top of the {n}-point impact scale"
+                            )
+                        });
                     }
                 }
                 self.risk_categories(r);
@@ -630,7 +807,10 @@ impl Validator<'_> {
                     self.error(
                         &span,
                         None,
-                        "the flag_count rule has no `true_false` item to count",
+                        msg!(
+                            "la règle flag_count n’a aucune question `true_false` à compter",
+                            "the flag_count rule has no `true_false` item to count"
+                        ),
                     );
                 }
             }
@@ -639,7 +819,10 @@ impl Validator<'_> {
                     self.error(
                         &span,
                         None,
-                        "the quiz has no question with a `correct` answer",
+                        msg!(
+                            "le quiz n’a aucune question avec une réponse `correct`",
+                            "the quiz has no question with a `correct` answer"
+                        ),
                     );
                 }
             }
@@ -655,11 +838,15 @@ impl Validator<'_> {
             .map(|i| i.id.as_str())
             .collect();
         for c in list {
+            let (id, cap) = (&c.item, &c.cap);
             let Some(item) = self.q.item(&c.item) else {
                 self.error(
                     &c.span,
                     None,
-                    format!("critical entry refers to unknown item `{}`", c.item),
+                    msg!(
+                        "l’entrée critical renvoie à une question inconnue `{id}`",
+                        "critical entry refers to unknown item `{id}`"
+                    ),
                 );
                 continue;
             };
@@ -667,7 +854,10 @@ impl Validator<'_> {
                 self.error(
                     &c.span,
                     Some(&c.item),
-                    format!("critical item `{}` is not scored by the rule", c.item),
+                    msg!(
+                        "la question critique `{id}` n’est pas notée par la règle",
+                        "critical item `{id}` is not scored by the rule"
+                    ),
                 );
             }
             if !bands.iter().any(|b| b.id == c.cap) {
@@ -675,20 +865,29 @@ impl Validator<'_> {
                 self.error(
                     &c.span,
                     Some(&c.item),
-                    format!("critical entry caps at unknown band `{}`", c.cap),
+                    msg!(
+                        "l’entrée critical plafonne à une bande inconnue `{cap}`",
+                        "critical entry caps at unknown band `{cap}`"
+                    ),
                 )
-                .with_hint(format!("bands: {}", ids.join(", ")));
+                .with_hint({
+                    let list = ids.join(", ");
+                    msg!("bandes\u{a0}: {list}", "bands: {list}")
+                });
             }
             if needs_when && c.when.is_empty() {
                 self.error(
                     &c.span,
                     Some(&c.item),
-                    format!(
-                        "critical entry for `{}` does not say `when` it caps",
-                        c.item
+                    msg!(
+                        "l’entrée critical de `{id}` ne dit pas quand (`when`) elle plafonne",
+                        "critical entry for `{id}` does not say `when` it caps"
                     ),
                 )
-                .with_hint("e.g. when = [\"absent\"]");
+                .with_hint(msg!(
+                    "par exemple when = [\"absent\"]",
+                    "e.g. when = [\"absent\"]"
+                ));
             }
             for w in &c.when {
                 self.known_at(item, w, &c.span, &c.item);
@@ -702,25 +901,27 @@ impl Validator<'_> {
         let mut ids = HashSet::new();
         for b in bands {
             if !ids.insert(b.id.as_str()) {
-                self.error(
-                    &b.span,
-                    Some(&b.id),
-                    format!("duplicate band id `{}`", b.id),
-                );
+                self.error(&b.span, Some(&b.id), {
+                    let id = &b.id;
+                    msg!("id de bande `{id}` en double", "duplicate band id `{id}`")
+                });
             }
         }
         for w in sorted.windows(2) {
             let (a, b) = (w[0], w[1]);
             if b.min <= a.max {
-                self.error(
-                    &b.span,
-                    Some(&b.id),
-                    format!(
-                        "band `{}` ({}–{}) overlaps band `{}` ({}–{})",
-                        b.id, b.min, b.max, a.id, a.min, a.max
-                    ),
-                )
-                .with_hint("each score must fall in exactly one band");
+                self.error(&b.span, Some(&b.id), {
+                    let (bi, bmin, bmax, ai, amin, amax) =
+                        (&b.id, b.min, b.max, &a.id, a.min, a.max);
+                    msg!(
+                        "la bande `{bi}` ({bmin}–{bmax}) chevauche la bande `{ai}` ({amin}–{amax})",
+                        "band `{bi}` ({bmin}–{bmax}) overlaps band `{ai}` ({amin}–{amax})"
+                    )
+                })
+                .with_hint(msg!(
+                    "chaque note doit tomber dans une seule bande",
+                    "each score must fall in exactly one band"
+                ));
             }
         }
         if bands.is_empty() {
@@ -728,12 +929,14 @@ impl Validator<'_> {
         }
         for b in bands {
             if !reachable.iter().any(|s| (b.min..=b.max).contains(s)) {
-                self.error(
-                    &b.span,
-                    Some(&b.id),
-                    format!("band `{}` ({}–{}) can never be reached", b.id, b.min, b.max),
-                )
-                .with_hint(format!("possible scores: {}", ranges(reachable)));
+                self.error(&b.span, Some(&b.id), {
+                    let (id, min, max) = (&b.id, b.min, b.max);
+                    msg!(
+                        "la bande `{id}` ({min}–{max}) ne peut jamais être atteinte",
+                        "band `{id}` ({min}–{max}) can never be reached"
+                    )
+                })
+                .with_hint(possible_scores(reachable));
             }
         }
         let uncovered: BTreeSet<i64> = reachable
@@ -743,17 +946,28 @@ impl Validator<'_> {
             .collect();
         if !uncovered.is_empty() {
             let span = self.q.scoring.span.clone();
-            self.error(
-                &span,
-                None,
-                format!(
-                    "bands leave a gap: score {} falls in no band",
-                    ranges(&uncovered)
-                ),
-            )
-            .with_hint(format!("possible scores: {}", ranges(reachable)));
+            self.error(&span, None, {
+                let gap = ranges(&uncovered);
+                msg!(
+                    "les bandes laissent un trou\u{a0}: la note {gap} ne tombe dans aucune bande",
+                    "bands leave a gap: score {gap} falls in no band"
+                )
+            })
+            .with_hint(possible_scores(reachable));
         }
     }
+}
+
+fn possible_scores(reachable: &BTreeSet<i64>) -> Msg {
+    let list = ranges(reachable);
+    msg!("notes possibles\u{a0}: {list}", "possible scores: {list}")
+}
+
+fn na_shift_hint() -> Msg {
+    msg!(
+        "mettez basis = \"percent\", ou na = \"met\"",
+        "set basis = \"percent\", or na = \"met\""
+    )
 }
 
 fn is_question(k: &ItemKind) -> bool {

@@ -1,8 +1,24 @@
 //! Presentation rules shared by every output (screen, PDF, command line): the language,
 //! and how results are worded. Plain Rust, no web dependency: one function says each thing,
 //! so the three outputs cannot drift apart.
+//!
+//! - here: the language, [`t`] (every translated string is a French/English pair through
+//!   it), the colon after a label, quotes, list separators;
+//! - [`ui`]: the browser app's own words; [`answer`]: answer and item names; [`date`],
+//!   [`number`]: dates, numbers, percentages; [`outcome`]: score line, bands, review date,
+//!   notices; [`risk`]: a rated risk; [`placement`]: answers carried over or set aside;
+//!   [`message`]: engine errors and diagnostics in words; [`file_name`]: exported files;
+//!   [`text`]: the command line's text report.
 
+pub mod answer;
+pub mod date;
+pub mod file_name;
+pub mod message;
+pub mod number;
+pub mod outcome;
+pub mod placement;
 pub mod risk;
+pub mod text;
 pub mod ui;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +52,11 @@ pub fn colon(lang: Lang) -> &'static str {
 /// `label : value` with the colon spacing of the language.
 pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
     format!("{label}{}{value}", colon(lang))
+}
+
+/// Between items of a list on one line: « a ; b » in French (narrow no-break space).
+pub fn list_sep(lang: Lang) -> &'static str {
+    t(lang, "\u{202f}; ", "; ")
 }
 
 /// A quotation in the language's marks.

@@ -428,7 +428,7 @@ impl K {
                 "This assessment was also changed in another tab; both changes are kept.",
             ),
             ConflictKept => (
-                "Cette évaluation a été modifiée dans un autre onglet sur les mêmes réponses. Les deux versions sont gardées\u{a0}; la vôtre est la copie",
+                "Cette évaluation a été modifiée dans un autre onglet sur les mêmes réponses. Les deux versions sont gardées\u{202f}; la vôtre est la copie",
                 "This assessment was changed in another tab on the same answers. Both versions are kept; yours is the copy",
             ),
             ConflictSuffix => ("(conflit)", "(conflict)"),
@@ -442,7 +442,7 @@ impl K {
             KeepBoth => ("Garder les deux", "Keep both"),
             Replaced => ("Évaluation remplacée par le fichier importé", "Assessment replaced by the imported file"),
             NoAnswerFits => (
-                "Aucune réponse de ce fichier ne correspond au questionnaire\u{a0}; rien n’a été importé",
+                "Aucune réponse de ce fichier ne correspond au questionnaire\u{202f}; rien n’a été importé",
                 "No answer in this file fits the questionnaire; nothing was imported",
             ),
         }

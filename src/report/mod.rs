@@ -9,7 +9,6 @@
 
 mod fonts;
 mod layout;
-mod texts;
 
 use chrono::NaiveDate;
 use printpdf::{
@@ -22,15 +21,18 @@ use crate::engine::condition::visible_items;
 use crate::engine::model::*;
 use crate::engine::plan;
 use crate::engine::scoring::{score, Effect, Outcome};
-use crate::present::risk as present_risk;
-pub use crate::summary::report_file_name as file_name;
-use crate::summary::{
-    answer_label, french_date, item_statement, list_sep, result_status, review_before_label,
-    review_before_text, self_assessment_notice, source_lines, valid_until, Lang,
+use crate::present::answer::{answer_label, item_statement, person_label, problem_text};
+use crate::present::date::written as french_date;
+use crate::present::number::number;
+use crate::present::outcome::{
+    band_legend, band_range, heat_colour, pass_mark, result_status, review_before_label,
+    review_before_text, score_label, score_of, self_assessment_notice, source_lines, valid_until,
+    HEAT_IMPOSSIBLE,
 };
+use crate::present::risk as present_risk;
+use crate::present::{labelled, list_sep, placement, quoted, t, Lang};
 use fonts::Fonts;
 use layout::{line_h, Layout, BLACK, CONTENT_W, GREY, MARGIN};
-use texts::t;
 
 pub struct Report {
     pub bytes: Vec<u8>,
@@ -48,11 +50,7 @@ pub fn build(q: &Questionnaire, file: &AnswersFile, lang: Lang, generated: Naive
         FontId("PSEAAA+DejaVuSans".into()),
         FontId("PSEAAB+DejaVuSans-Bold".into()),
     );
-    let mut doc = PdfDocument::new(&format!(
-        "{} – {}",
-        q.title.get(lang.code()),
-        file.assessment.organisation
-    ));
+    let mut doc = PdfDocument::new(&document_title(q, file, lang));
     doc.metadata.info.conformance = conformance();
     doc.resources
         .fonts
@@ -129,6 +127,15 @@ pub fn build(q: &Questionnaire, file: &AnswersFile, lang: Lang, generated: Naive
         bytes: fixed_document_id(stamped_dates(bytes, generated)),
         pages: page_count,
         missing_chars: missing.into_iter().collect(),
+    }
+}
+
+/// « Questionnaire – Organisation », or the questionnaire alone when no organisation is given.
+pub fn document_title(q: &Questionnaire, file: &AnswersFile, lang: Lang) -> String {
+    let title = q.title.get(lang.code());
+    match file.assessment.organisation.trim() {
+        "" => title.to_owned(),
+        org => format!("{title} – {org}"),
     }
 }
 
@@ -242,14 +249,6 @@ impl Ctx<'_> {
         t(self.lang, fr, en)
     }
 
-    /// « text » in French, “text” in English.
-    fn tr_quote(&self, s: &str) -> String {
-        match self.lang {
-            Lang::Fr => format!("«\u{a0}{s}\u{a0}»"),
-            Lang::En => format!("“{s}”"),
-        }
-    }
-
     /// The label of an "other" option: the list's own, or the plain word.
     fn other_label(&self, own: Option<&Text>) -> String {
         own.map_or_else(
@@ -299,11 +298,7 @@ impl Ctx<'_> {
             &or_none(&a.organisation),
             HEAD_W,
         );
-        l.field(
-            crate::summary::person_label(q, self.lang),
-            &or_none(&a.assessor),
-            HEAD_W,
-        );
+        l.field(person_label(q, self.lang), &or_none(&a.assessor), HEAD_W);
         l.field(self.tr("Lieu", "Place"), &or_none(&a.place), HEAD_W);
         l.field(
             self.tr("Date", "Date"),
@@ -362,19 +357,8 @@ impl Ctx<'_> {
             }
             None => {}
         }
-        if let (Some(s), Some(m)) = (o.score, o.max) {
-            let what = match o.rule {
-                "risk_matrix" => self.tr("Risque résiduel max.", "Highest residual"),
-                "quiz" => self.tr("Bonnes réponses", "Right answers"),
-                "flag_count" => self.tr("Signaux relevés", "Flags raised"),
-                "count_met" => self.tr("Normes respectées", "Standards met"),
-                _ => self.tr("Note", "Score"),
-            };
-            let mut v = format!("{s} {} {m}", self.tr("sur", "out of"));
-            if let (Some(p), true) = (o.percent, o.rule != "risk_matrix") {
-                v.push_str(&format!(" ({})", percent(p, self.lang)));
-            }
-            l.field(what, &v, LABEL_W);
+        if let Some(v) = score_of(o, self.lang) {
+            l.field(score_label(o.rule, self.lang), &v, LABEL_W);
         }
         if let Some(c) = o.context {
             let (label, value) = crate::present::context_flags(c, self.lang);
@@ -384,9 +368,8 @@ impl Ctx<'_> {
             l.field(
                 self.tr("Bande", "Band"),
                 &format!(
-                    "{}–{} ({} {})",
-                    b.min,
-                    b.max,
+                    "{} ({} {})",
+                    band_range(b),
                     self.tr("lue sur", "read on"),
                     o.banded_on.unwrap_or(0)
                 ),
@@ -406,10 +389,13 @@ impl Ctx<'_> {
             l.field(
                 self.tr("Plafond", "Cap"),
                 &format!(
-                    "{} ({} {})",
+                    "{} ({})",
                     items.join(list_sep(self.lang)),
-                    self.tr("sans plafond\u{a0}:", "without the cap:"),
-                    self.tr_quote(before)
+                    labelled(
+                        self.lang,
+                        self.tr("sans plafond", "without the cap"),
+                        &quoted(self.lang, before)
+                    )
                 ),
                 LABEL_W,
             );
@@ -422,12 +408,7 @@ impl Ctx<'_> {
             };
             l.field(
                 self.tr("Quiz", "Quiz"),
-                &format!(
-                    "{v} ({} {}{})",
-                    self.tr("seuil", "pass mark"),
-                    o.pass_mark.unwrap_or(0),
-                    self.tr("\u{a0}%", "%")
-                ),
+                &format!("{v} ({})", pass_mark(o.pass_mark.unwrap_or(0), self.lang)),
                 LABEL_W,
             );
         }
@@ -479,11 +460,10 @@ impl Ctx<'_> {
                     .map(|id| answer_label(item, id, self.lang))
                     .collect();
                 if ids.iter().any(|i| i == OTHER) {
-                    labels.push(format!(
-                        "{}{} {}",
-                        self.other_label(item.other_label.as_ref()),
-                        self.tr("\u{a0}:", ":"),
-                        raw.other.as_deref().unwrap_or("—")
+                    labels.push(labelled(
+                        self.lang,
+                        &self.other_label(item.other_label.as_ref()),
+                        raw.other.as_deref().unwrap_or("—"),
                     ));
                 }
                 if labels.is_empty() {
@@ -539,7 +519,7 @@ impl Ctx<'_> {
         for p in self.outcome.problems.iter().filter(|p| p.item == item.id) {
             l.field(
                 self.tr("Non retenue", "Not counted"),
-                &crate::summary::problem_text(&p.message, self.lang),
+                &problem_text(&p.message, self.lang),
                 30.0,
             );
         }
@@ -557,11 +537,10 @@ impl Ctx<'_> {
                     })
                     .collect();
                 if a.evidence.iter().any(|e| e == OTHER) {
-                    ev.push(format!(
-                        "{}{} {}",
-                        self.other_label(item.evidence_other_label.as_ref()),
-                        self.tr("\u{a0}:", ":"),
-                        a.evidence_other.as_deref().unwrap_or("—")
+                    ev.push(labelled(
+                        self.lang,
+                        &self.other_label(item.evidence_other_label.as_ref()),
+                        a.evidence_other.as_deref().unwrap_or("—"),
                     ));
                 }
                 l.field(
@@ -711,7 +690,7 @@ impl Ctx<'_> {
         notes.extend(present_risk::bound_note(r, lang).map(|n| format!("{n}.")));
         for c in &r.categories {
             if let Some(e) = &c.escalation {
-                notes.push(crate::present::labelled(
+                notes.push(labelled(
                     lang,
                     &format!(
                         "{} {}",
@@ -765,26 +744,14 @@ impl Ctx<'_> {
         let x0 = MARGIN + 44.0;
         let top = l.y;
         let floor = r.min_floor();
-        let palette = [
-            (0.72, 0.88, 0.72),
-            (1.0, 0.92, 0.6),
-            (1.0, 0.74, 0.5),
-            (0.94, 0.55, 0.55),
-        ];
-        let mut bands: Vec<&Band> = r.bands.iter().collect();
-        bands.sort_by_key(|b| b.min);
-        let color = |score: i64| -> (f32, f32, f32) {
-            let idx = bands
-                .iter()
-                .position(|b| (b.min..=b.max).contains(&score))
-                .unwrap_or(0);
-            let scaled = if bands.len() <= 1 {
-                0
-            } else {
-                idx * (palette.len() - 1) / (bands.len() - 1)
-            };
-            palette[scaled.min(palette.len() - 1)]
+        let rgb = |(r, g, b): (u8, u8, u8)| {
+            (
+                f32::from(r) / 255.0,
+                f32::from(g) / 255.0,
+                f32::from(b) / 255.0,
+            )
         };
+        let color = |score: i64| rgb(heat_colour(&r.bands, score));
         for li in (1..=lp).rev() {
             let row_top = top - (lp - li) as f32 * cell_h;
             let label = format!("{} {}", li, r.likelihood[li - 1].get(self.l()));
@@ -810,7 +777,7 @@ impl Ctx<'_> {
                     Some(if possible {
                         color(score)
                     } else {
-                        (0.93, 0.93, 0.93)
+                        rgb(HEAT_IMPOSSIBLE)
                     }),
                 );
                 l.text_at(x + 1.0, row_top - 0.8, &score.to_string(), false, 6.0, GREY);
@@ -844,10 +811,7 @@ impl Ctx<'_> {
             }
         }
         l.y = bottom - 9.0;
-        let legend: Vec<String> = bands
-            .iter()
-            .map(|b| format!("{} {}–{}", b.label.get(self.l()), b.min, b.max))
-            .collect();
+        let legend = band_legend(&r.bands, self.lang);
         l.paragraph(
             &format!(
                 "{} {}. {}",
@@ -933,40 +897,10 @@ impl Ctx<'_> {
         if self.file.unplaced.is_empty() {
             return;
         }
-        l.heading(
-            self.tr("Réponses mises de côté", "Answers set aside"),
-            11.0,
-            true,
-        );
-        for (key, u) in &self.file.unplaced {
-            let mut parts = vec![u.answer.value.to_string()];
-            parts.extend(u.answer.comment.clone());
-            l.field(
-                key,
-                &format!("{} — {}", parts.join(" — "), u.reason),
-                LABEL_W,
-            );
+        l.heading(placement::title(self.lang), 11.0, true);
+        for (key, line) in placement::unplaced(self.file, self.lang) {
+            l.field(&key, &line, LABEL_W);
         }
-    }
-}
-
-fn number(n: f64, lang: Lang) -> String {
-    let s = if n.fract() == 0.0 {
-        format!("{n:.0}")
-    } else {
-        format!("{n}")
-    };
-    match lang {
-        Lang::Fr => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
-fn percent(p: f64, lang: Lang) -> String {
-    let r = (p * 10.0).round() / 10.0;
-    match lang {
-        Lang::Fr => format!("{}\u{a0}%", r.to_string().replace('.', ",")),
-        Lang::En => format!("{r}%"),
     }
 }
 

@@ -10,8 +10,11 @@ use crate::engine::answers::{ActionEntry, ActionStatus};
 use crate::engine::model::*;
 use crate::engine::plan;
 use crate::engine::scoring::Effect;
+use crate::present::answer::{answer_label, item_statement};
+use crate::present::date::written as french_date;
+use crate::present::outcome::{self as present_outcome, valid_until};
 use crate::present::risk as present_risk;
-use crate::summary::{answer_label, french_date, item_statement, valid_until};
+use crate::present::{labelled, list_sep, placement};
 
 #[component]
 pub fn Results(id: String) -> impl IntoView {
@@ -59,6 +62,7 @@ pub fn Results(id: String) -> impl IntoView {
             view! { <StandardsTable ctx=ctx/> }.into_any()
         }}
         {(!is_quiz).then(|| view! { <PlanEditor ctx=ctx/> })}
+        <SetAside id=id.clone()/>
         <p class="actions no-print">
             <button on:click=move |_| state.go(Route::Fill(id_back.clone()))>{move || state.t(K::BackToFilling)}</button>
             <button on:click=move |_| {
@@ -72,7 +76,7 @@ pub fn Results(id: String) -> impl IntoView {
             }>{move || state.t(K::ExportAnswers)}</button>
             <button on:click=move |_| super::browser::print()>{move || state.t(K::Print)}</button>
         </p>
-        <p class="export-status no-print" role="status">{move || exported.get().map(|name| format!("✓ {}{}{name}", state.t(K::ExportDone), super::i18n::colon(state.lang.get())))}</p>
+        <p class="export-status no-print" role="status">{move || exported.get().map(|name| format!("✓ {}", labelled(state.lang.get(), state.t(K::ExportDone), &name)))}</p>
         <PdfExport id=id_pdf/>
     }
     .into_any()
@@ -98,28 +102,27 @@ fn Summary(ctx: Ctx) -> impl IntoView {
             };
             let risk = o.band.as_ref().and_then(|b| b.risk.as_ref()).map(|r| r.get(l).to_owned());
             // « — » before any answer; a quiz: « 19 / 23 — 83 % — Réussi (seuil 80 %) ».
-            let score = crate::summary::score_line(o, lang);
+            let score = present_outcome::score_line(o, lang);
             // A training quiz carries no "verified rule" badge.
             let quiz = matches!(q.scoring.rule, Rule::Quiz(_));
-            let band = o.band.as_ref().map(|b| format!("{}–{}", b.min, b.max));
+            let band = o.band.as_ref().map(present_outcome::band_range);
             let until = valid_until(&q, &file).map(|d| french_date(d, lang));
             let period_provisional = q.validity_provisional;
             let capped = o.uncapped_band.clone();
-            let colon = super::i18n::colon(lang);
             let self_assessed = q.self_assessment && o.band.is_some();
-            let result_status = crate::summary::result_status(&q, o)
+            let result_status = present_outcome::result_status(&q, o)
                 .map(|st| (st.label.get(l).to_owned(), st.note.as_ref().map(|n| n.get(l).to_owned())));
-            let sources = crate::summary::source_lines(&q);
+            let sources = present_outcome::source_lines(&q);
             view! {
                 <section class="summary" aria-labelledby="summary-title">
                     <h2 id="summary-title">{tr(lang, K::Rating)}</h2>
                     {result_status.map(|(label, note)| view! {
-                        <p class="result-status"><strong>{format!("{}{colon}", tr(lang, K::ResultStatus))}</strong>{label}</p>
+                        <p class="result-status"><strong>{labelled(lang, tr(lang, K::ResultStatus), "")}</strong>{label}</p>
                         {note.map(|n| view! { <p class="note">{n}</p> })}
                     })}
                     <p class="rating big">{rating}</p>
                     {self_assessed.then(|| view! { <p class="self-assessment">{tr(lang, K::SelfAssessment)}</p> })}
-                    {risk.map(|r| view! { <p class="risk-label"><strong>{format!("{}{colon}", tr(lang, K::Risk))}</strong>{r}</p> })}
+                    {risk.map(|r| view! { <p class="risk-label"><strong>{labelled(lang, tr(lang, K::Risk), "")}</strong>{r}</p> })}
                     <dl>
                         <dt>{tr(lang, K::Score)}</dt><dd>{score}</dd>
                         {o.context.map(|c| {
@@ -249,21 +252,7 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
         };
         let (lp, ip) = (m.likelihood.len(), m.impact.len());
         let floor = usize::from(m.min_floor());
-        let mut bands: Vec<Band> = m.bands.clone();
-        bands.sort_by_key(|b| b.min);
-        let fills = ["#cfe8cf", "#fde9a6", "#f9c08a", "#ef9a9a"];
-        let fill = |score: i64| -> &'static str {
-            let idx = bands
-                .iter()
-                .position(|b| (b.min..=b.max).contains(&score))
-                .unwrap_or(0);
-            let scaled = if bands.len() <= 1 {
-                0
-            } else {
-                idx * (fills.len() - 1) / (bands.len() - 1)
-            };
-            fills[scaled.min(fills.len() - 1)]
-        };
+        let fill = |score: i64| present_outcome::hex(present_outcome::heat_colour(&m.bands, score));
         let counts = ctx.outcome.with(|o| {
             let mut c = vec![vec![0usize; ip + 1]; lp + 1];
             for r in &o.risks {
@@ -307,7 +296,7 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
                 let possible = ii >= floor || n > 0;
                 cells.push(view! {
                     <g>
-                        <rect x=x y=y width=cell height=cell fill=if possible { fill(score) } else { "#eeeeee" } stroke="#555" stroke-width="1"/>
+                        <rect x=x y=y width=cell height=cell fill=if possible { fill(score) } else { present_outcome::hex(present_outcome::HEAT_IMPOSSIBLE) } stroke="#555" stroke-width="1"/>
                         <text x=x + 3.0 y=y + 13.0 class="score">{score.to_string()}</text>
                         <text x=x + cell / 2.0 y=y + cell / 2.0 + 10.0 text-anchor="middle" class="count">
                             {if n > 0 { n.to_string() } else if !possible { "—".into() } else { String::new() }}
@@ -326,14 +315,11 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
                 </text>
             }.into_any());
         }
-        let legend: Vec<String> = bands
-            .iter()
-            .map(|b| format!("{} {}–{}", b.label.get(l), b.min, b.max))
-            .collect();
+        let legend = present_outcome::band_legend(&m.bands, lang);
         let desc = format!(
             "{} {}",
             tr(lang, K::HeatMatrixDesc),
-            legend.join(crate::summary::list_sep(lang))
+            legend.join(list_sep(lang))
         );
         view! {
             <section aria-labelledby="heat-title">
@@ -385,12 +371,12 @@ fn QuizReview(ctx: Ctx) -> impl IntoView {
                             None => vec![],
                         };
                         let labels: Vec<String> = ids.iter().map(|id| answer_label(item, id, lang)).collect();
-                        format!("{}{}{}", tr(lang, K::TheRightAnswer), super::i18n::colon(lang), labels.join(crate::summary::list_sep(lang)))
+                        labelled(lang, tr(lang, K::TheRightAnswer), &labels.join(list_sep(lang)))
                     });
                     Some(view! {
                         <article class="quiz-review">
                             <h3>{item.text.get(lang.code()).to_owned()}</h3>
-                            <p>{format!("{}{}{answer} — {verdict}", tr(lang, K::Answer), super::i18n::colon(lang))}</p>
+                            <p>{labelled(lang, tr(lang, K::Answer), &format!("{answer} — {verdict}"))}</p>
                             {right.map(|r| view! { <p>{r}</p> })}
                             // The explanation comes with a verdict only, as on the quiz page.
                             {r.correct.and(item.explanation.as_ref()).map(|e| view! { <p>{e.get(lang.code()).to_owned()}</p> })}
@@ -405,6 +391,28 @@ fn QuizReview(ctx: Ctx) -> impl IntoView {
             <button on:click=restart>{move || state.t(K::RestartQuiz)}</button>
         </p>
         {review}
+    }
+}
+
+/// Answers set aside when the assessment was fitted to a newer questionnaire version: listed
+/// with their reason, so nothing typed is hidden (the PDF and the command line list them too).
+#[component]
+fn SetAside(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let lang = state.lang.get();
+        let lines = state.assessments.with(|l| {
+            l.iter()
+                .find(|s| s.id == id)
+                .map(|s| placement::unplaced(&s.file, lang))
+                .unwrap_or_default()
+        });
+        (!lines.is_empty()).then(|| view! {
+            <section class="set-aside" aria-labelledby="set-aside-title">
+                <h2 id="set-aside-title">{placement::title(lang)}</h2>
+                <ul>{lines.into_iter().map(|(key, line)| view! { <li><code>{key}</code>" — "{line}</li> }).collect_view()}</ul>
+            </section>
+        })
     }
 }
 
@@ -440,7 +448,7 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                             let status = match e.status { ActionStatus::NotStarted => "not_started", ActionStatus::InProgress => "in_progress", ActionStatus::Done => "done" };
                             view! {
                                 <li class="plan-entry">
-                                    <p class="gap"><strong>{format!("{}{}", tr(lang, K::Gap), super::i18n::colon(lang))}</strong>{gap}</p>
+                                    <p class="gap"><strong>{labelled(lang, tr(lang, K::Gap), "")}</strong>{gap}</p>
                                     <p class="field"><label for=format!("plan-{i}-action")>{tr(lang, K::Action)}</label>
                                         <textarea id=format!("plan-{i}-action") rows="2" prop:value=e.action.clone()
                                             on:input=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |e| e.action = v)) }></textarea></p>
@@ -504,7 +512,7 @@ fn PdfExport(id: String) -> impl IntoView {
             return;
         };
         let qid = s.file.questionnaire.id.clone();
-        let (Some(q), Some(source)) = (
+        let (Some(_), Some(source)) = (
             state.questionnaire(&qid),
             state.sources.with_value(|m| m.get(&qid).cloned()),
         ) else {
@@ -532,7 +540,7 @@ fn PdfExport(id: String) -> impl IntoView {
             .await;
             match made {
                 Ok(m) => {
-                    let name = crate::summary::report_file_name(&q, &s.file, date);
+                    let name = crate::present::file_name::report(&s.file, date);
                     match super::browser::download(&name, "application/pdf", &m.bytes) {
                         Ok(()) => status.set(PdfState::Done {
                             name,
@@ -562,13 +570,14 @@ fn PdfExport(id: String) -> impl IntoView {
                 PdfState::Loading => state.t(K::PdfLoading).to_owned(),
                 PdfState::Building => state.t(K::PdfBuilding).to_owned(),
                 PdfState::Done { name, pages, kb, missing, .. } => {
-                    let mut text = format!("✓ {}{}{name} ({pages} {}, {kb:.0} {})", state.t(K::PdfReady), super::i18n::colon(state.lang.get_untracked()), state.t(K::Pages), state.t(K::Kilobytes));
+                    let lang = state.lang.get_untracked();
+                    let mut text = format!("✓ {} ({pages} {}, {kb:.0} {})", labelled(lang, state.t(K::PdfReady), &name), state.t(K::Pages), state.t(K::Kilobytes));
                     if !missing.is_empty() {
-                        text.push_str(&format!(". ⚠ {}{}{missing}", state.t(K::PdfMissing), super::i18n::colon(state.lang.get_untracked())));
+                        text.push_str(&format!(". ⚠ {}", labelled(lang, state.t(K::PdfMissing), &missing)));
                     }
                     text
                 }
-                PdfState::Failed(e) => format!("⚠ {} : {e}", state.t(K::PdfFailed)),
+                PdfState::Failed(e) => format!("⚠ {}", labelled(state.lang.get_untracked(), state.t(K::PdfFailed), &e)),
             }}
         </p>
         </div>

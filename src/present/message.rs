@@ -1,0 +1,123 @@
+//! Engine errors in words: answers files that cannot be read or placed, and questionnaire
+//! diagnostics, in the user's language.
+
+use super::{labelled, t, Lang};
+use crate::engine::answers::{AnswersError, SCHEMA};
+use crate::engine::diagnostic::{Diagnostic, Msg};
+
+impl Msg {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl Diagnostic {
+    /// `file:line:col: message [in `id`] (hint: …)` in English.
+    pub fn render(&self, file: &str) -> String {
+        self.render_in(file, Lang::En)
+    }
+
+    /// `file:line:col: message [in `id`] (hint: …)` in `lang`: the form editors and CI logs
+    /// link, the same in both languages but for the words.
+    pub fn render_in(&self, file: &str, lang: Lang) -> String {
+        format!("{file}:{}", self.text(lang))
+    }
+
+    /// `line:col: message [in `id`] (hint: …)` in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let message = self.message.text(lang);
+        let mut s = format!("{}:{}: {message}", self.line, self.col);
+        if let Some(item) = &self.item {
+            if !message.contains(&format!("`{item}`")) {
+                s.push_str(&format!(" [{} `{item}`]", t(lang, "dans", "in")));
+            }
+        }
+        if let Some(hint) = &self.hint {
+            s.push_str(&format!(
+                " ({})",
+                labelled(lang, t(lang, "conseil", "hint"), hint.text(lang))
+            ));
+        }
+        s
+    }
+}
+
+/// English, as logs and tests read it; the app and the command line use [`Diagnostic::text`].
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+/// An answers file that cannot be read or placed, in words.
+pub fn answers_error(e: &AnswersError, lang: Lang) -> String {
+    match e {
+        AnswersError::Json {
+            line,
+            column,
+            message,
+        } => labelled(
+            lang,
+            &match lang {
+                Lang::Fr => format!(
+                    "ce n’est pas un fichier de réponses\u{a0}: ligne {line}, colonne {column}"
+                ),
+                Lang::En => format!("not a valid answers file: line {line}, column {column}"),
+            },
+            &json_detail(message, lang),
+        ),
+        AnswersError::NewerSchema { found } => match lang {
+            Lang::Fr => format!(
+                "ce fichier de réponses (format {found}) vient d’une version plus récente de psea-assess\u{202f}; celle-ci lit le format {SCHEMA} ou plus ancien"
+            ),
+            Lang::En => format!(
+                "answers file schema {found} comes from a newer psea-assess; this one reads schema {SCHEMA} or older"
+            ),
+        },
+        AnswersError::WrongQuestionnaire { expected, found } => match lang {
+            Lang::Fr => format!(
+                "ces réponses sont pour le questionnaire `{found}`, pas pour `{expected}`"
+            ),
+            Lang::En => format!("these answers are for questionnaire `{found}`, not `{expected}`"),
+        },
+    }
+}
+
+/// serde_json's message, worded for the common kinds; otherwise the library's words.
+fn json_detail(message: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return message.to_owned();
+    }
+    let known: [(&str, &str); 8] = [
+        ("expected value", "une valeur était attendue"),
+        ("EOF while parsing", "le fichier s’arrête avant la fin"),
+        ("trailing characters", "du texte suit la fin des données"),
+        ("trailing comma", "virgule en trop"),
+        ("key must be a string", "une clé doit être entre guillemets"),
+        (
+            "expected `,` or `}`",
+            "«\u{a0},\u{a0}» ou «\u{a0}}\u{a0}» attendu",
+        ),
+        (
+            "expected `,` or `]`",
+            "«\u{a0},\u{a0}» ou «\u{a0}]\u{a0}» attendu",
+        ),
+        ("invalid type", "type de valeur inattendu"),
+    ];
+    for (en, fr) in known {
+        if message.starts_with(en) {
+            return format!("{fr} ({message})");
+        }
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return format!("le champ `{field}` manque");
+    }
+    message.to_owned()
+}

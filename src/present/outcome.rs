@@ -1,0 +1,212 @@
+//! How a result is worded wherever it is shown: the score line, the rating's labels, the
+//! review date, the self-assessment notice, the sources, the bands and their colours.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::number::{percent_sign, shown_percent};
+use super::{date, t, Lang};
+use crate::engine::answers::AnswersFile;
+use crate::engine::model::*;
+use crate::engine::scoring::{Effect, Outcome};
+
+/// What a capacity self-assessment says wherever its rating is shown: the partner rates
+/// itself, the agency (or its assessor) decides the official rating (UN common assessment,
+/// components 2 and 5; UNICEF procedure for PSEA assessment of CSO partners, 2019).
+pub fn self_assessment_notice(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Auto-évaluation — notation indicative\u{202f}; la notation officielle est celle de l’agence",
+        "Self-assessment — indicative rating; the official rating is the agency’s",
+    )
+}
+
+/// The label of the date by which an assessment is to be reviewed. Not "valid until": a
+/// self-assessment is not a rating that a reviewer confirmed.
+pub fn review_before_label(lang: Lang) -> &'static str {
+    t(lang, "À revoir avant le", "To be reviewed before")
+}
+
+/// Said after the review date when the questionnaire marks its period as unconfirmed.
+pub fn provisional_period(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "durée PROVISOIRE, non confirmée par la source",
+        "PROVISIONAL period, not confirmed by the source",
+    )
+}
+
+/// The review date with its caveat: « 1er mars 2031 (durée PROVISOIRE, …) ».
+pub fn review_before_text(q: &Questionnaire, d: NaiveDate, lang: Lang) -> String {
+    let date = date::written(d, lang);
+    if q.validity_provisional {
+        format!("{date} ({})", provisional_period(lang))
+    } else {
+        date
+    }
+}
+
+/// Date the assessment is to be reviewed before, when it has a date and the questionnaire a
+/// period (`validity_years`). Shown as "to be reviewed before", never as "valid until".
+pub fn valid_until(q: &Questionnaire, file: &AnswersFile) -> Option<NaiveDate> {
+    let date = file.assessment.date?;
+    let years = q.validity_years? as i32;
+    date.with_year(date.year() + years)
+        .or_else(|| NaiveDate::from_ymd_opt(date.year() + years, 2, 28))
+}
+
+/// The result status that holds, if any.
+pub fn result_status<'q>(q: &'q Questionnaire, o: &Outcome) -> Option<&'q ResultStatus> {
+    o.result_status
+        .as_ref()
+        .and_then(|id| q.statuses.iter().find(|s| &s.id == id))
+}
+
+/// Each source as one line of text: « title — address ». Addresses are text, never links.
+pub fn source_lines(q: &Questionnaire) -> Vec<String> {
+    q.sources
+        .iter()
+        .map(|s| match &s.url {
+            Some(u) => format!("{} — {u}", s.title),
+            None => s.title.clone(),
+        })
+        .collect()
+}
+
+/// The scoring rule's name.
+pub fn rule_name(rule: &str, lang: Lang) -> &'static str {
+    match rule {
+        "weighted_sum" => t(lang, "somme pondérée", "weighted sum"),
+        "count_met" => t(
+            lang,
+            "nombre de normes respectées",
+            "count of standards met",
+        ),
+        "risk_matrix" => t(
+            lang,
+            "matrice probabilité × impact",
+            "likelihood × impact matrix",
+        ),
+        "flag_count" => t(lang, "nombre de signaux de risque", "count of risk flags"),
+        _ => t(lang, "quiz", "quiz"),
+    }
+}
+
+/// What the score counts, by rule: « Signaux de risque », « Normes respectées »…
+pub fn score_label(rule: &str, lang: Lang) -> &'static str {
+    match rule {
+        "risk_matrix" => t(lang, "Risque résiduel max.", "Highest residual"),
+        "quiz" => t(lang, "Bonnes réponses", "Right answers"),
+        "flag_count" => t(lang, "Signaux de risque", "Risk flags"),
+        "count_met" => t(lang, "Normes respectées", "Standards met"),
+        _ => t(lang, "Note", "Score"),
+    }
+}
+
+/// « 15 sur 18 (83,3 %) »: the score out of its maximum, with the percentage except for a
+/// risk matrix (whose score is a likelihood × impact product).
+pub fn score_of(o: &Outcome, lang: Lang) -> Option<String> {
+    let (score, max) = (o.score?, o.max?);
+    let mut s = format!("{score} {} {max}", t(lang, "sur", "out of"));
+    if let (Some(p), true) = (o.percent, o.rule != "risk_matrix") {
+        s.push_str(&format!(" ({})", super::number::percent(p, lang)));
+    }
+    Some(s)
+}
+
+/// A quiz's verdict: « réussi (seuil 80 %) ».
+pub fn quiz_verdict(passed: bool, mark: u8, lang: Lang) -> String {
+    let verdict = if passed {
+        t(lang, "réussi", "passed")
+    } else {
+        t(lang, "non réussi", "not passed")
+    };
+    format!("{verdict} ({})", pass_mark(mark, lang))
+}
+
+/// « seuil 80 % »
+pub fn pass_mark(mark: u8, lang: Lang) -> String {
+    format!(
+        "{}\u{a0}{mark}{}",
+        t(lang, "seuil", "pass mark"),
+        percent_sign(lang)
+    )
+}
+
+/// The score as the app shows it: « — » before any scored answer (never « 0 / 0 »); a quiz
+/// adds its percentage and, once complete, the verdict with the pass mark:
+/// « 19 / 23 — 83 % — Réussi (seuil 80 %) ».
+pub fn score_line(o: &Outcome, lang: Lang) -> String {
+    let answered = o.items.iter().any(|r| {
+        matches!(
+            r.effect,
+            Effect::Counted | Effect::NaExcluded | Effect::NaMet
+        )
+    });
+    let (Some(score), Some(max), true) = (o.score, o.max, answered) else {
+        return "—".to_owned();
+    };
+    let mut line = format!("{score} / {max}");
+    if let (Some(p), Some(mark)) = (o.percent, o.pass_mark) {
+        let pct = percent_sign(lang);
+        line.push_str(&format!(" — {}{pct}", shown_percent(p, mark)));
+        if let Some(passed) = o.passed {
+            let verdict = if passed {
+                t(lang, "Réussi", "Passed")
+            } else {
+                t(lang, "Non réussi", "Not passed")
+            };
+            line.push_str(&format!(" — {verdict} ({})", pass_mark(mark, lang)));
+        }
+    }
+    line
+}
+
+/// A band's range: « 10–14 ».
+pub fn band_range(b: &Band) -> String {
+    format!("{}–{}", b.min, b.max)
+}
+
+/// The bands from lowest to highest, as a heat matrix's legend names them: « Faible 1–4 ».
+pub fn band_legend(bands: &[Band], lang: Lang) -> Vec<String> {
+    sorted(bands)
+        .iter()
+        .map(|b| format!("{} {}", b.label.get(lang.code()), band_range(b)))
+        .collect()
+}
+
+fn sorted(bands: &[Band]) -> Vec<&Band> {
+    let mut v: Vec<&Band> = bands.iter().collect();
+    v.sort_by_key(|b| b.min);
+    v
+}
+
+/// The heat colours from low to high risk, as RGB: the screen and the PDF draw the same.
+pub const HEAT: [(u8, u8, u8); 4] = [
+    (0xcf, 0xe8, 0xcf),
+    (0xfd, 0xe9, 0xa6),
+    (0xf9, 0xc0, 0x8a),
+    (0xef, 0x9a, 0x9a),
+];
+
+/// Grey for a cell the impact floor makes impossible.
+pub const HEAT_IMPOSSIBLE: (u8, u8, u8) = (0xee, 0xee, 0xee);
+
+/// The colour of a score in the heat matrix: the bands, lowest first, spread over [`HEAT`].
+pub fn heat_colour(bands: &[Band], score: i64) -> (u8, u8, u8) {
+    let bands = sorted(bands);
+    let idx = bands
+        .iter()
+        .position(|b| (b.min..=b.max).contains(&score))
+        .unwrap_or(0);
+    let scaled = if bands.len() <= 1 {
+        0
+    } else {
+        idx * (HEAT.len() - 1) / (bands.len() - 1)
+    };
+    HEAT[scaled.min(HEAT.len() - 1)]
+}
+
+/// `#rrggbb`, for SVG.
+pub fn hex((r, g, b): (u8, u8, u8)) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
