@@ -116,7 +116,10 @@ fn a_follow_up_carries_answers_marked_and_the_plan_with_its_statuses() {
     assert_eq!(next.assessment.date, Some(day("2026-11-24")));
     assert_eq!(next.assessment.organisation, "ONG Ségou");
     assert!(next.assessment.id.is_empty(), "the caller gives a new id");
-    assert_eq!(next.review, None, "a new determination is for the new assessment");
+    assert_eq!(
+        next.review, None,
+        "a new determination is for the new assessment"
+    );
     assert_eq!(next.action_plan[0].status, ActionStatus::InProgress);
 
     // The link survives export and import.
@@ -170,7 +173,10 @@ fn a_baseline_made_with_an_older_version_keeps_the_rating_it_recorded() {
     let c = compare(&q, &base, &q, &after, day("2026-11-24")).unwrap();
     assert!(c.before.recorded);
     assert_eq!(c.before.version, "0.9");
-    assert_eq!((c.before.score, c.before.band.as_deref()), (Some(6), Some("low")));
+    assert_eq!(
+        (c.before.score, c.before.band.as_deref()),
+        (Some(6), Some("low"))
+    );
     assert_eq!(c.after.band.as_deref(), Some("full"));
     assert_eq!(c.band, Direction::Better);
 }
@@ -222,4 +228,66 @@ fn schema_2_files_read_and_schema_3_fields_survive_a_round_trip() {
     // A newer schema than this build reads is refused, not half read.
     let newer = json.replace("\"schema\": 3", &format!("\"schema\": {}", SCHEMA + 1));
     assert!(AnswersFile::from_json(&newer).is_err());
+}
+
+#[test]
+fn the_comparison_and_the_review_are_worded_in_both_languages() {
+    use psea_assess::present::{follow_up as words, Lang};
+    let (q, before) = unicef([
+        "absent",
+        "absent",
+        "progressing",
+        "progressing",
+        "progressing",
+        "progressing",
+    ]);
+    let (_, mut after) = unicef([
+        "adequate",
+        "adequate",
+        "adequate",
+        "progressing",
+        "progressing",
+        "progressing",
+    ]);
+    let c = compare(&q, &before, &q, &after, day("2026-11-24")).unwrap();
+    let nb = '\u{a0}';
+    assert_eq!(
+        words::band_change(&q, &q, &c, Lang::Fr),
+        format!("Note{nb}: Capacité moyenne (risque modéré) → Pleine capacité (faible risque) (↑ en progrès)")
+    );
+    assert_eq!(
+        words::band_change(&q, &q, &c, Lang::En),
+        "Rating: Medium Capacity (Moderate Risk) → Full Capacity (Low Risk) (↑ better)"
+    );
+    let fr = words::text(&q, &q, &c, Lang::Fr);
+    assert!(
+        fr.contains(&format!("Questions qui ont changé{nb}: 3")),
+        "{fr}"
+    );
+    assert!(
+        fr.contains(&format!("{nb}: Absente → Adéquate (↑ en progrès)")),
+        "{fr}"
+    );
+    let en = words::text(&q, &q, &c, Lang::En);
+    assert!(en.contains("Questions that changed: 3"), "{en}");
+    assert!(en.contains(": Absent → Adequate (↑ better)"), "{en}");
+    assert!(!en.contains(nb), "French spacing in English: {en}");
+
+    review::set_rating(&mut after, "cs1_policy", json!("progressing"));
+    review::set_comment(&mut after, "cs1_policy", "Politique non signée");
+    let d = &review::disagreements(&q, &after)[0];
+    let line = words::disagreement(&q, d, Lang::Fr);
+    assert!(
+        line.starts_with("Désaccord — ")
+            && line.contains(&format!("{nb}: auto-évaluée Adéquate, confirmée En progression (↓ en recul) — «{nb}Politique non signée{nb}»")),
+        "{line}"
+    );
+    assert_eq!(
+        words::progress(3, 7, 2, Lang::Fr),
+        format!("Plan d’action{nb}: 3 sur 7 faites, 2 en retard")
+    );
+    assert_eq!(
+        words::progress(3, 7, 0, Lang::En),
+        "Action plan: 3 of 7 done"
+    );
 }

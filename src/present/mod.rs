@@ -7,12 +7,14 @@
 //! - [`ui`]: the browser app's own words; [`answer`]: answer and item names; [`date`],
 //!   [`number`]: dates, numbers, percentages; [`outcome`]: score line, bands, review date,
 //!   notices; [`risk`]: a rated risk; [`placement`]: answers carried over or set aside;
+//!   [`follow_up`]: what changed since a baseline, action progress, a review's determination;
 //!   [`message`]: engine errors and diagnostics in words; [`file_name`]: exported files;
 //!   [`text`]: the command line's text report.
 
 pub mod answer;
 pub mod date;
 pub mod file_name;
+pub mod follow_up;
 pub mod message;
 pub mod number;
 pub mod outcome;
