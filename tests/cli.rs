@@ -67,20 +67,31 @@ fn validate_invalid_file_prints_located_errors_and_exits_1() {
     );
     let line = bad.lines().position(|l| l == "kind = \"scales\"").unwrap() + 1;
     let p = tmp("bad.toml", &bad);
-    let o = run(&["validate", &unicef(), p.to_str().unwrap()]);
+    let o = run(&["validate", &unicef(), p.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.contains(&format!("{}:{line}:8: unknown item kind `scales` [in `cs3_training`] (hint: did you mean `scale`?)", p.display())), "{out}");
     assert!(stderr(&o).contains("1 of 2 file(s) have errors"));
+    // French by default: same place, same item id, French words and spacing.
+    let o = run(&["validate", &unicef(), p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains(&format!("{}:{line}:8: type de question `scales` inconnu [dans `cs3_training`] (conseil\u{a0}: vouliez-vous dire `scale`\u{202f}?)", p.display())), "{out}");
+    assert!(stderr(&o).contains("1 fichier(s) sur 2 avec des erreurs"));
 }
 
 #[test]
 fn missing_file_is_one_line_and_exit_2() {
-    let o = run(&["validate", "/nonexistent/q.toml"]);
+    let o = run(&["validate", "/nonexistent/q.toml", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
         "psea-assess: cannot read /nonexistent/q.toml: no such file\n"
+    );
+    let o = run(&["validate", "/nonexistent/q.toml"]);
+    assert_eq!(
+        stderr(&o),
+        "psea-assess: impossible de lire /nonexistent/q.toml\u{a0}: fichier introuvable\n"
     );
     let o = run(&["score", &unicef(), "/nonexistent/a.json"]);
     assert_eq!(o.status.code(), Some(2));
@@ -185,19 +196,31 @@ fn malformed_json_exit_2_with_position() {
 fn invalid_questionnaire_for_score_is_one_line_exit_2() {
     let q = tmp("broken.toml", "[questionnaire\nid = 1");
     let a = tmp("e.json", ANSWERS);
-    let o = run(&["score", q.to_str().unwrap(), a.to_str().unwrap()]);
+    let o = run(&[
+        "score",
+        q.to_str().unwrap(),
+        a.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stderr(&o).lines().count(), 1);
     assert!(stderr(&o).contains("is not a valid questionnaire"));
+    let fr = stderr(&run(&["score", q.to_str().unwrap(), a.to_str().unwrap()]));
+    assert_eq!(fr.lines().count(), 1);
+    assert!(fr.contains("n’est pas un questionnaire valide"), "{fr}");
+    assert!(fr.contains("Erreur de syntaxe TOML"), "{fr}");
 }
 
 #[test]
 fn binary_file_is_refused_cleanly() {
     let p = std::env::temp_dir().join(format!("psea-cli-bin-{}.toml", std::process::id()));
     std::fs::write(&p, [0xffu8, 0xfe, 0x00, 0x41]).unwrap();
-    let o = run(&["validate", p.to_str().unwrap()]);
+    let o = run(&["validate", p.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("is not UTF-8 text"));
+    let o = run(&["validate", p.to_str().unwrap()]);
+    assert!(stderr(&o).contains("n’est pas un texte UTF-8"));
 }
 
 #[test]
@@ -224,6 +247,8 @@ fn report_writes_a_pdf_and_warns_about_unshowable_characters() {
         out.to_str().unwrap(),
         "--date",
         "2026-11-23",
+        "--lang",
+        "en",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));

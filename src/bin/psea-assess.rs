@@ -11,7 +11,7 @@ use psea_assess::engine::answers::{place, AnswersFile, Placement};
 use psea_assess::engine::scoring::{score, Outcome};
 use psea_assess::engine::{self, Questionnaire};
 use psea_assess::present::message::answers_error;
-use psea_assess::present::{placement, text, Lang};
+use psea_assess::present::{labelled, placement, t, text, Lang};
 
 #[derive(Parser)]
 #[command(
@@ -22,6 +22,9 @@ use psea_assess::present::{placement, text, Lang};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of everything printed: results, placement lines, errors.
+    #[arg(long, global = true, value_enum, default_value = "fr")]
+    lang: LangArg,
 }
 
 #[derive(Subcommand)]
@@ -43,9 +46,6 @@ enum Command {
         /// Machine-readable output (documented in questionnaires/README.md).
         #[arg(long)]
         json: bool,
-        /// Language of the text output.
-        #[arg(long, value_enum, default_value = "fr")]
-        lang: LangArg,
     },
     /// Write the PDF report of an answers file.
     Report {
@@ -54,9 +54,6 @@ enum Command {
         /// Where to write the PDF.
         #[arg(short, long)]
         output: PathBuf,
-        /// Language of the report.
-        #[arg(long, value_enum, default_value = "fr")]
-        lang: LangArg,
         /// Generation date printed in the report (YYYY-MM-DD); today by default. The same
         /// inputs and date always give the same bytes.
         #[arg(long)]
@@ -84,24 +81,23 @@ struct Fail(String);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang: Lang = cli.lang.into();
     let result = match cli.command {
-        Command::Validate { files } => validate(&files),
-        Command::Template { questionnaire } => template(&questionnaire),
+        Command::Validate { files } => validate(&files, lang),
+        Command::Template { questionnaire } => template(&questionnaire, lang),
         Command::Score {
             questionnaire,
             answers,
             json,
-            lang,
-        } => run_score(&questionnaire, &answers, json, lang.into()),
+        } => run_score(&questionnaire, &answers, json, lang),
         Command::Report {
             questionnaire,
             answers,
             output,
-            lang,
             date,
         } => {
             let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
-            run_report(&questionnaire, &answers, &output, lang.into(), date)
+            run_report(&questionnaire, &answers, &output, lang, date)
         }
     };
     match result {
@@ -113,64 +109,82 @@ fn main() -> ExitCode {
     }
 }
 
-fn read(path: &Path) -> Result<String, Fail> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Fail(format!("cannot read {}: {}", path.display(), io_reason(&e))))?;
+fn read(path: &Path, lang: Lang) -> Result<String, Fail> {
+    let p = path.display();
+    let bytes = std::fs::read(path).map_err(|e| {
+        let why = io_reason(&e, lang);
+        Fail(match lang {
+            Lang::Fr => format!("impossible de lire {p}\u{a0}: {why}"),
+            Lang::En => format!("cannot read {p}: {why}"),
+        })
+    })?;
     String::from_utf8(bytes).map_err(|e| {
-        Fail(format!(
-            "{} is not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
+        let at = e.utf8_error().valid_up_to();
+        Fail(match lang {
+            Lang::Fr => format!("{p} n’est pas un texte UTF-8 (octet invalide à la position {at})"),
+            Lang::En => format!("{p} is not UTF-8 text (invalid byte at offset {at})"),
+        })
     })
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+fn io_reason(e: &std::io::Error, lang: Lang) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => t(lang, "fichier introuvable", "no such file").into(),
+        std::io::ErrorKind::PermissionDenied => t(lang, "accès refusé", "permission denied").into(),
         _ => e.to_string(),
     }
 }
 
-fn validate(files: &[PathBuf]) -> Result<ExitCode, Fail> {
+fn validate(files: &[PathBuf], lang: Lang) -> Result<ExitCode, Fail> {
     let mut invalid = 0;
     for f in files {
-        let text = read(f)?;
+        let text = read(f, lang)?;
         match engine::load(&text) {
             Ok(_) => {}
             Err(diags) => {
                 invalid += 1;
                 for d in diags {
-                    println!("{}", d.render(&f.display().to_string()));
+                    println!("{}", d.render_in(&f.display().to_string(), lang));
                 }
             }
         }
     }
+    let n = files.len();
     if invalid == 0 {
-        eprintln!("{} file(s) valid", files.len());
+        eprintln!("{n} {}", t(lang, "fichier(s) valide(s)", "file(s) valid"));
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{invalid} of {} file(s) have errors", files.len());
+        eprintln!(
+            "{invalid} {} {n} {}",
+            t(lang, "fichier(s) sur", "of"),
+            t(lang, "avec des erreurs", "file(s) have errors")
+        );
         Ok(ExitCode::from(1))
     }
 }
 
-fn load_questionnaire(path: &Path) -> Result<Questionnaire, Fail> {
-    let text = read(path)?;
+fn load_questionnaire(path: &Path, lang: Lang) -> Result<Questionnaire, Fail> {
+    let text = read(path, lang)?;
     engine::load(&text).map_err(|diags| {
-        let first = diags.first().map(|d| d.render(&path.display().to_string())).unwrap_or_default();
-        Fail(format!(
-            "{} is not a valid questionnaire ({} error(s); first: {first}); run `psea-assess validate {}`",
-            path.display(),
-            diags.len(),
-            path.display()
-        ))
+        let p = path.display();
+        let first = diags
+            .first()
+            .map(|d| d.render_in(&p.to_string(), lang))
+            .unwrap_or_default();
+        let n = diags.len();
+        Fail(match lang {
+            Lang::Fr => format!(
+                "{p} n’est pas un questionnaire valide ({n} erreur(s)\u{202f}; la première\u{a0}: {first})\u{202f}; lancez `psea-assess validate {p}`"
+            ),
+            Lang::En => format!(
+                "{p} is not a valid questionnaire ({n} error(s); first: {first}); run `psea-assess validate {p}`"
+            ),
+        })
     })
 }
 
-fn template(path: &Path) -> Result<ExitCode, Fail> {
-    let q = load_questionnaire(path)?;
+fn template(path: &Path, lang: Lang) -> Result<ExitCode, Fail> {
+    let q = load_questionnaire(path, lang)?;
     println!("{}", AnswersFile::template(&q).to_json());
     Ok(ExitCode::SUCCESS)
 }
@@ -188,7 +202,7 @@ fn load_answers(
     apath: &Path,
     lang: Lang,
 ) -> Result<(AnswersFile, Placement), Fail> {
-    let text = read(apath)?;
+    let text = read(apath, lang)?;
     let fail = |e| Fail(format!("{}: {}", apath.display(), answers_error(&e, lang)));
     let file = AnswersFile::from_json(&text).map_err(fail)?;
     place(q, file).map_err(fail)
@@ -201,14 +215,20 @@ fn run_report(
     lang: Lang,
     date: chrono::NaiveDate,
 ) -> Result<ExitCode, Fail> {
-    let q = load_questionnaire(qpath)?;
+    let q = load_questionnaire(qpath, lang)?;
     let (file, placed) = load_answers(&q, apath, lang)?;
     for line in placement::lines(&placed, lang) {
         eprintln!("{line}");
     }
     let report = psea_assess::report::build(&q, &file, lang, date);
-    std::fs::write(out, &report.bytes)
-        .map_err(|e| Fail(format!("cannot write {}: {}", out.display(), io_reason(&e))))?;
+    let o = out.display();
+    std::fs::write(out, &report.bytes).map_err(|e| {
+        let why = io_reason(&e, lang);
+        Fail(match lang {
+            Lang::Fr => format!("impossible d’écrire {o}\u{a0}: {why}"),
+            Lang::En => format!("cannot write {o}: {why}"),
+        })
+    })?;
     if !report.missing_chars.is_empty() {
         let list: String = report
             .missing_chars
@@ -216,20 +236,31 @@ fn run_report(
             .map(|c| format!(" {c} (U+{:04X})", *c as u32))
             .collect();
         eprintln!(
-            "warning: no font can show these characters; they appear as « ? » in the PDF:{list}"
+            "{}{list}",
+            t(
+                lang,
+                "attention\u{a0}: aucune police ne peut afficher ces caractères\u{202f}; ils apparaissent comme «\u{a0}?\u{a0}» dans le PDF\u{a0}:",
+                "warning: no font can show these characters; they appear as “?” in the PDF:"
+            )
         );
     }
+    let (pages, bytes) = (report.pages, report.bytes.len());
     eprintln!(
-        "{}: {} page(s), {} bytes",
-        out.display(),
-        report.pages,
-        report.bytes.len()
+        "{}",
+        labelled(
+            lang,
+            &o.to_string(),
+            &match lang {
+                Lang::Fr => format!("{pages} page(s), {bytes} octets"),
+                Lang::En => format!("{pages} page(s), {bytes} bytes"),
+            }
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
 
 fn run_score(qpath: &Path, apath: &Path, json: bool, lang: Lang) -> Result<ExitCode, Fail> {
-    let q = load_questionnaire(qpath)?;
+    let q = load_questionnaire(qpath, lang)?;
     let (file, placement) = load_answers(&q, apath, lang)?;
     let outcome = score(&q, &file);
     if json {

@@ -1473,22 +1473,37 @@ fn default_scale(langs: &[String], likelihood: bool) -> Vec<Text> {
 /// A TOML syntax error from the toml crate, in both languages: the common kinds worded in
 /// French, any other with « Erreur de syntaxe TOML » and the library's words.
 fn toml_syntax(detail: &str) -> Msg {
-    const KNOWN: [(&str, &str); 10] = [
+    const KNOWN: [(&str, &str); 16] = [
         ("unclosed array", "tableau non fermé (il manque `]`)"),
         ("unclosed table", "table non fermée (il manque `]`)"),
         (
             "unclosed inline table",
             "table en ligne non fermée (il manque `}`)",
         ),
+        ("key with no value", "clé sans valeur (`=` attendu)"),
         ("expected `=`", "`=` attendu après la clé"),
-        ("invalid string", "texte mal formé"),
         (
             "invalid basic string",
             "texte mal formé (guillemet non fermé\u{202f}?)",
         ),
+        (
+            "invalid literal string",
+            "texte mal formé (apostrophe non fermée\u{202f}?)",
+        ),
+        ("invalid string", "texte mal formé"),
+        (
+            "string values must be quoted",
+            "un texte doit être entre guillemets",
+        ),
         ("duplicate key", "clé en double"),
         ("invalid number", "nombre mal formé"),
         ("invalid integer", "nombre entier mal formé"),
+        ("unexpected leading zero", "nombre mal formé (zéro en tête)"),
+        (
+            "invalid boolean",
+            "valeur mal formée (true ou false attendu)",
+        ),
+        ("unquoted keys cannot be empty", "clé vide"),
         ("invalid key", "clé mal formée"),
     ];
     let fr = KNOWN

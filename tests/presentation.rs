@@ -1,0 +1,343 @@
+//! The presentation layer (`present`): each rule once, in French and in English. The screen,
+//! the PDF and the command line all word things through these functions.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use psea_assess::engine::answers::{place, AnswersError, AnswersFile};
+use psea_assess::engine::scoring::score;
+use psea_assess::present::message::answers_error;
+use psea_assess::present::Lang::{En, Fr};
+use psea_assess::present::{
+    colon, date, file_name, labelled, list_sep, number, outcome, placement, quoted, text,
+};
+
+const NBSP: char = '\u{a0}';
+const NNBSP: char = '\u{202f}';
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn a_label_takes_the_colon_of_its_language() {
+    assert_eq!(colon(Fr), "\u{a0}: ");
+    assert_eq!(colon(En), ": ");
+    assert_eq!(labelled(Fr, "Pour qui", "ONG"), "Pour qui\u{a0}: ONG");
+    assert_eq!(labelled(En, "For whom", "NGOs"), "For whom: NGOs");
+    // English never gets French spacing: « For whom : », « Score : 15 / 18 ».
+    assert!(!labelled(En, "Score", "15 / 18").contains(" :"));
+    assert!(!labelled(En, "Score", "15 / 18").contains(NBSP));
+}
+
+#[test]
+fn quotes_and_lists_follow_the_language() {
+    assert_eq!(quoted(Fr, "Élevé"), "«\u{a0}Élevé\u{a0}»");
+    assert_eq!(quoted(En, "High"), "“High”");
+    assert_eq!(list_sep(Fr), "\u{202f}; ");
+    assert_eq!(list_sep(En), "; ");
+}
+
+#[test]
+fn dates_are_written_as_people_write_them() {
+    assert_eq!(date::written(day(2026, 3, 1), Fr), "1er mars 2026");
+    assert_eq!(date::written(day(2026, 8, 15), Fr), "15 août 2026");
+    assert_eq!(date::written(day(2026, 3, 1), En), "1 March 2026");
+    assert_eq!(date::written(day(2026, 12, 31), En), "31 December 2026");
+    assert_eq!(date::iso(day(2026, 3, 1)), "2026-03-01");
+}
+
+#[test]
+fn numbers_and_percentages_per_language() {
+    assert_eq!(number::number(12.5, Fr), "12,5");
+    assert_eq!(number::number(12.5, En), "12.5");
+    assert_eq!(number::number(3.0, Fr), "3");
+    assert_eq!(number::percent(77.777, Fr), format!("77,8{NNBSP}%"));
+    assert_eq!(number::percent(77.777, En), "77.8%");
+    // Never rounded up to a pass mark it misses.
+    assert_eq!(number::shown_percent(79.6, 80), 79);
+    assert_eq!(number::shown_percent(80.4, 80), 80);
+}
+
+#[test]
+fn the_score_line_and_the_quiz_verdict_per_language() {
+    let q = load_file("psea-training-quiz.toml");
+    let file =
+        AnswersFile::from_json(&questionnaire_text("examples/psea-training-quiz.json")).unwrap();
+    let o = score(&q, &file);
+    let fr = outcome::score_line(&o, Fr);
+    let en = outcome::score_line(&o, En);
+    assert!(
+        fr.starts_with("19 / 23 — 83\u{202f}% — Réussi (seuil\u{a0}80\u{202f}%)"),
+        "{fr}"
+    );
+    assert!(
+        en.starts_with("19 / 23 — 83% — Passed (pass mark\u{a0}80%)"),
+        "{en}"
+    );
+    assert_eq!(outcome::score_label("flag_count", Fr), "Signaux de risque");
+    assert_eq!(outcome::score_label("flag_count", En), "Risk flags");
+}
+
+#[test]
+fn heat_colours_are_one_palette_for_screen_and_pdf() {
+    let q = load_file("cash-transfer-sea-risk.toml");
+    let psea_assess::engine::model::Rule::RiskMatrix(m) = &q.scoring.rule else {
+        panic!("risk matrix");
+    };
+    // Lowest band green, highest red, the same values the SVG writes as hex.
+    assert_eq!(outcome::heat_colour(&m.bands, 1), outcome::HEAT[0]);
+    assert_eq!(outcome::heat_colour(&m.bands, 25), outcome::HEAT[3]);
+    assert_eq!(outcome::hex(outcome::HEAT[0]), "#cfe8cf");
+    let legend = outcome::band_legend(&m.bands, Fr);
+    assert_eq!(legend.len(), m.bands.len());
+    assert!(legend[0].ends_with(&outcome::band_range(
+        m.bands.iter().min_by_key(|b| b.min).unwrap()
+    )));
+}
+
+#[test]
+fn answers_file_and_pdf_share_one_slug_of_the_organisation() {
+    let q = load_file("unicef-psea-2020.toml");
+    let mut file = AnswersFile::template(&q);
+    file.assessment.organisation = "Ségou – Ɲɛtaa".into();
+    let d = day(2026, 11, 23);
+    assert_eq!(file_name::slug("Ségou – Ɲɛtaa"), "segou-netaa");
+    assert_eq!(
+        file_name::slug("Œuvre d’entraide Ŋ"),
+        "oeuvre-d-entraide-ng"
+    );
+    let both = |f: &AnswersFile| [file_name::answers(f, d), file_name::report(f, d)];
+    assert_eq!(
+        both(&file),
+        [
+            "unicef-psea-2020-segou-netaa-2026-11-23.json",
+            "unicef-psea-2020-segou-netaa-2026-11-23.pdf"
+        ]
+    );
+    // No organisation: no placeholder, no doubled hyphen.
+    file.assessment.organisation = "  – ".into();
+    assert_eq!(
+        both(&file),
+        [
+            "unicef-psea-2020-2026-11-23.json",
+            "unicef-psea-2020-2026-11-23.pdf"
+        ]
+    );
+}
+
+#[test]
+fn a_toml_syntax_error_in_french_and_in_english() {
+    let src = "[questionnaire]\nid = \"x\"\nlanguages = [\"fr\", \"en\"\n";
+    let diags = psea_assess::engine::load(src).unwrap_err();
+    let d = &diags[0];
+    assert_eq!((d.line, d.col), (3, 24), "{d}");
+    let fr = d.render_in("q.toml", Fr);
+    let en = d.render_in("q.toml", En);
+    assert!(
+        fr.starts_with("q.toml:3:24: Erreur de syntaxe TOML\u{a0}: tableau non fermé"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("(conseil\u{a0}: vérifiez les guillemets"),
+        "{fr}"
+    );
+    assert!(
+        en.starts_with("q.toml:3:24: TOML syntax: unclosed array"),
+        "{en}"
+    );
+    assert!(en.contains("(hint: check quotes"), "{en}");
+    // Display stays the English text, for logs and tests.
+    assert_eq!(d.to_string(), d.text(En));
+}
+
+#[test]
+fn a_validation_error_in_french_and_in_english_keeps_its_place_and_item() {
+    let src = questionnaire_text("unicef-psea-2020.toml").replacen(
+        "kind = \"scale\"",
+        "kind = \"scales\"",
+        1,
+    );
+    let diags = psea_assess::engine::load(&src).unwrap_err();
+    let d = diags
+        .iter()
+        .find(|d| d.message.en.contains("scales"))
+        .expect("unknown kind reported");
+    let at = format!("q.toml:{}:{}: ", d.line, d.col);
+    assert_eq!(
+        d.render_in("q.toml", Fr),
+        format!("{at}type de question `scales` inconnu [dans `cs1_policy`] (conseil\u{a0}: vouliez-vous dire `scale`\u{202f}?)")
+    );
+    assert_eq!(
+        d.render_in("q.toml", En),
+        format!("{at}unknown item kind `scales` [in `cs1_policy`] (hint: did you mean `scale`?)")
+    );
+}
+
+#[test]
+fn every_diagnostic_has_both_languages() {
+    // A file broken in many ways: each message is worded in French and in English.
+    let src = with_header(
+        "[scoring]\nrule = \"weigted_sum\"\nstatus = \"maybe\"\n[[sections]]\nid = \"s\"\ntitle = { fr = \"S\" }\nfoo = 1\n[[sections.items]]\nid = \"a b\"\nkind = \"yes_no\"\ntext = { fr = \"\", en = \"x\", de = \"y\" }\nshow_if = { item = \"zz\", is = \"yes\" }\n",
+    );
+    let diags = psea_assess::engine::load(&src).unwrap_err();
+    assert!(diags.len() >= 5, "{diags:?}");
+    for d in &diags {
+        assert!(!d.message.fr.is_empty() && !d.message.en.is_empty());
+        assert_ne!(d.message.fr, d.message.en, "untranslated: {}", d.message.en);
+        assert!(
+            !d.message.fr.contains(" :"),
+            "plain space before a colon: {}",
+            d.message.fr
+        );
+    }
+}
+
+#[test]
+fn a_file_for_another_questionnaire_in_both_languages() {
+    let q = load_file("unicef-psea-2020.toml");
+    let mut file = AnswersFile::template(&q);
+    file.questionnaire.id = "un-common-psea".into();
+    let err = place(&q, file).unwrap_err();
+    assert_eq!(
+        answers_error(&err, Fr),
+        "ces réponses sont pour le questionnaire `un-common-psea`, pas pour `unicef-psea-2020`"
+    );
+    assert_eq!(
+        answers_error(&err, En),
+        "these answers are for questionnaire `un-common-psea`, not `unicef-psea-2020`"
+    );
+    // The engine's own text is unchanged (English, as logs read it).
+    assert_eq!(answers_error(&err, En), err.to_string());
+}
+
+#[test]
+fn a_file_that_is_not_an_answers_file_in_both_languages() {
+    let err = AnswersFile::from_json("{\"questionnaire\": 3}").unwrap_err();
+    assert!(matches!(err, AnswersError::Json { line: 1, .. }), "{err:?}");
+    let fr = answers_error(&err, Fr);
+    let en = answers_error(&err, En);
+    assert!(
+        fr.starts_with("ce n’est pas un fichier de réponses\u{a0}: ligne 1, colonne "),
+        "{fr}"
+    );
+    assert!(fr.contains("type de valeur inattendu"), "{fr}");
+    assert!(
+        en.starts_with("not a valid answers file: line 1, column "),
+        "{en}"
+    );
+    let empty = AnswersFile::from_json("").unwrap_err();
+    assert!(
+        answers_error(&empty, Fr).contains("le fichier s’arrête avant la fin"),
+        "{}",
+        answers_error(&empty, Fr)
+    );
+}
+
+/// An answers file made for version 1.0.0, with an answer for an item that no longer exists
+/// and evidence no longer listed.
+fn revised() -> (psea_assess::engine::Questionnaire, AnswersFile) {
+    let q = load_file("unicef-psea-2020.toml");
+    let mut file =
+        AnswersFile::from_json(&questionnaire_text("examples/unicef-psea-2020.json")).unwrap();
+    file.questionnaire.version = "1.0.0".into();
+    let mut gone = file.answers["cs2_management"].clone();
+    gone.value = serde_json::json!("adequate");
+    gone.comment = Some("Réunion du 3 mars".into());
+    file.answers.insert("cs7_old".into(), gone);
+    file.answers
+        .get_mut("cs1_policy")
+        .unwrap()
+        .evidence
+        .push("retired_evidence".into());
+    (q, file)
+}
+
+#[test]
+fn placement_lines_in_both_languages() {
+    let (q, file) = revised();
+    let (placed, p) = place(&q, file).unwrap();
+    let fr = placement::lines(&p, Fr);
+    let en = placement::lines(&p, En);
+    assert_eq!(fr.len(), 3, "{fr:?}");
+    assert!(
+        fr[0].starts_with("Réponses faites pour la version 1.0.0 → 1.1.0\u{a0}: "),
+        "{fr:?}"
+    );
+    assert!(
+        en[0].starts_with("Answers made for version 1.0.0 → 1.1.0: "),
+        "{en:?}"
+    );
+    assert!(fr.iter().any(|l| l
+        == "Mise de côté (conservée dans le fichier) [cs7_old]\u{a0}: la question `cs7_old` n’existe pas dans la version 1.1.0"));
+    assert!(en.iter().any(|l| l
+        == "Set aside (kept in the file) [cs7_old]: question `cs7_old` does not exist in version 1.1.0"));
+    assert!(fr
+        .iter()
+        .any(|l| l.ends_with("preuves qui ne sont plus proposées\u{a0}: retired_evidence")));
+    // The file keeps the English words it always had, and the typed reason beside them.
+    let u = &placed.unplaced["cs7_old"];
+    assert_eq!(u.reason, "item `cs7_old` does not exist in version 1.1.0");
+    assert_eq!(u.why.len(), 1);
+    let back = AnswersFile::from_json(&placed.to_json()).unwrap();
+    assert_eq!(back.unplaced, placed.unplaced);
+}
+
+#[test]
+fn an_older_file_with_only_the_stored_reason_still_shows_it() {
+    let (q, file) = revised();
+    let (mut placed, _) = place(&q, file).unwrap();
+    for u in placed.unplaced.values_mut() {
+        u.why.clear();
+    }
+    let lines = placement::unplaced(&placed, Fr);
+    let (_, line) = lines.iter().find(|(k, _)| k == "cs7_old").unwrap();
+    assert_eq!(
+        line,
+        "adequate — Réunion du 3 mars — item `cs7_old` does not exist in version 1.1.0 (version 1.0.0)"
+    );
+}
+
+#[test]
+fn set_aside_answers_are_listed_in_the_text_report() {
+    let (q, file) = revised();
+    let (placed, _) = place(&q, file).unwrap();
+    let o = score(&q, &placed);
+    let fr = text::outcome(&q, &placed, &o, Fr);
+    let en = text::outcome(&q, &placed, &o, En);
+    assert!(fr.contains("\nRéponses mises de côté (conservées dans le fichier)\u{a0}:\n  - [cs1_policy] preuves\u{a0}: retired_evidence — preuves qui ne sont plus proposées\u{a0}: retired_evidence (version 1.0.0)\n"), "{fr}");
+    assert!(fr.contains("\n  - [cs7_old] adequate — Réunion du 3 mars — la question `cs7_old` n’existe pas dans la version 1.1.0 (version 1.0.0)\n"), "{fr}");
+    assert!(en.contains("\nAnswers set aside (kept in the file):\n  - [cs1_policy] evidence: retired_evidence — evidence no longer listed: retired_evidence (version 1.0.0)\n"), "{en}");
+    assert!(en.contains("\n  - [cs7_old] adequate — Réunion du 3 mars — question `cs7_old` does not exist in version 1.1.0 (version 1.0.0)\n"), "{en}");
+}
+
+#[test]
+fn the_english_text_report_has_no_french_spacing() {
+    for name in [
+        "unicef-psea-2020",
+        "un-common-psea",
+        "programme-sea-risk-flags",
+        "psea-training-quiz",
+        "cash-transfer-sea-risk",
+    ] {
+        let q = load_file(&format!("{name}.toml"));
+        let file =
+            AnswersFile::from_json(&questionnaire_text(&format!("examples/{name}.json"))).unwrap();
+        let (file, _) = place(&q, file).unwrap();
+        let o = score(&q, &file);
+        // The header quotes sources and the organisation as written (often French); the
+        // report's own words start after its first blank line.
+        let en = text::outcome(&q, &file, &o, En);
+        let en = en.split_once("\n\n").map_or("", |(_, rest)| rest);
+        for bad in [" :", "\u{a0}:", " %", "\u{202f}%", "\u{202f};", "«"] {
+            assert!(
+                !en.contains(bad),
+                "{name}: English report has {bad:?}:\n{en}"
+            );
+        }
+        let fr = text::outcome(&q, &file, &o, Fr);
+        let fr = fr.split_once("\n\n").map_or("", |(_, rest)| rest);
+        assert!(!fr.contains(" :") && !fr.contains(" %"), "{name}: {fr}");
+    }
+}
