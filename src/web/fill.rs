@@ -11,45 +11,97 @@ use wasm_bindgen::JsCast;
 
 use super::i18n::{tr, K};
 use super::{AppState, Route};
-use crate::engine::answers::{Answer, AnswersFile, MeasureStatus, ResidualChoice};
+use crate::engine::answers::{place, Answer, AnswersFile, MeasureStatus, ResidualChoice, Unplaced};
 use crate::engine::condition::{na_allowed, visible_items};
 use crate::engine::edit;
 use crate::engine::model::*;
 use crate::engine::scoring::{score, Effect, Outcome};
 use crate::engine::Questionnaire;
+use crate::present::answer::{answer_label, item_name};
 use crate::present::Lang;
 use crate::present::{self, risk as present_risk};
-use crate::summary::{answer_label, item_name};
 
 /// Everything an item needs, as copyable handles.
+///
+/// Each item of the questionnaire has its own signal holding its answer, created when the
+/// page opens (as the rows of Leptos' todomvc example): a control reads and writes only its
+/// item's signal, so a keystroke touches one item. What depends on every answer (which
+/// items are shown, progress, the live result) is derived once per change from the answers
+/// as scoring sees them ([`Ctx::scored`]); a change of evidence or comment does not rescore.
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub state: AppState,
     pub id: StoredValue<String>,
     pub q: StoredValue<Arc<Questionnaire>>,
+    /// The assessment as stored, as it changes (the results page reads it; the filling page
+    /// does not).
     pub file: Memo<AnswersFile>,
+    /// One signal per item id (filling page only).
+    answers: StoredValue<HashMap<String, RwSignal<Answer>>>,
+    /// The answers file as scoring reads it: rebuilt once when a value changes.
+    pub scored: Memo<AnswersFile>,
     pub outcome: Memo<Outcome>,
     pub visible: Memo<HashSet<String>>,
     /// The item whose answer changed last (to say where revealed items come from).
     pub last_edit: StoredValue<String>,
+    /// Items typed into whose save waits (text is saved ~300 ms after the last keystroke),
+    /// each with the number of its latest wait.
+    pending: StoredValue<HashMap<String, u32>>,
 }
 
+/// How long a typed text waits before it is saved.
+const TEXT_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
 impl Ctx {
+    /// For the results page: everything read from the stored assessment, as it changes.
     pub fn new(state: AppState, id: String, q: Arc<Questionnaire>) -> Ctx {
         let sid = StoredValue::new(id);
-        let file = Memo::new(move |_| {
-            let id = sid.get_value();
-            state.assessments.with(|l| {
-                l.iter()
-                    .find(|s| s.id == id)
-                    .map(|s| s.file.clone())
-                    .unwrap_or_default()
-            })
+        let file = stored_file(state, sid);
+        Ctx::build(state, sid, q, file, file, HashMap::new())
+    }
+
+    /// For the filling page: one signal per item, from `file` (the assessment's answers as
+    /// stored, already placed against `q`).
+    pub fn filling(state: AppState, id: String, q: Arc<Questionnaire>, file: &AnswersFile) -> Ctx {
+        let sid = StoredValue::new(id);
+        let mut signals = HashMap::new();
+        let mut values = Vec::new();
+        for (_, item) in q.items() {
+            let answer = RwSignal::new(file.answers.get(&item.id).cloned().unwrap_or_default());
+            // What scoring reads of the answer: value and validation, not evidence or text.
+            let value = Memo::new(move |_| answer.with(scoring_view));
+            signals.insert(item.id.clone(), answer);
+            values.push((item.id.clone(), value));
+        }
+        let base = StoredValue::new(AnswersFile {
+            answers: Default::default(),
+            ..file.clone()
         });
+        let scored = Memo::new(move |_| {
+            let mut f = base.get_value();
+            f.answers = values
+                .iter()
+                .map(|(id, v)| (id.clone(), v.get()))
+                .filter(|(_, a)| *a != Answer::default())
+                .collect();
+            f
+        });
+        let file = stored_file(state, sid);
+        Ctx::build(state, sid, q, file, scored, signals)
+    }
+
+    fn build(
+        state: AppState,
+        sid: StoredValue<String>,
+        q: Arc<Questionnaire>,
+        file: Memo<AnswersFile>,
+        scored: Memo<AnswersFile>,
+        signals: HashMap<String, RwSignal<Answer>>,
+    ) -> Ctx {
         let qv = StoredValue::new(q);
         let visible = Memo::new(move |_| {
             let q = qv.get_value();
-            file.with(|f| {
+            scored.with(|f| {
                 visible_items(&q, f)
                     .iter()
                     .map(|i| i.id.clone())
@@ -58,16 +110,19 @@ impl Ctx {
         });
         let outcome = Memo::new(move |_| {
             let q = qv.get_value();
-            file.with(|f| score(&q, f))
+            scored.with(|f| score(&q, f))
         });
         Ctx {
             state,
             id: sid,
             q: qv,
             file,
+            answers: StoredValue::new(signals),
+            scored,
             outcome,
             visible,
             last_edit: StoredValue::new(String::new()),
+            pending: StoredValue::new(HashMap::new()),
         }
     }
 
@@ -75,40 +130,109 @@ impl Ctx {
         self.state.lang.get()
     }
 
-    /// The raw value of `item` (or of one field of it), reactively.
-    fn value(&self, item: &str, field: Option<&str>) -> Json {
-        self.file.with(|f| {
-            let v = f.answers.get(item).map(|a| &a.value);
-            match (v, field) {
-                (Some(v), None) => v.clone(),
-                (Some(v), Some(k)) => v.get(k).cloned().unwrap_or(Json::Null),
-                (None, _) => Json::Null,
-            }
-        })
+    fn signal(&self, item: &str) -> Option<RwSignal<Answer>> {
+        self.answers.with_value(|m| m.get(item).copied())
     }
 
+    /// Reads `item`'s answer, reactively (only that item's signal).
     fn answer<T>(&self, item: &str, f: impl FnOnce(Option<&Answer>) -> T) -> T {
-        self.file.with(|file| f(file.answers.get(item)))
+        match self.signal(item) {
+            Some(s) => s.with(|a| f(Some(a))),
+            None => f(None),
+        }
     }
 
+    /// The answer as it is now, without tracking (to fill a field once).
+    fn answer_now<T>(&self, item: &str, f: impl FnOnce(Option<&Answer>) -> T) -> T {
+        match self.signal(item) {
+            Some(s) => s.with_untracked(|a| f(Some(a))),
+            None => f(None),
+        }
+    }
+
+    /// A change made by a click or a choice: applied and saved at once.
     pub fn edit(&self, item: &str, f: impl FnOnce(&mut Answer)) {
+        self.change(item, f);
+        self.save(item);
+    }
+
+    /// A change made by typing: applied at once, saved once the typing pauses.
+    fn edit_typed(&self, item: &str, f: impl FnOnce(&mut Answer)) {
+        self.change(item, f);
+        let n = self.pending.try_update_value(|p| {
+            let n = p.get(item).copied().unwrap_or(0) + 1;
+            p.insert(item.to_owned(), n);
+            n
+        });
+        let (ctx, item) = (*self, item.to_owned());
+        set_timeout(
+            move || {
+                let latest = ctx
+                    .pending
+                    .try_with_value(|p| p.get(&item).copied() == n)
+                    .unwrap_or(false);
+                if latest {
+                    ctx.save(&item);
+                }
+            },
+            TEXT_SAVE_DELAY,
+        );
+    }
+
+    fn change(&self, item: &str, f: impl FnOnce(&mut Answer)) {
         self.last_edit.set_value(item.to_owned());
-        let id = self.id.get_value();
-        self.state.update(&id, |s| {
-            f(s.file.answers.entry(item.to_owned()).or_default())
+        if let Some(s) = self.signal(item) {
+            s.update(f);
+        }
+    }
+
+    /// Writes `item`'s answer into the stored assessment (that item only).
+    fn save(&self, item: &str) {
+        let _ = self.pending.try_update_value(|p| p.remove(item));
+        let Some(answer) = self.signal(item).and_then(|s| s.try_get_untracked()) else {
+            return;
+        };
+        let Some(id) = self.id.try_get_value() else {
+            return;
+        };
+        let item = item.to_owned();
+        self.state.update(&id, move |s| {
+            s.file.answers.insert(item, answer);
         });
     }
 
-    fn set(&self, item: &str, field: Option<&str>, v: Json) {
-        self.edit(item, |a| match field {
-            None => a.value = v,
-            Some(k) => {
-                if !a.value.is_object() {
-                    a.value = json!({});
-                }
-                a.value[k] = v;
-            }
-        });
+    /// Saves every typed change still waiting (before leaving the page or exporting).
+    pub fn flush(&self) {
+        let waiting: Vec<String> = self
+            .pending
+            .try_with_value(|p| p.keys().cloned().collect())
+            .unwrap_or_default();
+        for item in waiting {
+            self.save(&item);
+        }
+    }
+}
+
+/// The stored answers file of assessment `sid`, as it changes.
+fn stored_file(state: AppState, sid: StoredValue<String>) -> Memo<AnswersFile> {
+    Memo::new(move |_| {
+        let id = sid.get_value();
+        state.assessments.with(|l| {
+            l.iter()
+                .find(|s| s.id == id)
+                .map(|s| s.file.clone())
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// What scoring and conditions read of an answer.
+fn scoring_view(a: &Answer) -> Answer {
+    Answer {
+        value: a.value.clone(),
+        validated: a.validated,
+        carried: a.carried,
+        ..Answer::default()
     }
 }
 
@@ -141,14 +265,30 @@ pub fn Fill(id: String) -> impl IntoView {
         );
         return view! { <p role="alert">{msg}</p> }.into_any();
     };
-    let ctx = Ctx::new(state, id.clone(), q.clone());
+    // Placed against the questionnaire as it is now: what no longer fits is set aside
+    // (shown at the top, kept in the file), and the placed file is saved.
+    let file = match place(&q, stored.file.clone()) {
+        // (A file only of an older schema is not rewritten for that alone.)
+        Ok((placed, _))
+            if placed.answers != stored.file.answers
+                || placed.unplaced != stored.file.unplaced
+                || placed.questionnaire != stored.file.questionnaire =>
+        {
+            let saved = placed.clone();
+            state.update(&id, move |s| s.file = saved);
+            placed
+        }
+        _ => stored.file,
+    };
+    let ctx = Ctx::filling(state, id.clone(), q.clone(), &file);
+    let unplaced = file.unplaced;
     let nav = Nav::new(ctx);
     provide_context(nav);
     let sections: Vec<Section> = q.sections.clone();
     let progress = Memo::new(move |_| {
         let q = ctx.q.get_value();
         let visible = ctx.visible.get();
-        ctx.file.with(|f| {
+        ctx.scored.with(|f| {
             q.sections
                 .iter()
                 .map(|s| {
@@ -163,6 +303,13 @@ pub fn Fill(id: String) -> impl IntoView {
                 .collect::<HashMap<String, (usize, usize)>>()
         })
     });
+    // Typed text waiting to be saved is saved before the page goes (another page, a
+    // reload, the tab closed).
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush());
+    on_cleanup(move || {
+        ctx.flush();
+        leaving.remove();
+    });
     let id_results = id.clone();
     // Opened from the home page (or reloaded): the page starts at its top, on its title.
     focus_title(0);
@@ -170,11 +317,13 @@ pub fn Fill(id: String) -> impl IntoView {
     view! {
         <h1 id="fill-title" tabindex="-1">{move || ctx.q.with_value(|q| q.title.get(ctx.lang().code()).to_owned())}</h1>
         <super::StorageBanner export=Callback::new(move |_| {
+            ctx.flush();
             let id = ctx.id.get_value();
             if let Some(s) = state.assessments.with_untracked(|l| l.iter().find(|s| s.id == id).cloned()) {
                 super::export_answers(state, &s);
             }
         })/>
+        {(!unplaced.is_empty()).then(|| view! { <SetAside ctx=ctx unplaced=unplaced/> })}
         <FillBar ctx=ctx nav=nav/>
         <nav aria-label=move || state.t(K::Sections) class="section-nav">
             <ol>
@@ -206,10 +355,47 @@ pub fn Fill(id: String) -> impl IntoView {
             <LiveResult ctx=ctx/>
         </div>
         <p class="actions">
-            <button class="primary" on:click=move |_| state.go(Route::Results(id_results.clone()))>{move || state.t(K::SeeResults)}</button>
+            <button class="primary" on:click=move |_| { ctx.flush(); state.go(Route::Results(id_results.clone())) }>{move || state.t(K::SeeResults)}</button>
         </p>
     }
     .into_any()
+}
+
+/// Answers that no longer fit the questionnaire as revised: always shown at the top of the
+/// page, open, with the item, the reason and the answer (they stay in the file and its
+/// export).
+#[component]
+fn SetAside(ctx: Ctx, unplaced: std::collections::BTreeMap<String, Unplaced>) -> impl IntoView {
+    let lang = move || ctx.lang();
+    let entries: Vec<(String, Unplaced)> = unplaced.into_iter().collect();
+    let count = entries.len();
+    view! {
+        <section class="set-aside" aria-labelledby="set-aside-title">
+            <h2 id="set-aside-title">{move || present::t(lang(), "Réponses mises de côté (questionnaire révisé)", "Answers set aside (questionnaire revised)")}</h2>
+            <details open>
+                <summary>{move || match lang() {
+                    Lang::Fr => format!("{count} réponse(s) ne correspondent plus au questionnaire\u{202f}; elles restent dans le fichier et dans son export"),
+                    Lang::En => format!("{count} answer(s) no longer fit the questionnaire; they stay in the file and its export"),
+                }}</summary>
+                <ul>
+                    {entries.into_iter().map(|(key, u)| {
+                        let item = key.split('#').next().unwrap_or(&key).to_owned();
+                        let u2 = u.clone();
+                        view! {
+                            <li>
+                                <code>{item.clone()}</code>
+                                " — "
+                                {move || present::placement::reasons(&u.why, &u.reason, &item, lang())}
+                                <br/>
+                                {move || present::labelled(lang(), present::t(lang(), "Réponse", "Answer"), &present::placement::answer_text(&u2.answer, lang()))}
+                                {format!(" (version {})", u2.from_version)}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </details>
+        </section>
+    }
 }
 
 /// Focuses the page title and shows the top of the page, once the page is in the document.
@@ -491,7 +677,7 @@ fn RevealNote(ctx: Ctx, nav: Nav, item: String) -> impl IntoView {
 #[component]
 fn Details(ctx: Ctx) -> impl IntoView {
     let state = ctx.state;
-    let initial = ctx.file.get_untracked().assessment;
+    let initial = ctx.scored.with_untracked(|f| f.assessment.clone());
     // A quiz speaks of a participant and a session.
     let quiz = ctx
         .q
@@ -604,9 +790,9 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
             }
             view! { <Checks ctx=ctx item=iid.clone() legend=text.clone() options=opts target=CheckTarget::Value/> }.into_any()
         }
-        ItemKind::Text { multiline } => view! { <TextInput ctx=ctx item=iid.clone() label=text.clone() multiline=*multiline kind="text"/> }.into_any(),
-        ItemKind::Number { .. } => view! { <TextInput ctx=ctx item=iid.clone() label=text.clone() multiline=false kind="number"/> }.into_any(),
-        ItemKind::Date => view! { <TextInput ctx=ctx item=iid.clone() label=text.clone() multiline=false kind="date"/> }.into_any(),
+        ItemKind::Text { multiline } => view! { <TextInput ctx=ctx item=item.clone() label=text.clone() multiline=*multiline kind="text"/> }.into_any(),
+        ItemKind::Number { .. } => view! { <TextInput ctx=ctx item=item.clone() label=text.clone() multiline=false kind="number"/> }.into_any(),
+        ItemKind::Date => view! { <TextInput ctx=ctx item=item.clone() label=text.clone() multiline=false kind="date"/> }.into_any(),
         ItemKind::Risk { mitigations, na, category } => {
             view! { <RiskControl ctx=ctx item=iid.clone() text=text.clone() mitigations=mitigations.clone() na=*na category=category.clone()/> }.into_any()
         }
@@ -683,7 +869,7 @@ fn radios_na(
             let it = item.clone();
             let allowed = Memo::new(move |_| {
                 let q = ctx.q.get_value();
-                ctx.file.with(|f| na_allowed(&q, f, &it))
+                ctx.scored.with(|f| na_allowed(&q, f, &it))
             });
             (move || {
                 let opts = if allowed.get() { with_na(base.clone()) } else { base.clone() };
@@ -704,14 +890,14 @@ fn radios_na(
 fn Radios(
     ctx: Ctx,
     item: String,
-    field: Option<&'static str>,
+    field: Option<Axis>,
     legend: Label,
     options: Vec<(Json, Label)>,
     /// A row of numbered steps (a 1–5 scale) with the chosen step's label under it.
     #[prop(optional)]
     steps: bool,
 ) -> impl IntoView {
-    let name = format!("{}-{}", item, field.unwrap_or("v"));
+    let name = format!("{}-{}", item, field.map_or("v", Axis::name));
     if steps {
         return steps_view(ctx, item, field, legend, options, name).into_any();
     }
@@ -732,11 +918,19 @@ fn Radios(
     .into_any()
 }
 
-/// One native radio bound to `item` (or one field of it), checked while it holds `v`.
+/// Whether an answer holds `v` (its value, or a risk's level on `field`).
+fn holds(a: Option<&Answer>, field: Option<Axis>, v: &Json) -> bool {
+    match field {
+        None => a.is_some_and(|a| a.value == *v),
+        Some(axis) => edit::risk_level(a, axis).map(u64::from) == v.as_u64(),
+    }
+}
+
+/// One native radio bound to `item` (or one axis of a risk), checked while it holds `v`.
 fn radio(
     ctx: Ctx,
     item: &str,
-    field: Option<&'static str>,
+    field: Option<Axis>,
     name: &str,
     dom: String,
     v: Json,
@@ -744,8 +938,15 @@ fn radio(
     let (item_r, item_w, v_r) = (item.to_owned(), item.to_owned(), v.clone());
     view! {
         <input type="radio" id=dom name=name.to_owned()
-            prop:checked=move || ctx.value(&item_r, field) == v_r
-            on:change=move |_| ctx.set(&item_w, field, v.clone())/>
+            prop:checked=move || ctx.answer(&item_r, |a| holds(a, field, &v_r))
+            on:change=move |_| ctx.edit(&item_w, |a| match field {
+                None => edit::set_value(a, v.clone()),
+                Some(axis) => {
+                    if let Some(level) = v.as_u64().and_then(|n| u8::try_from(n).ok()) {
+                        edit::set_risk_level(a, axis, level);
+                    }
+                }
+            })/>
     }
 }
 
@@ -755,7 +956,7 @@ fn radio(
 fn steps_view(
     ctx: Ctx,
     item: String,
-    field: Option<&'static str>,
+    field: Option<Axis>,
     legend: Label,
     options: Vec<(Json, Label)>,
     name: String,
@@ -763,10 +964,7 @@ fn steps_view(
     let labels: Vec<Label> = options.iter().map(|(_, l)| l.clone()).collect();
     let values: Vec<Json> = options.iter().map(|(v, _)| v.clone()).collect();
     let item_c = item.clone();
-    let chosen = move || {
-        let v = ctx.value(&item_c, field);
-        values.iter().position(|x| *x == v)
-    };
+    let chosen = move || ctx.answer(&item_c, |a| values.iter().position(|x| holds(a, field, x)));
     let chosen_c = chosen.clone();
     let shown = move || {
         let lang = ctx.lang();
@@ -807,19 +1005,9 @@ enum CheckTarget {
 }
 
 fn ticked(a: Option<&Answer>, target: CheckTarget) -> Vec<String> {
-    let Some(a) = a else { return vec![] };
-    let list = |v: &Json| {
-        v.as_array()
-            .map(|xs| {
-                xs.iter()
-                    .filter_map(|x| x.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
     match target {
-        CheckTarget::Value => list(&a.value),
-        CheckTarget::Evidence => a.evidence.clone(),
+        CheckTarget::Value => edit::ticked(a),
+        CheckTarget::Evidence => a.map(|a| a.evidence.clone()).unwrap_or_default(),
     }
 }
 
@@ -855,16 +1043,9 @@ fn Checks(
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 let opt = opt.clone();
-                                ctx.edit(&item_w, move |a| {
-                                    let mut list = ticked(Some(a), target);
-                                    list.retain(|x| x != &opt);
-                                    if on {
-                                        list.push(opt);
-                                    }
-                                    match target {
-                                        CheckTarget::Value => a.value = json!(list),
-                                        CheckTarget::Evidence => a.evidence = list,
-                                    }
+                                ctx.edit(&item_w, |a| match target {
+                                    CheckTarget::Value => edit::toggle_option(a, &opt, on),
+                                    CheckTarget::Evidence => edit::toggle_evidence(a, &opt, on),
                                 });
                             }/>
                         <span>{move || label(ctx.lang())}</span>
@@ -874,7 +1055,7 @@ fn Checks(
             {has_other.then(|| {
                 let dom = format!("{prefix}-other-text");
                 let item_r = item_other.clone();
-                let initial = ctx.file.with_untracked(|f| f.answers.get(&item_other).and_then(|a| match target {
+                let initial = ctx.answer_now(&item_other, |a| a.and_then(|a| match target {
                     CheckTarget::Evidence => a.evidence_other.clone(),
                     _ => a.other.clone(),
                 })).unwrap_or_default();
@@ -886,9 +1067,9 @@ fn Checks(
                                 let item = item_other.clone();
                                 move |ev| {
                                     let v = event_target_value(&ev);
-                                    ctx.edit(&item, |a| match target {
-                                        CheckTarget::Evidence => a.evidence_other = Some(v),
-                                        _ => a.other = Some(v),
+                                    ctx.edit_typed(&item, |a| match target {
+                                        CheckTarget::Evidence => edit::set_evidence_other(a, &v),
+                                        _ => edit::set_other(a, &v),
                                     });
                                 }
                             }/>
@@ -900,48 +1081,101 @@ fn Checks(
     }
 }
 
-/// Free text, a number or a date. Written on every keystroke; the value is only set once
-/// from storage, so the caret never jumps.
+/// Free text, a number or a date. The value is set once from the answer, so the caret
+/// never jumps; text is saved once the typing pauses. A number that does not fit its item
+/// (type and range, the engine's one rule) is said next to the field and not stored as a
+/// number; the typed text stays in the field.
 #[component]
 fn TextInput(
     ctx: Ctx,
-    item: String,
+    item: Arc<Item>,
     label: Label,
     multiline: bool,
     kind: &'static str,
 ) -> impl IntoView {
-    let dom = format!("{item}-input");
-    let initial = ctx.file.with_untracked(|f| {
-        f.answers.get(&item).map(|a| match &a.value {
-            Json::String(s) => s.clone(),
-            Json::Number(n) => n.to_string(),
-            _ => String::new(),
-        })
+    let iid = item.id.clone();
+    let dom = format!("{iid}-input");
+    let initial = ctx.answer_now(&iid, |a| match kind {
+        "number" => edit::number_text(a),
+        _ => a
+            .and_then(|a| a.value.as_str().map(str::to_owned))
+            .unwrap_or_default(),
     });
-    let initial = initial.unwrap_or_default();
-    let write = move |item: String, raw: String| {
-        let v = match kind {
-            _ if raw.trim().is_empty() => Json::Null,
-            "number" => raw
-                .replace(',', ".")
-                .parse::<f64>()
-                .map(|n| json!(n))
-                .unwrap_or(Json::Null),
-            _ => json!(raw),
-        };
-        ctx.set(&item, None, v);
+    // Why the number typed is refused, if it is.
+    let misfit = RwSignal::new(None::<edit::NumberMisfit>);
+    let number_kind = item.kind.clone();
+    let write = move |raw: String| {
+        let item = iid.clone();
+        match kind {
+            "number" => {
+                let mut refused = None;
+                ctx.edit_typed(&item, |a| {
+                    refused = edit::set_number(a, &number_kind, &raw).err()
+                });
+                if misfit.get_untracked() != refused {
+                    misfit.set(refused);
+                }
+            }
+            "date" => ctx.edit(&item, |a| edit::set_date(a, &raw)),
+            _ => ctx.edit_typed(&item, |a| edit::set_text(a, &raw)),
+        }
     };
-    let item2 = item.clone();
+    let msg_id = format!("{}-number-msg", item.id);
+    let expected = {
+        let kind = item.kind.clone();
+        move || number_expected(&kind, ctx.lang())
+    };
     view! {
         <p class="field">
             <label for=dom.clone() class="question">{move || label(ctx.lang())}</label>
             {if multiline {
-                view! { <textarea id=dom rows="4" prop:value=initial on:input=move |ev| write(item2.clone(), event_target_value(&ev))></textarea> }.into_any()
+                view! { <textarea id=dom rows="4" prop:value=initial on:input=move |ev| write(event_target_value(&ev))></textarea> }.into_any()
+            } else if kind == "number" {
+                // Text, not type=number: the browser would hide what it cannot read.
+                let mode = match item.kind {
+                    ItemKind::Number { integer: true, min: Some(m), .. } if m >= 0.0 => "numeric",
+                    _ => "decimal",
+                };
+                view! {
+                    <input id=dom type="text" inputmode=mode autocomplete="off" prop:value=initial
+                        aria-invalid=move || misfit.get().map(|_| "true")
+                        aria-describedby=msg_id.clone()
+                        on:input=move |ev| write(event_target_value(&ev))/>
+                    <span id=msg_id class="field-error" aria-live="polite">
+                        {move || misfit.get().map(|_| format!("⚠ {}", expected()))}
+                    </span>
+                }.into_any()
             } else {
-                let mode = if kind == "number" { "decimal" } else { "text" };
-                view! { <input id=dom type=kind inputmode=mode prop:value=initial on:input=move |ev| write(item2.clone(), event_target_value(&ev))/> }.into_any()
+                view! { <input id=dom type=kind prop:value=initial on:input=move |ev| write(event_target_value(&ev))/> }.into_any()
             }}
         </p>
+    }
+}
+
+/// What a number item expects, in words: « Nombre entier de 0 à 1000000 attendu ».
+fn number_expected(kind: &ItemKind, lang: Lang) -> String {
+    let ItemKind::Number { min, max, integer } = kind else {
+        return String::new();
+    };
+    let n = |x: &f64| present::number::number(*x, lang);
+    let what = match (integer, lang) {
+        (true, Lang::Fr) => "Nombre entier",
+        (false, Lang::Fr) => "Nombre",
+        (true, Lang::En) => "A whole number",
+        (false, Lang::En) => "A number",
+    };
+    let range = match (min, max, lang) {
+        (Some(a), Some(b), Lang::Fr) => format!(" de {} à {}", n(a), n(b)),
+        (Some(a), Some(b), Lang::En) => format!(" from {} to {}", n(a), n(b)),
+        (Some(a), None, Lang::Fr) => format!(" d’au moins {}", n(a)),
+        (Some(a), None, Lang::En) => format!(" of at least {}", n(a)),
+        (None, Some(b), Lang::Fr) => format!(" d’au plus {}", n(b)),
+        (None, Some(b), Lang::En) => format!(" of at most {}", n(b)),
+        (None, None, _) => String::new(),
+    };
+    match lang {
+        Lang::Fr => format!("{what}{range} attendu"),
+        Lang::En => format!("{what}{range} expected"),
     }
 }
 
@@ -950,8 +1184,7 @@ fn CommentBox(ctx: Ctx, item: String) -> impl IntoView {
     let dom = format!("{item}-comment");
     let hint = format!("{item}-comment-hint");
     let initial = ctx
-        .file
-        .with_untracked(|f| f.answers.get(&item).and_then(|a| a.comment.clone()))
+        .answer_now(&item, |a| a.and_then(|a| a.comment.clone()))
         .unwrap_or_default();
     // Folded until asked for; open when there is a comment already.
     let open = !initial.is_empty();
@@ -962,7 +1195,7 @@ fn CommentBox(ctx: Ctx, item: String) -> impl IntoView {
                 <label for=dom.clone()>{move || ctx.state.t(K::Comment)}</label>
                 <textarea id=dom rows="2" aria-describedby=hint.clone() prop:value=initial on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    ctx.edit(&item, |a| a.comment = if v.trim().is_empty() { None } else { Some(v) });
+                    ctx.edit_typed(&item, |a| edit::set_comment(a, &v));
                 }></textarea>
                 <span id=hint class="hint">{move || ctx.state.t(K::CommentWarning)}</span>
             </p>
@@ -1022,7 +1255,7 @@ fn RiskControl(
     let item_na_r = item.clone();
     let rated = {
         let item = item.clone();
-        move || ctx.value(&item, None) != json!(NA)
+        move || ctx.answer(&item, |a| a.is_none_or(|a| a.value != json!(NA)))
     };
     let l_legend = key_label(K::Likelihood);
     let i_legend = key_label(K::Impact);
@@ -1057,10 +1290,10 @@ fn RiskControl(
             {na.then(|| view! {
                 <label class="choice" for=dom_na.clone()>
                     <input type="checkbox" id=dom_na.clone()
-                        prop:checked=move || ctx.value(&item_na_r, None) == json!(NA)
+                        prop:checked=move || ctx.answer(&item_na_r, |a| a.is_some_and(|a| a.value == json!(NA)))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            ctx.set(&item_na, None, if on { json!(NA) } else { json!({}) });
+                            ctx.edit(&item_na, |a| edit::set_risk_na(a, on));
                         }/>
                     <span>{move || ctx.state.t(K::RiskNotApplicable)}</span>
                 </label>
@@ -1068,8 +1301,8 @@ fn RiskControl(
             <Show when=rated.clone()>
                 <p class="hint">{move || ctx.state.t(K::InherentHint)}</p>
                 <div class="risk-scales">
-                    <Radios ctx=ctx item=item.clone() field=Some("likelihood") legend=l_legend.clone() options=scale(&likelihood, 1) steps=true/>
-                    <Radios ctx=ctx item=item.clone() field=Some("impact") legend=i_legend.clone() options=scale(&impact, floor) steps=true/>
+                    <Radios ctx=ctx item=item.clone() field=Some(Axis::Likelihood) legend=l_legend.clone() options=scale(&likelihood, 1) steps=true/>
+                    <Radios ctx=ctx item=item.clone() field=Some(Axis::Impact) legend=i_legend.clone() options=scale(&impact, floor) steps=true/>
                 </div>
                 <fieldset class="measures">
                     <legend>{move || ctx.state.t(K::Mitigations)}</legend>
@@ -1095,7 +1328,7 @@ fn MeasureRow(ctx: Ctx, item: String, measure: Mitigation) -> impl IntoView {
             edit::measure_state(a, &mid.get_value())
         })
     };
-    let initial = ctx.answer(&item, |a| edit::measure_state(a, &measure.id));
+    let initial = ctx.answer_now(&item, |a| edit::measure_state(a, &measure.id));
     let planned = move || state().status == MeasureStatus::Planned;
     let (dom_owner, dom_due) = (format!("{dom}-owner"), format!("{dom}-due"));
     view! {
@@ -1118,7 +1351,7 @@ fn MeasureRow(ctx: Ctx, item: String, measure: Mitigation) -> impl IntoView {
                     <label for=dom_owner.clone()>{move || ctx.state.t(K::Owner)}</label>
                     <input id=dom_owner.clone() type="text" autocomplete="off" prop:value=initial.owner.clone() on:input=move |ev| {
                         let v = event_target_value(&ev);
-                        ctx.edit(&iid.get_value(), |a| edit::set_measure_owner(a, &mid.get_value(), &v));
+                        ctx.edit_typed(&iid.get_value(), |a| edit::set_measure_owner(a, &mid.get_value(), &v));
                     }/>
                     <label for=dom_due.clone()>{move || ctx.state.t(K::Due)}</label>
                     <input id=dom_due.clone() type="date" prop:value=initial.due.map(|d| d.to_string()).unwrap_or_default() on:input=move |ev| {
@@ -1142,7 +1375,7 @@ fn ResidualChoiceView(
 ) -> impl IntoView {
     let iid = StoredValue::new(item.clone());
     let current = move || ctx.answer(&iid.get_value(), edit::residual);
-    let initial = ctx.answer(&item, edit::residual);
+    let initial = ctx.answer_now(&item, edit::residual);
     let open = initial != ResidualChoice::default();
     let select = move |axis: Axis, labels: Vec<Text>| {
         let dom = format!("{}-residual-{}", iid.get_value(), axis.name());
@@ -1196,7 +1429,7 @@ fn ResidualChoiceView(
                 <label for=dom_j.clone()>{move || ctx.state.t(K::Justification)}</label>
                 <textarea id=dom_j rows="2" prop:value=initial.justification.clone() on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    ctx.edit(&iid.get_value(), |a| edit::set_justification(a, &v));
+                    ctx.edit_typed(&iid.get_value(), |a| edit::set_justification(a, &v));
                 }></textarea>
             </p>
             {move || warning().map(|(unjustified, below)| view! {

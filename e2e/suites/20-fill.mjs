@@ -1,0 +1,152 @@
+// The filling page (#12, helper C): numbers refused with a message, answers set aside by a
+// questionnaire revision shown and exported, typing that never loses a concurrent tick,
+// conditional questions that still come and go.
+import fs from 'node:fs';
+
+const CASH = 'Risques d’EAS dans un transfert monétaire';
+
+/** The stored assessment (the only one of this fresh profile), as storage.rs keeps it. */
+async function storedFile(page) {
+  return page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('psea:v1:a:'));
+    return key ? JSON.parse(localStorage.getItem(key)).file : null;
+  });
+}
+
+async function startCash(page) {
+  await page.getByRole('button', { name: new RegExp(`^Commencer une évaluation\\s*:\\s*${CASH}`) }).click();
+  await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
+}
+
+export default async function (t) {
+  const { test, fresh, expect, tmp } = t;
+
+  await test('a whole number from 0 refuses -3 and 12.5 with a message by the field, keeps the typed text, and stores only a number that fits', async () => {
+    const { context, page, errors } = await fresh();
+    await startCash(page);
+    const field = page.getByRole('textbox', { name: 'Nombre de ménages bénéficiaires prévus' });
+    const message = page.locator('#households-number-msg');
+    for (const bad of ['-3', '12.5', '12,5']) {
+      await field.fill(bad);
+      await message.getByText('Nombre entier de 0 à 1000000 attendu').waitFor();
+      expect(await field.getAttribute('aria-invalid') === 'true', `${bad}: aria-invalid not set`);
+      expect(await field.inputValue() === bad, `${bad}: the typed text was not kept: « ${await field.inputValue()} »`);
+      // The message is the field's description: read out with it.
+      expect((await field.getAttribute('aria-describedby')) === 'households-number-msg', 'message not tied to the field');
+      await page.waitForTimeout(500); // past the save delay
+      const stored = (await storedFile(page)).answers.households;
+      expect(!stored || stored.value === null, `${bad} stored as ${JSON.stringify(stored)}`);
+    }
+    // In English, the same rule in English words.
+    await page.locator('.lang select').selectOption('en');
+    await message.getByText('A whole number from 0 to 1000000 expected').waitFor();
+    await page.locator('.lang select').selectOption('fr');
+    await field.fill('1200');
+    await message.getByText(/attendu/).waitFor({ state: 'detached' });
+    expect(await field.getAttribute('aria-invalid') === null, 'aria-invalid left on a number that fits');
+    await page.waitForTimeout(500);
+    expect((await storedFile(page)).answers.households.value === 1200, 'a number that fits was not stored (as 1200)');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Nombre de ménages bénéficiaires prévus' }).inputValue() === '1200', 'reloaded as something else than « 1200 »');
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+
+  await test('an assessment made for an older questionnaire version shows its set-aside answer at the top of the page, and exports it', async () => {
+    const { context, page, errors } = await fresh();
+    // An assessment stored by an earlier version of the app, for UNICEF 2020 « 0.9.0 », with an
+    // answer to a question the current version no longer has.
+    await page.evaluate(() => {
+      localStorage.setItem('psea:v1:a:old-one', JSON.stringify({
+        id: 'old-one', name: '',
+        file: {
+          schema: 2,
+          questionnaire: { id: 'unicef-psea-2020', version: '0.9.0' },
+          assessment: { organisation: 'ONG Ancienne', assessor: '', place: '', date: '2025-05-02' },
+          answers: {
+            cs1_policy: { value: 'adequate' },
+            cs0_focal_point: { value: 'yes', comment: 'Point focal nommé en 2024' },
+          },
+          action_plan: [],
+        },
+      }));
+    });
+    await page.reload();
+    await page.getByRole('button', { name: /^Ouvrir\s*:\s*ONG Ancienne/ }).click();
+    const section = page.getByRole('region', { name: 'Réponses mises de côté (questionnaire révisé)' });
+    await section.waitFor();
+    expect(await section.isVisible(), 'the set-aside answers are not in sight');
+    const text = await section.textContent();
+    expect(text.includes('cs0_focal_point'), `item id missing: ${text}`);
+    expect(text.includes('n’existe pas dans la version 1.1.0'), `reason missing: ${text}`);
+    expect(text.includes('Point focal nommé en 2024') && text.includes('yes'), `answer missing: ${text}`);
+    // What still fits is in its place.
+    const group = page.getByRole('group', { name: /^L’organisation dispose d’un document/ });
+    expect(await group.getByRole('radio', { name: 'Adéquate', exact: true }).isChecked(), 'the answer that fits was lost');
+    // The placement is saved, and goes with the exported answers file.
+    const stored = await storedFile(page);
+    expect(stored.questionnaire.version === '1.1.0' && stored.unplaced?.cs0_focal_point?.answer?.value === 'yes', `stored: ${JSON.stringify(stored)}`);
+    await page.getByRole('button', { name: 'Voir les résultats' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter les réponses (.json)' }).click()]);
+    const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    expect(exported.unplaced?.cs0_focal_point?.answer?.comment === 'Point focal nommé en 2024', `export: ${JSON.stringify(exported.unplaced)}`);
+    // In English too.
+    await page.goBack();
+    await page.locator('.lang select').selectOption('en');
+    await page.getByRole('region', { name: 'Answers set aside (questionnaire revised)' }).getByText(/does not exist in version 1\.1\.0/).waitFor();
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+
+  await test('typing in one field then ticking a box at once, then reloading at once: both are kept', async () => {
+    const { context, page, errors } = await fresh();
+    await startCash(page);
+    const programme = page.getByRole('textbox', { name: 'Programme ou projet concerné' });
+    await programme.focus();
+    await page.keyboard.type('Filets sociaux Mopti');
+    // No pause: the text's save is still waiting when the box is ticked and the page reloads.
+    await page.getByRole('group', { name: 'Modalités de transfert utilisées' }).getByRole('checkbox', { name: /Argent mobile/ }).check();
+    await page.keyboard.press('Tab');
+    await programme.focus();
+    await page.keyboard.type(' – cycle 2');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Programme ou projet concerné' }).inputValue() === 'Filets sociaux Mopti – cycle 2', 'typed text lost');
+    expect(await page.getByRole('group', { name: 'Modalités de transfert utilisées' }).getByRole('checkbox', { name: /Argent mobile/ }).isChecked(), 'the tick was lost');
+    // Leaving for the results at once keeps the text too.
+    await programme.fill('Projet Ségou');
+    await page.getByRole('button', { name: 'Voir les résultats' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
+    expect((await storedFile(page)).answers.programme.value === 'Projet Ségou', 'text typed just before leaving was lost');
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+
+  await test('conditional questions still appear and go with the answer they hang on, with the count and the note', async () => {
+    const { context, page, errors } = await fresh();
+    await startCash(page);
+    const modalities = page.getByRole('group', { name: 'Modalités de transfert utilisées' });
+    const sim = page.locator('#item-r_sim_pin');
+    const vendors = page.locator('#item-r_vendors');
+    expect(await sim.count() === 0 && await vendors.count() === 0, 'conditional risks shown before any modality');
+    const count = page.locator('.bar-count');
+    const before = await count.textContent();
+    await modalities.getByRole('checkbox', { name: /Argent mobile/ }).check();
+    await sim.waitFor();
+    // The note next to the answer says what appeared, with a way there.
+    await page.locator('#item-modalities .revealed').getByText(/questions? ajoutées?/).waitFor();
+    expect(await count.textContent() !== before, `the count did not follow: ${before}`);
+    await modalities.getByRole('checkbox', { name: /Coupons/ }).check();
+    await vendors.waitFor();
+    await modalities.getByRole('checkbox', { name: /Argent mobile/ }).uncheck();
+    await sim.waitFor({ state: 'detached' });
+    expect(await vendors.isVisible(), 'the vouchers risk went with mobile money');
+    // A rating given to a shown risk counts in the live result.
+    await vendors.getByRole('group', { name: 'Probabilité' }).getByRole('radio', { name: /^4/ }).check();
+    await vendors.getByRole('group', { name: 'Impact' }).getByRole('radio', { name: /^4/ }).check();
+    await vendors.locator('.risk-live').getByText(/16/).waitFor();
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+}
