@@ -11,7 +11,7 @@ use psea_assess::engine::answers::{place, AnswersFile, Placement};
 use psea_assess::engine::scoring::{score, Outcome};
 use psea_assess::engine::{self, Questionnaire};
 use psea_assess::present::message::answers_error;
-use psea_assess::present::{labelled, placement, t, text, Lang};
+use psea_assess::present::{self, labelled, placement, t, text, Lang};
 
 #[derive(Parser)]
 #[command(
@@ -113,10 +113,11 @@ fn read(path: &Path, lang: Lang) -> Result<String, Fail> {
     let p = path.display();
     let bytes = std::fs::read(path).map_err(|e| {
         let why = io_reason(&e, lang);
-        Fail(match lang {
-            Lang::Fr => format!("impossible de lire {p}\u{a0}: {why}"),
-            Lang::En => format!("cannot read {p}: {why}"),
-        })
+        let what = match lang {
+            Lang::Fr => format!("impossible de lire {p}"),
+            Lang::En => format!("cannot read {p}"),
+        };
+        Fail(labelled(lang, &what, &why))
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
@@ -172,12 +173,14 @@ fn load_questionnaire(path: &Path, lang: Lang) -> Result<Questionnaire, Fail> {
             .map(|d| d.render_in(&p.to_string(), lang))
             .unwrap_or_default();
         let n = diags.len();
+        let first = labelled(lang, t(lang, "la première", "first"), &first);
+        let sep = present::list_sep(lang);
         Fail(match lang {
             Lang::Fr => format!(
-                "{p} n’est pas un questionnaire valide ({n} erreur(s)\u{202f}; la première\u{a0}: {first})\u{202f}; lancez `psea-assess validate {p}`"
+                "{p} n’est pas un questionnaire valide ({n} erreur(s){sep}{first}){sep}lancez `psea-assess validate {p}`"
             ),
             Lang::En => format!(
-                "{p} is not a valid questionnaire ({n} error(s); first: {first}); run `psea-assess validate {p}`"
+                "{p} is not a valid questionnaire ({n} error(s){sep}{first}){sep}run `psea-assess validate {p}`"
             ),
         })
     })
@@ -224,10 +227,11 @@ fn run_report(
     let o = out.display();
     std::fs::write(out, &report.bytes).map_err(|e| {
         let why = io_reason(&e, lang);
-        Fail(match lang {
-            Lang::Fr => format!("impossible d’écrire {o}\u{a0}: {why}"),
-            Lang::En => format!("cannot write {o}: {why}"),
-        })
+        let what = match lang {
+            Lang::Fr => format!("impossible d’écrire {o}"),
+            Lang::En => format!("cannot write {o}"),
+        };
+        Fail(labelled(lang, &what, &why))
     })?;
     if !report.missing_chars.is_empty() {
         let list: String = report

@@ -2,7 +2,7 @@
 //! what was set aside with its reason. One wording for the results page, the PDF and the
 //! command line.
 
-use super::{colon, labelled, list_sep, t, Lang};
+use super::{labelled, list_sep, t, Lang};
 use crate::engine::answers::{Answer, AnswersFile, Placement, SetAsideReason, Unplaced};
 use serde_json::Value as Json;
 
@@ -60,16 +60,16 @@ pub fn reasons(why: &[SetAsideReason], stored: &str, item: &str, lang: Lang) -> 
 pub fn lines(p: &Placement, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     if let Some((from, to)) = &p.version_change {
-        out.push(format!(
-            "{} {from} → {to}{}{} {}",
-            t(
-                lang,
-                "Réponses faites pour la version",
-                "Answers made for version"
-            ),
-            colon(lang),
-            p.kept,
-            t(lang, "réponse(s) reprise(s)", "answer(s) carried over")
+        let made = t(
+            lang,
+            "Réponses faites pour la version",
+            "Answers made for version",
+        );
+        let kept = t(lang, "réponse(s) reprise(s)", "answer(s) carried over");
+        out.push(labelled(
+            lang,
+            &format!("{made} {from} → {to}"),
+            &format!("{} {kept}", p.kept),
         ));
     }
     for a in &p.set_aside {

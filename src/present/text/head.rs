@@ -24,12 +24,8 @@ impl Report<'_> {
             self.line(&s);
         }
         if !q.sources.is_empty() {
-            let s = format!(
-                "{}{}",
-                t(lang, "Sources", "Sources"),
-                crate::present::colon(lang).trim_end()
-            );
-            self.line(&s);
+            let s = crate::present::labelled(lang, t(lang, "Sources", "Sources"), "");
+            self.line(s.trim_end());
             for source in outcome::source_lines(q) {
                 self.line(&format!("  - {source}"));
             }

@@ -39,8 +39,8 @@ impl Report<'_> {
 
     /// A blank line, then `Title :` over a list.
     fn heading(&mut self, title: &str) {
-        let s = format!("\n{title}{}", super::colon(self.lang).trim_end());
-        self.line(&s);
+        let s = super::labelled(self.lang, title, "");
+        self.line(&format!("\n{}", s.trim_end()));
     }
 }
 
