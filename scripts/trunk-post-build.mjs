@@ -1,7 +1,7 @@
 // trunk post_build hook, run in $TRUNK_STAGING_DIR before trunk copies it to dist/:
-// 1. moves trunk's inline boot script into boot.js, so the Content-Security-Policy can
-//    forbid inline scripts entirely (script-src 'self'), and appends the service worker
-//    registration to it;
+// 1. replaces trunk's inline boot script by boot.js (static/boot.js: checks that the browser
+//    can run the app, then starts it), so the Content-Security-Policy can forbid inline
+//    scripts entirely (script-src 'self'), and appends the service worker registration to it;
 // 2. strips from the PDF worker the JavaScript API that printpdf exports unconditionally
 //    (`Pdf_*`: PDF parser, SVG renderer, JSON model; about 1 MB) with binaryen's wasm-metadce,
 //    then optimises it with wasm-opt -Oz (trunk is told not to, to do it once);
@@ -32,8 +32,17 @@ let html = fs.readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const m = html.match(inline);
 if (!m) throw new Error('trunk boot script not found in index.html');
+// Trunk's script imports the app and starts it; boot.js (static/boot.js) does the same after
+// checking that the browser can run it, and says so in the page when it cannot.
+const appJs = m[1].match(/^import init, \* as bindings from '(\.\/app-[0-9a-f]+\.js)';$/m);
+const appWasm = m[1].match(/init\(\{ module_or_path: '(\.\/app-[0-9a-f]+_bg\.wasm)' \}\)/);
+if (!appJs || !appWasm || !m[1].includes('window.wasmBindings = bindings')) {
+  throw new Error(`post-build: trunk's boot script changed shape; update static/boot.js:\n${m[1]}`);
+}
+const boot = fs.readFileSync(path.join(root, 'static', 'boot.js'), 'utf8')
+  .replace('__APP_JS__', appJs[1]).replace('__APP_WASM__', appWasm[1]);
 const register = fs.readFileSync(path.join(root, 'static', 'register-sw.js'), 'utf8');
-fs.writeFileSync(path.join(dir, 'boot.js'), m[1].trim() + '\n\n' + register);
+fs.writeFileSync(path.join(dir, 'boot.js'), boot + '\n' + register);
 html = html.replace(inline, '<script type="module" src="./boot.js"></script>');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
 fs.writeFileSync(indexPath, html);

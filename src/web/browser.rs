@@ -76,3 +76,24 @@ pub fn new_id() -> String {
         (js_sys::Math::random() * 16_777_215.0) as u32
     )
 }
+
+/// 128 random bits from the browser's cryptographic generator, as 32 hex digits: a stable
+/// id for an assessment that stays the same in every copy of its answers file.
+pub fn random_hex128() -> String {
+    let bytes = js_sys::Uint8Array::new_with_length(16);
+    let crypto = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"crypto".into()).ok());
+    let filled = crypto.as_ref().and_then(|c| {
+        let get = js_sys::Reflect::get(c, &"getRandomValues".into()).ok()?;
+        get.dyn_into::<js_sys::Function>()
+            .ok()?
+            .call1(c, &bytes)
+            .ok()
+    });
+    if filled.is_none() {
+        // No crypto object (very old browsers): the page's generator, still 128 bits.
+        for i in 0..16 {
+            bytes.set_index(i, (js_sys::Math::random() * 256.0) as u8);
+        }
+    }
+    bytes.to_vec().iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -4,12 +4,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::i18n::K;
+use super::i18n::{tr, K};
 use super::lazy::{self, Unavailable};
 use super::{browser, storage, AppState, CatalogueEntry, LibraryState, Route, Stored};
 use crate::engine::answers::AnswersFile;
-use crate::summary::french_date;
+use crate::present::date::written as french_date;
 
 /// A message shown after a file was opened or imported.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,32 +24,53 @@ enum Report {
         set_aside: Vec<String>,
     },
     ImportFailed(String),
+    /// The imported file is an assessment already on this device (same stable id, or for
+    /// files without one the same questionnaire, organisation, date and answers): the user
+    /// chooses to replace it or keep both.
+    AlreadyHere {
+        name: String,
+        existing: String,
+        file: Box<AnswersFile>,
+        kept: usize,
+        set_aside: Vec<String>,
+    },
+    Replaced(String),
     Erased,
     /// The module that reads questionnaires could not be fetched.
     Unavailable,
 }
 
+/// Where on the home page a message shows: next to the control that caused it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum At {
+    Start,
+    Files,
+    Erase,
+}
+
 #[component]
 pub fn Home() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let report = RwSignal::new(Report::None);
+    let report = RwSignal::new((At::Files, Report::None));
+    let say = move |at: At, r: Report| report.set((at, r));
     // Starting needs the parsed questionnaire: a click before the library is read waits
     // for it.
     let start = move |qid: String| {
         leptos::task::spawn_local(async move {
             if state.ensure_library().await.is_err() {
-                return report.set(Report::Unavailable);
+                return say(At::Start, Report::Unavailable);
             }
             let Some(q) = state.questionnaire(&qid) else {
                 return;
             };
             let Ok(file) = lazy::new_answers(q, super::today()).await else {
-                return report.set(Report::Unavailable);
+                return say(At::Start, Report::Unavailable);
             };
             let s = Stored {
                 id: browser::new_id(),
                 name: String::new(),
                 file,
+                rev: 0,
             };
             let id = s.id.clone();
             state.add(s);
@@ -61,7 +83,7 @@ pub fn Home() -> impl IntoView {
                 return;
             };
             if state.ensure_library().await.is_err() {
-                return report.set(Report::Unavailable);
+                return say(At::Files, Report::Unavailable);
             }
             match lazy::read_questionnaire(name.clone(), text.clone()).await {
                 Ok(Ok(q)) => {
@@ -74,10 +96,10 @@ pub fn Home() -> impl IntoView {
                         l.retain(|x| x.id != q.id);
                         l.push(Arc::new(q));
                     });
-                    report.set(Report::QuestionnaireAdded(title));
+                    say(At::Files, Report::QuestionnaireAdded(title));
                 }
-                Ok(Err(errors)) => report.set(Report::QuestionnaireErrors(name, errors)),
-                Err(Unavailable) => report.set(Report::Unavailable),
+                Ok(Err(errors)) => say(At::Files, Report::QuestionnaireErrors(name, errors)),
+                Err(Unavailable) => say(At::Files, Report::Unavailable),
             }
         });
     };
@@ -86,43 +108,7 @@ pub fn Home() -> impl IntoView {
             let Some((name, text)) = browser::read_picked(&ev).await else {
                 return;
             };
-            let file = match AnswersFile::from_json(&text) {
-                Ok(f) => f,
-                Err(e) => return report.set(Report::ImportFailed(format!("{name}: {e}"))),
-            };
-            if state.ensure_library().await.is_err() {
-                return report.set(Report::Unavailable);
-            }
-            let Some(q) = state.questionnaire(&file.questionnaire.id) else {
-                let msg = format!(
-                    "{name}{}{} {}",
-                    super::i18n::colon(state.lang.get_untracked()),
-                    state.t(K::NoQuestionnaireFor),
-                    crate::present::quoted(state.lang.get_untracked(), &file.questionnaire.id)
-                );
-                return report.set(Report::ImportFailed(msg));
-            };
-            match lazy::place_answers(q, file).await {
-                Err(Unavailable) => report.set(Report::Unavailable),
-                Ok(Ok((file, placement))) => {
-                    let set_aside = placement
-                        .set_aside
-                        .iter()
-                        .map(|s| format!("{} — {}", s.item, s.reason))
-                        .collect();
-                    state.add(Stored {
-                        id: browser::new_id(),
-                        name: String::new(),
-                        file,
-                    });
-                    report.set(Report::Imported {
-                        name,
-                        kept: placement.kept,
-                        set_aside,
-                    });
-                }
-                Ok(Err(e)) => report.set(Report::ImportFailed(format!("{name}: {e}"))),
-            }
+            say(At::Files, import(state, name, &text).await);
         });
     };
     let erase_all = move |_| {
@@ -131,7 +117,7 @@ pub fn Home() -> impl IntoView {
             state.assessments.set(Vec::new());
             state.damaged.set(Vec::new());
             state.load_library();
-            report.set(Report::Erased);
+            say(At::Erase, Report::Erased);
         }
     };
 
@@ -148,7 +134,6 @@ pub fn Home() -> impl IntoView {
                 }>{move || state.t(K::ExportAnswers)}</button>
             </div>
         </Show>
-        <ReportView report=report/>
 
         <Backup/>
         <section aria-labelledby="mine">
@@ -156,7 +141,7 @@ pub fn Home() -> impl IntoView {
             {move || {
                 let list = state.assessments.get();
                 if list.is_empty() {
-                    view! { <p>{state.t(K::NoAssessments)}</p> }.into_any()
+                    view! { <p>{move || state.t(K::NoAssessments)}</p> }.into_any()
                 } else {
                     view! { <ul class="cards">{list.into_iter().map(|s| view! { <AssessmentCard s=s/> }).collect_view()}</ul> }.into_any()
                 }
@@ -165,9 +150,11 @@ pub fn Home() -> impl IntoView {
 
         <section aria-labelledby="qs">
             <h2 id="qs">{move || state.t(K::Questionnaires)}</h2>
+            <ReportView report=report at=At::Start/>
             <ul class="cards">
                 {move || {
-                    let l = state.lang.get().code();
+                    let lang = state.lang.get();
+                    let l = lang.code();
                     // The catalogue until the library is read (it adds the opened files).
                     let entries: Vec<Entry> = if state.library_state.get() == LibraryState::Ready {
                         state.library.get().iter().map(|q| Entry {
@@ -195,10 +182,10 @@ pub fn Home() -> impl IntoView {
                             <li class="card">
                                 <h3>{e.title.clone()}</h3>
                                 <p>{e.purpose}</p>
-                                <p class="meta"><strong>{move || format!("{}{}", state.t(K::ForWhom), super::i18n::colon(state.lang.get()))}</strong>{e.audience}</p>
-                                <p class="meta">{format!("≈ {} {}", e.minutes, state.t(K::Minutes))}</p>
-                                <button class="primary" aria-label=format!("{}{}{}", state.t(start_key), super::i18n::colon(state.lang.get_untracked()), e.title)
-                                    on:click=move |_| start(id.clone())>{state.t(start_key)}</button>
+                                <p class="meta"><strong>{format!("{}{}", tr(lang, K::ForWhom), super::i18n::colon(lang))}</strong>{e.audience}</p>
+                                <p class="meta">{format!("≈ {} {}", e.minutes, tr(lang, K::Minutes))}</p>
+                                <button class="primary" aria-label=format!("{}{}{}", tr(lang, start_key), super::i18n::colon(lang), e.title)
+                                    on:click=move |_| start(id.clone())>{tr(lang, start_key)}</button>
                             </li>
                         }
                     }).collect_view()
@@ -218,13 +205,99 @@ pub fn Home() -> impl IntoView {
                 <input id="afile" type="file" accept=".json,application/json" aria-describedby="afile-hint" on:change=import_answers/>
                 <span id="afile-hint" class="hint">{move || state.t(K::ImportAnswersHint)}</span>
             </p>
+            <ReportView report=report at=At::Files/>
         </section>
 
         <section aria-labelledby="erase" class="danger-zone">
             <h2 id="erase">{move || state.t(K::EraseAll)}</h2>
             <button class="danger" on:click=erase_all>{move || state.t(K::EraseAll)}</button>
+            <ReportView report=report at=At::Erase/>
         </section>
     }
+}
+
+/// Reads an answers file the user picked and adds it, or says why not. Nothing is created
+/// for a file that is not an answers file, names a questionnaire this device does not have,
+/// or has no answer that fits it; an assessment already here asks first.
+async fn import(state: AppState, name: String, text: &str) -> Report {
+    let lang = state.lang.get_untracked();
+    let failed =
+        |why: String| Report::ImportFailed(format!("{name}{}{why}", super::i18n::colon(lang)));
+    let file = match AnswersFile::from_json(text) {
+        Ok(f) => f,
+        Err(e) => return failed(e.to_string()),
+    };
+    if state.ensure_library().await.is_err() {
+        return Report::Unavailable;
+    }
+    let qid = file.questionnaire.id.clone();
+    let Some(q) = state.questionnaire(&qid) else {
+        return failed(format!(
+            "{} {}",
+            tr(lang, K::NoQuestionnaireFor),
+            crate::present::quoted(lang, &qid)
+        ));
+    };
+    let (mut file, placement) = match lazy::place_answers(q, file).await {
+        Err(Unavailable) => return Report::Unavailable,
+        Ok(Err(e)) => return failed(e),
+        Ok(Ok(placed)) => placed,
+    };
+    let set_aside: Vec<String> = placement
+        .set_aside
+        .iter()
+        .map(|s| format!("{} — {}", s.item, s.reason))
+        .collect();
+    if placement.kept == 0 && !set_aside.is_empty() {
+        return failed(format!(
+            "{} {}",
+            tr(lang, K::NoAnswerFits),
+            crate::present::quoted(lang, &qid)
+        ));
+    }
+    if file.assessment.updated.is_none() {
+        file.assessment.updated = Some(chrono::Utc::now());
+    }
+    let kept = placement.kept;
+    let existing = state.assessments.with_untracked(|l| {
+        l.iter()
+            .find(|s| same_assessment(&s.file, &file))
+            .map(|s| s.id.clone())
+    });
+    match existing {
+        Some(existing) => Report::AlreadyHere {
+            name,
+            existing,
+            file: Box::new(file),
+            kept,
+            set_aside,
+        },
+        None => {
+            state.add(Stored {
+                id: browser::new_id(),
+                name: String::new(),
+                file,
+                rev: 0,
+            });
+            Report::Imported {
+                name,
+                kept,
+                set_aside,
+            }
+        }
+    }
+}
+
+/// Whether an imported file is an assessment already stored: the same stable id; for files
+/// without one, the same questionnaire, organisation, date and answers.
+fn same_assessment(stored: &AnswersFile, imported: &AnswersFile) -> bool {
+    if !imported.assessment.id.is_empty() {
+        return stored.assessment.id == imported.assessment.id;
+    }
+    stored.questionnaire.id == imported.questionnaire.id
+        && stored.assessment.organisation == imported.assessment.organisation
+        && stored.assessment.date == imported.assessment.date
+        && stored.answers == imported.answers
 }
 
 /// A questionnaire as the home page lists it, in the current language.
@@ -237,44 +310,112 @@ struct Entry {
     quiz: bool,
 }
 
+/// The message of the last action, where it belongs (`at`); focus moves to it, so it is in
+/// view and read out.
 #[component]
-fn ReportView(report: RwSignal<Report>) -> impl IntoView {
+fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
-        match report.get() {
-        Report::None => ().into_any(),
-        Report::QuestionnaireAdded(title) => {
-            view! { <div class="banner ok" role="status"><p>{format!("{}{}{title}", state.t(K::QuestionnaireAdded), super::i18n::colon(state.lang.get_untracked()))}</p></div> }.into_any()
-        }
-        Report::QuestionnaireErrors(name, errors) => view! {
-            <div class="banner error" role="alert">
-                <p>{format!("{} ({name})", state.t(K::QuestionnaireErrors))}</p>
-                <ul class="errors">{errors.into_iter().map(|e| view! { <li><code>{e}</code></li> }).collect_view()}</ul>
-            </div>
-        }
-        .into_any(),
-        Report::Imported { name, kept, set_aside } => view! {
-            <div class="banner ok" role="status">
-                <p>{format!("{}{}{name} — {kept} ✓", state.t(K::Imported), super::i18n::colon(state.lang.get_untracked()))}</p>
-                {(!set_aside.is_empty()).then(|| view! {
-                    <p>{state.t(K::SetAside)}</p>
-                    <ul>{set_aside.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-                })}
-            </div>
-        }
-        .into_any(),
-        Report::ImportFailed(msg) => view! { <div class="banner error" role="alert"><p>{msg}</p></div> }.into_any(),
-        Report::Unavailable => view! { <div class="banner error" role="alert"><p>{state.t(K::PageUnavailable)}</p></div> }.into_any(),
-        Report::Erased => view! { <div class="banner ok" role="status"><p>{state.t(K::Erased)}</p></div> }.into_any(),
+    let id = format!("report-{at:?}").to_lowercase();
+    {
+        let id = id.clone();
+        Effect::new(move |_| {
+            let shown = report.with(|(a, r)| *a == at && *r != Report::None);
+            if shown {
+                let id = id.clone();
+                request_animation_frame(move || {
+                    if let Some(el) = document().get_element_by_id(&id) {
+                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = el.focus();
+                        }
+                    }
+                });
+            }
+        });
     }
-    }
+    let colon = move || super::i18n::colon(state.lang.get());
+    let body = move || {
+        let (where_, r) = report.get();
+        if where_ != at {
+            return ().into_any();
+        }
+        match r {
+            Report::None => ().into_any(),
+            Report::QuestionnaireAdded(title) => view! {
+                <div class="banner ok" role="status"><p>{move || format!("{}{}{title}", state.t(K::QuestionnaireAdded), colon())}</p></div>
+            }.into_any(),
+            Report::QuestionnaireErrors(name, errors) => view! {
+                <div class="banner error" role="alert">
+                    <p>{move || format!("{} ({name})", state.t(K::QuestionnaireErrors))}</p>
+                    <ul class="errors">{errors.into_iter().map(|e| view! { <li><code>{e}</code></li> }).collect_view()}</ul>
+                </div>
+            }.into_any(),
+            Report::Imported { name, kept, set_aside } => view! {
+                <div class="banner ok" role="status">
+                    <p>{move || format!("{}{}{name} — {kept} ✓", state.t(K::Imported), colon())}</p>
+                    <SetAsideList set_aside=set_aside/>
+                </div>
+            }.into_any(),
+            Report::AlreadyHere { name, existing, file, kept, set_aside } => {
+                let (f1, f2) = (file.clone(), file);
+                let (n1, n2) = (name.clone(), name.clone());
+                let aside = set_aside.clone();
+                let shown = state.assessments.with_untracked(|l| {
+                    l.iter().find(|s| s.id == existing).map(|s| display_name(s, state))
+                }).unwrap_or_default();
+                view! {
+                    <div class="banner warn" role="alert">
+                        <p>{move || format!("{}{}{}", state.t(K::AlreadyHere), colon(), crate::present::quoted(state.lang.get(), &shown))}</p>
+                        <p class="actions">
+                            <button class="primary" on:click=move |_| {
+                                let imported = (*f1).clone();
+                                state.update(&existing, move |s| {
+                                    let id = std::mem::take(&mut s.file.assessment.id);
+                                    s.file = imported;
+                                    if s.file.assessment.id.is_empty() {
+                                        s.file.assessment.id = id;
+                                    }
+                                });
+                                report.set((at, Report::Replaced(n1.clone())));
+                            }>{move || state.t(K::Replace)}</button>
+                            <button on:click=move |_| {
+                                let mut copy = (*f2).clone();
+                                // Two assessments now: the copy gets an id of its own.
+                                copy.assessment.id.clear();
+                                state.add(Stored { id: browser::new_id(), name: String::new(), file: copy, rev: 0 });
+                                report.set((at, Report::Imported { name: n2.clone(), kept, set_aside: aside.clone() }));
+                            }>{move || state.t(K::KeepBoth)}</button>
+                        </p>
+                    </div>
+                }.into_any()
+            }
+            Report::Replaced(name) => view! {
+                <div class="banner ok" role="status"><p>{move || format!("{}{}{name}", state.t(K::Replaced), colon())}</p></div>
+            }.into_any(),
+            Report::ImportFailed(msg) => view! { <div class="banner error" role="alert"><p>{msg}</p></div> }.into_any(),
+            Report::Unavailable => view! { <div class="banner error" role="alert"><p>{move || state.t(K::PageUnavailable)}</p></div> }.into_any(),
+            Report::Erased => view! { <div class="banner ok" role="status"><p>{move || state.t(K::Erased)}</p></div> }.into_any(),
+        }
+    };
+    view! { <div class="report" id=id tabindex="-1">{body}</div> }
 }
 
+/// The answers an import set aside (kept in the file), if any.
+#[component]
+fn SetAsideList(set_aside: Vec<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    (!set_aside.is_empty()).then(|| {
+        view! {
+            <p>{move || state.t(K::SetAside)}</p>
+            <ul>{set_aside.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+        }
+    })
+}
+
+/// An assessment on the home page. Every word follows the language switch at once.
 #[component]
 fn AssessmentCard(s: Stored) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang.get_untracked();
-    let l = lang.code();
+    let lang = move || state.lang.get();
     let qid = s.file.questionnaire.id.clone();
     // Title, progress and rating need the library; until it is read, the catalogue's title.
     let q = move || {
@@ -285,6 +426,7 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
         let q = q.clone();
         let qid = s.file.questionnaire.id.clone();
         move || {
+            let l = lang().code();
             q().map(|q| q.title.get(l).to_owned())
                 .or_else(|| {
                     super::bundled::CATALOGUE
@@ -295,16 +437,20 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
                 .unwrap_or_else(|| qid.clone())
         }
     };
-    let name = display_name(&s, state);
+    let name = {
+        let s = s.clone();
+        move || display_name(&s, state)
+    };
     let self_assessment = {
         let q = q.clone();
         move || q().is_some_and(|q| q.self_assessment)
     };
-    // Computed by the library module, once it is read.
+    // Computed by the library module, once it is read, in the language shown.
     let progress_rating = RwSignal::new(("…".to_owned(), "…".to_owned()));
     {
         let file = s.file.clone();
         Effect::new(move |_| {
+            let lang = lang();
             let Some(q) = q() else { return };
             let file = file.clone();
             leptos::task::spawn_local(async move {
@@ -314,53 +460,63 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
             });
         });
     }
-    let changed = s
-        .file
-        .assessment
-        .updated
-        .map(|d| french_date(d.date_naive(), lang))
-        .unwrap_or_default();
+    let updated = s.file.assessment.updated;
+    let changed = move || {
+        updated
+            .map(|d| french_date(d.date_naive(), lang()))
+            .unwrap_or_default()
+    };
     let (id1, id2, id3, id4) = (s.id.clone(), s.id.clone(), s.id.clone(), s.id.clone());
     let dup = s.clone();
     let exported = RwSignal::new(Vec::new());
+    let labelled = {
+        let name = name.clone();
+        move |k: K| {
+            let name = name.clone();
+            move || format!("{}{}{}", state.t(k), super::i18n::colon(lang()), name())
+        }
+    };
     view! {
         <li class="card">
             <h3>{name.clone()}</h3>
             <dl>
-                <dt>{state.t(K::Questionnaires)}</dt><dd>{qtitle}</dd>
-                <dt>{state.t(K::LastChange)}</dt><dd>{changed}</dd>
-                <dt>{state.t(K::Progress)}</dt><dd>{move || progress_rating.get().0}</dd>
-                <dt>{state.t(K::Rating)}</dt><dd>{move || progress_rating.get().1}</dd>
+                <dt>{move || state.t(K::Questionnaires)}</dt><dd>{qtitle}</dd>
+                <dt>{move || state.t(K::LastChange)}</dt><dd>{changed}</dd>
+                <dt>{move || state.t(K::Progress)}</dt><dd>{move || progress_rating.get().0}</dd>
+                <dt>{move || state.t(K::Rating)}</dt><dd>{move || progress_rating.get().1}</dd>
                 {move || {
                     let rated = !["—", "…"].contains(&progress_rating.get().1.as_str());
-                    (rated && self_assessment()).then(|| view! { <dd class="self-assessment">{state.t(K::SelfAssessment)}</dd> })
+                    (rated && self_assessment()).then(|| view! { <dd class="self-assessment">{move || state.t(K::SelfAssessment)}</dd> })
                 }}
             </dl>
             <div class="actions">
-                <button class="primary" aria-label=format!("{}{}{name}", state.t(K::Open), super::i18n::colon(state.lang.get_untracked())) on:click=move |_| state.go(Route::Fill(id1.clone()))>{state.t(K::Open)}</button>
-                <button aria-label=format!("{}{}{name}", state.t(K::Export), super::i18n::colon(state.lang.get_untracked())) on:click={
+                <button class="primary" aria-label=labelled(K::Open) on:click=move |_| state.go(Route::Fill(id1.clone()))>{move || state.t(K::Open)}</button>
+                <button aria-label=labelled(K::Export) on:click={
                     let s = s.clone();
                     move |_| exported.set(export(state, &s))
-                }>{state.t(K::Export)}</button>
-                <button aria-label=format!("{}{}{name}", state.t(K::Duplicate), super::i18n::colon(state.lang.get_untracked())) on:click=move |_| {
+                }>{move || state.t(K::Export)}</button>
+                <button aria-label=labelled(K::Duplicate) on:click=move |_| {
                     let mut copy = dup.clone();
                     copy.id = browser::new_id();
+                    copy.rev = 0;
+                    // A copy is an assessment of its own: add() gives it a new stable id.
+                    copy.file.assessment.id.clear();
                     copy.name = format!("{} {}", state.t(K::CopyOf), display_name(&dup, state));
                     state.add(copy);
-                }>{state.t(K::Duplicate)}</button>
-                <button aria-label=format!("{}{}{name}", state.t(K::Rename), super::i18n::colon(state.lang.get_untracked())) on:click=move |_| {
+                }>{move || state.t(K::Duplicate)}</button>
+                <button aria-label=labelled(K::Rename) on:click=move |_| {
                     // Prefilled with the name shown on the card.
                     let current = state.assessments.with_untracked(|l| l.iter().find(|x| x.id == id2).map(|x| display_name(x, state))).unwrap_or_default();
                     if let Some(new) = browser::prompt(state.t(K::NewName), &current) {
                         state.update(&id2, |x| x.name = new.trim().to_owned());
                     }
-                }>{state.t(K::Rename)}</button>
-                <button class="danger" aria-label=format!("{}{}{name}", state.t(K::Delete), super::i18n::colon(state.lang.get_untracked())) on:click=move |_| {
+                }>{move || state.t(K::Rename)}</button>
+                <button class="danger" aria-label=labelled(K::Delete) on:click=move |_| {
                     if browser::confirm(state.t(K::ConfirmDelete)) {
                         storage::delete(&id3);
                         state.assessments.update(|l| l.retain(|x| x.id != id4));
                     }
-                }>{state.t(K::Delete)}</button>
+                }>{move || state.t(K::Delete)}</button>
             </div>
             <ExportStatus names=exported/>
         </li>

@@ -107,6 +107,16 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// What happened to an assessment that another tab changed too, told to the user.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Both tabs' changes touched different parts and were combined.
+    Merged,
+    /// Both changed the same part: the other tab's version stays, this tab's is kept as a
+    /// copy with this name.
+    Conflict(String),
+}
+
 /// A read of the questionnaire library that several callers can await.
 type LibraryRead = Shared<LocalBoxFuture<'static, Result<(), lazy::Unavailable>>>;
 
@@ -130,6 +140,10 @@ pub struct AppState {
     /// Whether the browser granted persistent storage (`None` until it answers).
     pub persisted: RwSignal<Option<bool>>,
     pub last_export: RwSignal<Option<chrono::DateTime<chrono::Utc>>>,
+    /// The browser blocks site data: everything lives in memory for this page only.
+    pub storage_blocked: bool,
+    /// What another tab's changes did to this tab's (see [`AppState::update`]).
+    pub notice: RwSignal<Option<Notice>>,
 }
 
 impl AppState {
@@ -145,23 +159,134 @@ impl AppState {
 
     pub fn go(&self, route: Route) {
         browser::set_hash(&route.hash());
+        self.arrive(route);
+    }
+
+    /// Shows another page: it starts at its top, with focus on its heading (so the user sees
+    /// the title, not the end of a long form, and a screen reader reads where they are).
+    fn arrive(&self, route: Route) {
+        if self.route.get_untracked() == route {
+            return;
+        }
+        // The old page's heading: the new one is the first `h1` that is not it.
+        let old = document().query_selector("main h1").ok().flatten();
         self.route.set(route);
+        focus_heading(old, 0);
     }
 
     /// Applies `f` to an assessment and saves it at once.
+    ///
+    /// Another tab may have saved the same assessment since this one read it (its revision
+    /// is newer): then nothing is overwritten. Changes to different parts are merged (this
+    /// tab's field or answer, the other's); when both changed the same part, the other tab's
+    /// version stays and this tab's is saved as a copy named « … (conflit) ». Either way the
+    /// user is told ([`Notice`]).
     pub fn update(&self, id: &str, f: impl FnOnce(&mut Stored)) {
-        let mut changed = None;
+        let Some(before) = self
+            .assessments
+            .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
+        else {
+            return;
+        };
+        let now = chrono::Utc::now();
+        let mut mine = before.clone();
+        f(&mut mine);
+        mine.file.assessment.updated = Some(now);
+        mine.rev = before.rev + 1;
+        let newer = storage::load(id).filter(|theirs| theirs.rev > before.rev);
+        let (kept, copy) = match newer {
+            None => (mine, None),
+            Some(theirs) => match storage::merge(&before, &mine, &theirs) {
+                Some(mut merged) => {
+                    merged.file.assessment.updated = Some(now);
+                    merged.rev = theirs.rev + 1;
+                    self.notice.set(Some(Notice::Merged));
+                    (merged, None)
+                }
+                None => {
+                    let mut copy = mine;
+                    copy.id = browser::new_id();
+                    copy.file.assessment.id = browser::random_hex128();
+                    copy.rev = 0;
+                    copy.name = format!(
+                        "{} {}",
+                        home::display_name(&before, *self),
+                        tr(self.lang.get_untracked(), K::ConflictSuffix)
+                    );
+                    self.notice.set(Some(Notice::Conflict(copy.name.clone())));
+                    (theirs, Some(copy))
+                }
+            },
+        };
+        let result = match &copy {
+            // The other tab's version is stored already; this tab's goes to the copy.
+            Some(copy) => storage::save(copy),
+            None => storage::save(&kept),
+        };
+        let copy_id = copy.as_ref().map(|c| c.id.clone());
         self.assessments.update(|list| {
             if let Some(s) = list.iter_mut().find(|s| s.id == id) {
-                f(s);
-                s.file.assessment.updated = Some(chrono::Utc::now());
-                changed = Some(s.clone());
+                *s = kept;
+            }
+            if let Some(copy) = copy {
+                list.insert(0, copy);
             }
         });
-        if let Some(s) = changed {
-            self.save_state.set(match storage::save(&s) {
-                Ok(()) => SaveState::Saved,
-                Err(e) => SaveState::Failed(e),
+        // A page open on the assessment goes on with this tab's version, the copy (its next
+        // change must not land on the other tab's version). It stays where it is on the page.
+        if let Some(copy_id) = copy_id {
+            let moved = match self.route.get_untracked() {
+                Route::Fill(open) if open == id => Some(Route::Fill(copy_id)),
+                Route::Results(open) if open == id => Some(Route::Results(copy_id)),
+                _ => None,
+            };
+            if let Some(route) = moved {
+                browser::set_hash(&route.hash());
+                self.route.set(route);
+            }
+        }
+        self.save_state.set(match result {
+            Ok(()) => SaveState::Saved,
+            Err(e) => SaveState::Failed(e),
+        });
+    }
+
+    /// Another tab changed storage (a `storage` event): this tab's state follows, so its next
+    /// save starts from the other tab's version. An assessment deleted elsewhere stays in
+    /// memory while it is open here (its next change saves it again).
+    fn changed_elsewhere(&self, key: Option<String>, value: Option<String>) {
+        let Some(key) = key else {
+            // The other tab cleared everything.
+            let (list, damaged) = storage::load_assessments();
+            self.assessments.set(list);
+            self.damaged.set(damaged);
+            return;
+        };
+        if key == storage::LANG {
+            let lang = storage::lang_of(value.as_deref());
+            if self.lang.get_untracked() != lang {
+                self.lang.set(lang);
+            }
+        } else if storage::is_questionnaire_key(&key) {
+            self.load_library();
+        } else if key == storage::LAST_EXPORT {
+            self.last_export.set(storage::last_export());
+        } else if let Some(id) = storage::assessment_key(&key) {
+            let theirs = value.and_then(|v| serde_json::from_str::<Stored>(&v).ok());
+            let open = match self.route.get_untracked() {
+                Route::Fill(open) | Route::Results(open) => open == id,
+                Route::Home => false,
+            };
+            self.assessments.update(|list| {
+                let at = list.iter().position(|s| s.id == id);
+                match (theirs, at) {
+                    (Some(t), Some(i)) if t.rev >= list[i].rev => list[i] = t,
+                    (Some(t), None) => list.insert(0, t),
+                    (None, Some(i)) if !open => {
+                        list.remove(i);
+                    }
+                    _ => {}
+                }
             });
         }
     }
@@ -245,7 +370,10 @@ impl AppState {
         read
     }
 
-    pub fn add(&self, s: Stored) {
+    pub fn add(&self, mut s: Stored) {
+        if s.file.assessment.id.is_empty() {
+            s.file.assessment.id = browser::random_hex128();
+        }
         let result = storage::save(&s);
         self.assessments.update(|l| l.insert(0, s));
         self.save_state.set(match result {
@@ -271,6 +399,8 @@ pub fn App() -> impl IntoView {
         update_ready: RwSignal::new(js_flag("pseaWaiting")),
         persisted: RwSignal::new(None),
         last_export: RwSignal::new(storage::last_export()),
+        storage_blocked: storage::blocked(),
+        notice: RwSignal::new(None),
     };
     provide_context(state);
     state.fetch_modules();
@@ -288,7 +418,15 @@ pub fn App() -> impl IntoView {
         state.persisted.set(Some(granted.unwrap_or(false)));
     });
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.route.set(Route::from_hash(&browser::hash()))
+        state.arrive(Route::from_hash(&browser::hash()))
+    });
+    let _ = window_event_listener_untyped("storage", move |ev| {
+        let field = |name: &str| {
+            js_sys::Reflect::get(&ev, &name.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        state.changed_elsewhere(field("key"), field("newValue"));
     });
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -324,6 +462,12 @@ pub fn App() -> impl IntoView {
                 <button class="primary" on:click=move |_| call_js("pseaApplyUpdate")>{move || state.t(K::UpdateNow)}</button>
             </div>
         </Show>
+        <Show when=move || state.storage_blocked>
+            <div class="banner error" role="alert">
+                <p>{move || state.t(K::StorageBlocked)}</p>
+            </div>
+        </Show>
+        <NoticeView/>
         <main id="main" tabindex="-1">
             {move || match state.route.get() {
                 Route::Home => view! { <home::Home/> }.into_any(),
@@ -369,6 +513,60 @@ fn LazyPage(route: Route) -> impl IntoView {
     }
 }
 
+/// Once the new page is in the document (its `h1` is not the old page's, and no longer the
+/// « Loading… » placeholder), shows its top and moves focus to its heading.
+fn focus_heading(old: Option<web_sys::Element>, tries: u32) {
+    let wait = std::time::Duration::from_millis(if tries == 0 { 0 } else { 20 });
+    set_timeout(
+        move || {
+            let h1 = document().query_selector("main h1").ok().flatten();
+            match h1 {
+                Some(h1) if old.as_ref() != Some(&h1) => {
+                    if !h1.has_attribute("tabindex") {
+                        let _ = h1.set_attribute("tabindex", "-1");
+                    }
+                    if let Ok(h) = h1.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = h.focus();
+                    }
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
+                _ if tries < 250 => focus_heading(old, tries + 1),
+                _ => {}
+            }
+        },
+        wait,
+    );
+}
+
+/// What another tab's changes did (merged, or kept as a copy), fixed at the bottom of the
+/// window so it is seen wherever the user is on the page.
+#[component]
+fn NoticeView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.notice.get().map(|notice| {
+            let (class, role, text) = match notice {
+                Notice::Merged => ("notice ok", "status", state.t(K::MergedElsewhere).to_owned()),
+                Notice::Conflict(name) => (
+                    "notice error",
+                    "alert",
+                    format!(
+                        "{} {}",
+                        state.t(K::ConflictKept),
+                        crate::present::quoted(state.lang.get(), &name)
+                    ),
+                ),
+            };
+            view! {
+                <div class=class role=role>
+                    <p>{text}</p>
+                    <button on:click=move |_| state.notice.set(None)>{move || state.t(K::Dismiss)}</button>
+                </div>
+            }
+        })
+    }
+}
+
 /// "Saved" after each change, or the storage error with what to do.
 #[component]
 fn SaveIndicator() -> impl IntoView {
@@ -409,26 +607,7 @@ pub fn today() -> chrono::NaiveDate {
 
 /// The answers file name: `<questionnaire>-<organisation>-<date>.json`.
 pub fn answers_file_name(s: &Stored) -> String {
-    let org: String = s
-        .file
-        .assessment
-        .organisation
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let org = org.trim_matches('-');
-    format!(
-        "{}-{}-{}.json",
-        s.file.questionnaire.id,
-        if org.is_empty() { "organisation" } else { org },
-        today()
-    )
+    crate::present::file_name::answers(&s.file, today())
 }
 
 /// Downloads the answers file and remembers when, for the backup reminder.

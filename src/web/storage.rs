@@ -1,4 +1,4 @@
-//! Browser storage (localStorage through gloo-storage), with versioned keys:
+//! Browser storage (localStorage), with versioned keys:
 //! - `psea:v1:a:<id>`: one assessment (JSON), so a damaged entry never hides the others;
 //! - `psea:v1:q:<id>`: a questionnaire the user opened from a file (TOML text);
 //! - `psea:v1:lang`: the chosen language;
@@ -7,8 +7,14 @@
 //!
 //! Nothing here deletes data except [`delete`] and [`erase_all`], which the UI only calls
 //! after the user confirms.
+//!
+//! When the browser blocks site data (reading `localStorage` throws), everything is kept in
+//! memory for the life of the page instead and [`blocked`] says so, so the app still runs and
+//! the user is told to export.
 
-use gloo_storage::{LocalStorage, Storage};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::engine::answers::AnswersFile;
@@ -17,8 +23,8 @@ use crate::present::Lang;
 const ASSESSMENT: &str = "psea:v1:a:";
 const QUESTIONNAIRE: &str = "psea:v1:q:";
 const ASIDE: &str = "psea:v1:aside:";
-const LANG: &str = "psea:v1:lang";
-const LAST_EXPORT: &str = "psea:v1:last-export";
+pub const LANG: &str = "psea:v1:lang";
+pub const LAST_EXPORT: &str = "psea:v1:last-export";
 
 /// An assessment as kept on the device.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -26,24 +32,79 @@ pub struct Stored {
     pub id: String,
     pub name: String,
     pub file: AnswersFile,
+    /// Raised by one at each save, so a tab can tell that another saved since it read.
+    #[serde(default)]
+    pub rev: u64,
+}
+
+thread_local! {
+    /// Where entries live when the browser's storage is blocked.
+    static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The browser's storage, or `None` when site data is blocked.
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Whether the browser's storage is blocked (entries live in memory only).
+pub fn blocked() -> bool {
+    local().is_none()
 }
 
 fn keys() -> Vec<String> {
-    let storage = LocalStorage::raw();
-    let n = storage.length().unwrap_or(0);
-    (0..n)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .collect()
+    match local() {
+        Some(storage) => {
+            let n = storage.length().unwrap_or(0);
+            (0..n)
+                .filter_map(|i| storage.key(i).ok().flatten())
+                .collect()
+        }
+        None => MEMORY.with(|m| m.borrow().keys().cloned().collect()),
+    }
 }
 
 fn raw(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+    match local() {
+        Some(storage) => storage.get_item(key).ok().flatten(),
+        None => MEMORY.with(|m| m.borrow().get(key).cloned()),
+    }
 }
 
 fn set_raw(key: &str, value: &str) -> Result<(), String> {
-    LocalStorage::raw()
-        .set_item(key, value)
-        .map_err(|e| format!("{e:?}"))
+    match local() {
+        Some(storage) => storage.set_item(key, value).map_err(|e| format!("{e:?}")),
+        None => {
+            MEMORY.with(|m| m.borrow_mut().insert(key.to_owned(), value.to_owned()));
+            Ok(())
+        }
+    }
+}
+
+fn remove(key: &str) {
+    match local() {
+        Some(storage) => {
+            let _ = storage.remove_item(key);
+        }
+        None => {
+            MEMORY.with(|m| m.borrow_mut().remove(key));
+        }
+    }
+}
+
+/// The assessment id a storage key names, if it names one.
+pub fn assessment_key(key: &str) -> Option<&str> {
+    key.strip_prefix(ASSESSMENT)
+}
+
+/// Whether a storage key holds a questionnaire the user opened.
+pub fn is_questionnaire_key(key: &str) -> bool {
+    key.starts_with(QUESTIONNAIRE)
+}
+
+/// One stored assessment as it is now in storage (`None`: absent or unreadable).
+pub fn load(id: &str) -> Option<Stored> {
+    raw(&format!("{ASSESSMENT}{id}")).and_then(|t| serde_json::from_str(&t).ok())
 }
 
 /// Every stored assessment, newest change first, and the keys of entries that could not be
@@ -59,7 +120,7 @@ pub fn load_assessments() -> (Vec<Stored>, Vec<String>) {
                 // Keep the bytes under an aside key before anything else touches them.
                 let aside = format!("{ASIDE}{key}");
                 if set_raw(&aside, &text).is_ok() {
-                    LocalStorage::delete(&key);
+                    remove(&key);
                 }
                 damaged.push(key);
             }
@@ -75,7 +136,7 @@ pub fn save(s: &Stored) -> Result<(), String> {
 }
 
 pub fn delete(id: &str) {
-    LocalStorage::delete(format!("{ASSESSMENT}{id}"));
+    remove(&format!("{ASSESSMENT}{id}"));
 }
 
 /// Raw text of every entry set aside, to offer them for download.
@@ -100,7 +161,12 @@ pub fn load_questionnaires() -> Vec<String> {
 }
 
 pub fn load_lang() -> Lang {
-    match raw(LANG).as_deref() {
+    lang_of(raw(LANG).as_deref())
+}
+
+/// The language a stored value names (French unless English).
+pub fn lang_of(value: Option<&str>) -> Lang {
+    match value {
         Some("en") => Lang::En,
         _ => Lang::Fr,
     }
@@ -122,6 +188,57 @@ pub fn set_last_export(at: chrono::DateTime<chrono::Utc>) {
 /// Removes every key of this app (and only those).
 pub fn erase_all() {
     for k in keys().into_iter().filter(|k| k.starts_with("psea:")) {
-        LocalStorage::delete(&k);
+        remove(&k);
     }
+}
+
+/// Three-way merge of an assessment that two tabs changed from the same `base`: each part
+/// (field, answer, answer field) changed on one side only takes that side's value. `None`
+/// when both changed the same part differently (a true conflict). The revision and the last
+/// change date are left to the caller.
+pub fn merge(base: &Stored, mine: &Stored, theirs: &Stored) -> Option<Stored> {
+    let plain = |s: &Stored| {
+        let mut s = s.clone();
+        s.rev = 0;
+        s.file.assessment.updated = None;
+        serde_json::to_value(&s).ok()
+    };
+    let (b, m, t) = (plain(base)?, plain(mine)?, plain(theirs)?);
+    let merged = merge_values(Some(&b), Some(&m), Some(&t)).ok()??;
+    serde_json::from_value(merged).ok()
+}
+
+/// A conflict: both sides changed the same value differently.
+struct Conflict;
+
+fn merge_values(
+    base: Option<&serde_json::Value>,
+    mine: Option<&serde_json::Value>,
+    theirs: Option<&serde_json::Value>,
+) -> Result<Option<serde_json::Value>, Conflict> {
+    use serde_json::Value::Object;
+    if mine == base {
+        return Ok(theirs.cloned());
+    }
+    if theirs == base || theirs == mine {
+        return Ok(mine.cloned());
+    }
+    let empty = serde_json::Map::new();
+    let (base, mine, theirs) = match (base, mine, theirs) {
+        (Some(Object(b)), Some(Object(m)), Some(Object(t))) => (b, m, t),
+        (None, Some(Object(m)), Some(Object(t))) => (&empty, m, t),
+        _ => return Err(Conflict),
+    };
+    let keys: std::collections::BTreeSet<&String> = base
+        .keys()
+        .chain(mine.keys())
+        .chain(theirs.keys())
+        .collect();
+    let mut out = serde_json::Map::new();
+    for k in keys {
+        if let Some(v) = merge_values(base.get(k), mine.get(k), theirs.get(k))? {
+            out.insert(k.clone(), v);
+        }
+    }
+    Ok(Some(Object(out)))
 }
