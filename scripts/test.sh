@@ -22,3 +22,6 @@ node e2e/run.mjs dist
 
 echo "== browser: accessibility (axe-core)"
 node e2e/axe.mjs dist
+
+echo "== browser: size budgets (e2e/budgets.json)"
+node e2e/budgets.mjs dist
