@@ -381,7 +381,7 @@ await test('small things: rename prefilled, « Exporter tout » by the backup re
   await backup.getByRole('button', { name: 'Exporter tout' }).click();
   await backup.getByRole('status').filter({ hasText: 'Fichier enregistré dans les téléchargements' }).waitFor();
   const said = await backup.getByRole('status').textContent();
-  expect(said.includes('cash-transfer-sea-risk-ong-kayes-') && said.includes('unicef-psea-2020-organisation-'), `export all said: ${said}`);
+  expect(said.includes('cash-transfer-sea-risk-ong-kayes-') && said.includes('unicef-psea-2020-2026-'), `export all said: ${said}`);
   for (let i = 0; i < 50 && downloads.length < 2; i++) await page.waitForTimeout(100);
   expect(downloads.length === 2, `export all gave ${downloads.length} files: ${downloads.join(', ')}`);
   await backup.getByText('Des évaluations ont changé').waitFor({ state: 'detached' });

@@ -112,12 +112,12 @@ fn main() -> ExitCode {
 fn read(path: &Path, lang: Lang) -> Result<String, Fail> {
     let p = path.display();
     let bytes = std::fs::read(path).map_err(|e| {
-        let why = io_reason(&e, lang);
-        let what = match lang {
-            Lang::Fr => format!("impossible de lire {p}"),
-            Lang::En => format!("cannot read {p}"),
-        };
-        Fail(labelled(lang, &what, &why))
+        io_fail(
+            &e,
+            lang,
+            format!("impossible de lire {p}"),
+            format!("cannot read {p}"),
+        )
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
@@ -126,6 +126,15 @@ fn read(path: &Path, lang: Lang) -> Result<String, Fail> {
             Lang::En => format!("{p} is not UTF-8 text (invalid byte at offset {at})"),
         })
     })
+}
+
+/// « impossible de lire x : fichier introuvable », in `lang`.
+fn io_fail(e: &std::io::Error, lang: Lang, fr: String, en: String) -> Fail {
+    let what = match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    };
+    Fail(labelled(lang, &what, &io_reason(e, lang)))
 }
 
 fn io_reason(e: &std::io::Error, lang: Lang) -> String {
@@ -226,12 +235,12 @@ fn run_report(
     let report = psea_assess::report::build(&q, &file, lang, date);
     let o = out.display();
     std::fs::write(out, &report.bytes).map_err(|e| {
-        let why = io_reason(&e, lang);
-        let what = match lang {
-            Lang::Fr => format!("impossible d’écrire {o}"),
-            Lang::En => format!("cannot write {o}"),
-        };
-        Fail(labelled(lang, &what, &why))
+        io_fail(
+            &e,
+            lang,
+            format!("impossible d’écrire {o}"),
+            format!("cannot write {o}"),
+        )
     })?;
     if !report.missing_chars.is_empty() {
         let list: String = report

@@ -702,30 +702,7 @@ impl Validator<'_> {
         match &q.scoring.rule {
             Rule::WeightedSum(r) => {
                 self.rule_items(&r.items, |k| matches!(k, ItemKind::Scale { .. }), "`scale`");
-                if scored.is_empty() {
-                    self.error(
-                        &span,
-                        None,
-                        msg!(
-                            "la règle weighted_sum n’a aucune question `scale` à noter",
-                            "the weighted_sum rule has no `scale` item to score"
-                        ),
-                    );
-                }
-                if r.na == NaPolicy::Exclude
-                    && r.basis == Basis::Total
-                    && scored.iter().any(|i| i.kind.allows_na())
-                {
-                    self.error(
-                        &span,
-                        None,
-                        msg!(
-                            "les réponses «\u{a0}sans objet\u{a0}» sont exclues, mais les bandes portent sur le total brut, que ces réponses déplaceraient",
-                            "N/A answers are left out, but bands are on the raw total, which N/A would shift"
-                        ),
-                    )
-                    .with_hint(na_shift_hint());
-                }
+                self.summed(&span, &scored, "weighted_sum", r.na, r.basis);
                 self.critical(&r.critical, &r.bands, true);
             }
             Rule::CountMet(r) => {
@@ -734,30 +711,7 @@ impl Validator<'_> {
                     |k| matches!(k, ItemKind::YesNo { .. }),
                     "`yes_no`",
                 );
-                if scored.is_empty() {
-                    self.error(
-                        &span,
-                        None,
-                        msg!(
-                            "la règle count_met n’a aucune question `yes_no` à compter",
-                            "the count_met rule has no `yes_no` item to count"
-                        ),
-                    );
-                }
-                if r.na == NaPolicy::Exclude
-                    && r.basis == Basis::Total
-                    && scored.iter().any(|i| i.kind.allows_na())
-                {
-                    self.error(
-                        &span,
-                        None,
-                        msg!(
-                            "les réponses «\u{a0}sans objet\u{a0}» sont exclues, mais les bandes portent sur le compte brut, que ces réponses déplaceraient",
-                            "N/A answers are left out, but bands are on the raw count, which N/A would shift"
-                        ),
-                    )
-                    .with_hint(na_shift_hint());
-                }
+                self.summed(&span, &scored, "count_met", r.na, r.basis);
                 self.critical(&r.critical, &r.bands, false);
             }
             Rule::RiskMatrix(r) => {
@@ -829,6 +783,46 @@ impl Validator<'_> {
         }
         if let Some(reachable) = scoring::reachable_scores(q) {
             self.bands(rule_bands(&q.scoring.rule), &reachable);
+        }
+    }
+
+    /// What weighted_sum and count_met both need: something to score, and no N/A that would
+    /// shift bands read on the raw sum.
+    fn summed(&mut self, span: &Span, scored: &[&Item], rule: &str, na: NaPolicy, basis: Basis) {
+        let sum = rule == "weighted_sum";
+        let (kind, fr_verb, en_verb) = if sum {
+            ("scale", "noter", "score")
+        } else {
+            ("yes_no", "compter", "count")
+        };
+        if scored.is_empty() {
+            self.error(
+                span,
+                None,
+                msg!(
+                    "la règle {rule} n’a aucune question `{kind}` à {fr_verb}",
+                    "the {rule} rule has no `{kind}` item to {en_verb}"
+                ),
+            );
+        }
+        if na == NaPolicy::Exclude
+            && basis == Basis::Total
+            && scored.iter().any(|i| i.kind.allows_na())
+        {
+            let (fr, en) = if sum {
+                ("total", "total")
+            } else {
+                ("compte", "count")
+            };
+            self.error(
+                span,
+                None,
+                msg!(
+                    "les réponses «\u{a0}sans objet\u{a0}» sont exclues, mais les bandes portent sur le {fr} brut, que ces réponses déplaceraient",
+                    "N/A answers are left out, but bands are on the raw {en}, which N/A would shift"
+                ),
+            )
+            .with_hint(na_shift_hint());
         }
     }
 

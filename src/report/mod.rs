@@ -556,63 +556,76 @@ impl Ctx<'_> {
         l.space(2.0);
     }
 
-    fn standards(&self, l: &mut Layout) {
+    /// Section by section, under the section's title (`heading` size and weight), each shown
+    /// item that `keep` keeps, drawn by `draw`; a section with none is left out.
+    fn by_section(
+        &self,
+        l: &mut Layout,
+        heading: (f32, bool),
+        keep: impl Fn(&Item) -> bool,
+        draw: impl Fn(&mut Layout, &Item),
+    ) {
         for s in &self.q.sections {
-            let items: Vec<&Item> = s.items.iter().filter(|i| self.shown(i)).collect();
+            let items: Vec<&Item> = s
+                .items
+                .iter()
+                .filter(|i| self.shown(i) && keep(i))
+                .collect();
             if items.is_empty() {
                 continue;
             }
-            l.heading(s.title.get(self.l()), 11.0, true);
+            l.heading(s.title.get(self.l()), heading.0, heading.1);
             for i in items {
-                self.item_block(l, i);
+                draw(l, i);
             }
         }
     }
 
+    fn standards(&self, l: &mut Layout) {
+        self.by_section(l, (11.0, true), |_| true, |l, i| self.item_block(l, i));
+    }
+
     fn quiz(&self, l: &mut Layout) {
-        for s in &self.q.sections {
-            let items: Vec<&Item> = s.items.iter().filter(|i| self.shown(i)).collect();
-            if items.is_empty() {
-                continue;
-            }
-            l.heading(s.title.get(self.l()), 11.0, true);
-            for i in items {
-                l.ensure(4.0 * line_h(9.5));
-                l.paragraph(i.text.get(self.l()), true, 9.5, 0.0, BLACK);
-                let res = self.outcome.items.iter().find(|r| r.item == i.id);
-                let verdict = match res.and_then(|r| r.correct) {
-                    Some(true) => self.tr("bonne réponse", "right answer"),
-                    Some(false) => self.tr("réponse incorrecte", "incorrect answer"),
-                    None => self.tr("sans réponse", "unanswered"),
-                };
-                let answer = self.answer_text(i).unwrap_or_else(|| "—".into());
-                l.field(
-                    self.tr("Réponse", "Answer"),
-                    &format!("{answer} — {verdict}"),
-                    30.0,
-                );
-                // As in the app: the right answer and the explanation come with a verdict
-                // only, never for a question not yet answered and validated.
-                let verdict = res.and_then(|r| r.correct);
-                if verdict == Some(false) {
-                    let right = match &i.correct {
-                        Some(Correct::Bool(b)) => answer_label(i, &b.to_string(), self.lang),
-                        Some(Correct::One(id)) => answer_label(i, id, self.lang),
-                        Some(Correct::Many(ids)) => ids
-                            .iter()
-                            .map(|id| answer_label(i, id, self.lang))
-                            .collect::<Vec<_>>()
-                            .join(list_sep(self.lang)),
-                        None => String::new(),
-                    };
-                    l.field(self.tr("Bonne réponse", "Right answer"), &right, 30.0);
-                }
-                if let (Some(e), Some(_)) = (&i.explanation, verdict) {
-                    l.field(self.tr("Explication", "Explanation"), e.get(self.l()), 30.0);
-                }
-                l.space(2.0);
-            }
+        self.by_section(l, (11.0, true), |_| true, |l, i| self.quiz_item(l, i));
+    }
+
+    /// A quiz question: the answer with its verdict, the right answer when it was missed, and
+    /// the explanation.
+    fn quiz_item(&self, l: &mut Layout, i: &Item) {
+        l.ensure(4.0 * line_h(9.5));
+        l.paragraph(i.text.get(self.l()), true, 9.5, 0.0, BLACK);
+        let res = self.outcome.items.iter().find(|r| r.item == i.id);
+        let verdict = match res.and_then(|r| r.correct) {
+            Some(true) => self.tr("bonne réponse", "right answer"),
+            Some(false) => self.tr("réponse incorrecte", "incorrect answer"),
+            None => self.tr("sans réponse", "unanswered"),
+        };
+        let answer = self.answer_text(i).unwrap_or_else(|| "—".into());
+        l.field(
+            self.tr("Réponse", "Answer"),
+            &format!("{answer} — {verdict}"),
+            30.0,
+        );
+        // As in the app: the right answer and the explanation come with a verdict
+        // only, never for a question not yet answered and validated.
+        let verdict = res.and_then(|r| r.correct);
+        if verdict == Some(false) {
+            let right = match &i.correct {
+                Some(Correct::Bool(b)) => answer_label(i, &b.to_string(), self.lang),
+                Some(Correct::One(id)) => answer_label(i, id, self.lang),
+                Some(Correct::Many(ids)) => ids
+                    .iter()
+                    .map(|id| answer_label(i, id, self.lang))
+                    .collect::<Vec<_>>()
+                    .join(list_sep(self.lang)),
+                None => String::new(),
+            };
+            l.field(self.tr("Bonne réponse", "Right answer"), &right, 30.0);
         }
+        if let (Some(e), Some(_)) = (&i.explanation, verdict) {
+            l.field(self.tr("Explication", "Explanation"), e.get(self.l()), 30.0);
+        }
+        l.space(2.0);
     }
 
     fn risks(&self, l: &mut Layout, r: &RiskMatrix) {
@@ -705,26 +718,15 @@ impl Ctx<'_> {
             l.paragraph(&n, false, 8.0, 0.0, GREY);
         }
         // Context answers and comments, section by section.
-        for s in &self.q.sections {
-            let items: Vec<&Item> = s
-                .items
-                .iter()
-                .filter(|i| self.shown(i))
-                .filter(|i| {
-                    !matches!(i.kind, ItemKind::Risk { .. })
-                        || self.file.answers.get(&i.id).is_some_and(|a| {
-                            a.comment.as_deref().is_some_and(|c| !c.trim().is_empty())
-                        })
-                })
-                .collect();
-            if items.is_empty() {
-                continue;
-            }
-            l.heading(s.title.get(self.l()), 10.5, false);
-            for i in items {
-                self.item_block(l, i);
-            }
-        }
+        let commented = |i: &Item| {
+            !matches!(i.kind, ItemKind::Risk { .. })
+                || self
+                    .file
+                    .answers
+                    .get(&i.id)
+                    .is_some_and(|a| a.comment.as_deref().is_some_and(|c| !c.trim().is_empty()))
+        };
+        self.by_section(l, (10.5, false), commented, |l, i| self.item_block(l, i));
     }
 
     fn heat_matrix(&self, l: &mut Layout, r: &RiskMatrix) {

@@ -58,46 +58,55 @@ impl Report<'_> {
         }
     }
 
-    pub(super) fn missing(&mut self) {
-        if self.o.missing.is_empty() {
+    /// `title :` and one line per entry, or nothing when there are none.
+    fn list(&mut self, title: &str, lines: Vec<String>) {
+        if lines.is_empty() {
             return;
         }
-        self.heading(t(self.lang, "Sans réponse", "Unanswered"));
-        for m in &self.o.missing {
-            let s = format!("  - {} [{}]", self.name_of(&m.item), m.item);
-            self.line(&s);
+        self.heading(title);
+        for line in lines {
+            self.line(&format!("  - {line}"));
         }
+    }
+
+    pub(super) fn missing(&mut self) {
+        let lines = (self.o.missing.iter())
+            .map(|m| format!("{} [{}]", self.name_of(&m.item), m.item))
+            .collect();
+        self.list(t(self.lang, "Sans réponse", "Unanswered"), lines);
     }
 
     pub(super) fn problems(&mut self) {
-        if self.o.problems.is_empty() {
-            return;
-        }
-        self.heading(t(
+        let lines = (self.o.problems.iter())
+            .map(|p| {
+                format!(
+                    "[{}] {}",
+                    p.item,
+                    answer::problem_text(&p.message, self.lang)
+                )
+            })
+            .collect();
+        let title = t(
             self.lang,
             "Réponses qui ne correspondent pas à la question",
             "Answers that do not fit their question",
-        ));
-        for p in &self.o.problems {
-            let text = answer::problem_text(&p.message, self.lang);
-            self.line(&format!("  - [{}] {text}", p.item));
-        }
+        );
+        self.list(title, lines);
     }
 
     pub(super) fn gaps(&mut self) {
-        if self.o.gaps.is_empty() {
-            return;
-        }
-        self.heading(t(
+        let lines = (self.o.gaps.iter())
+            .map(|g| {
+                let action = g.action.as_ref().map_or("", |a| a.get(self.l()));
+                format!("{}\n      → {action}", self.name_of(&g.item))
+            })
+            .collect();
+        let title = t(
             self.lang,
             "Écarts et actions proposées",
             "Gaps and suggested actions",
-        ));
-        for g in &self.o.gaps {
-            let action = g.action.as_ref().map_or("", |a| a.get(self.l()));
-            let s = format!("  - {}\n      → {action}", self.name_of(&g.item));
-            self.line(&s);
-        }
+        );
+        self.list(title, lines);
     }
 
     /// The short name of an item, or "" when the questionnaire has no such item.
@@ -109,14 +118,11 @@ impl Report<'_> {
 
     /// Answers set aside after a questionnaire revision: listed, so nothing typed is hidden.
     pub(super) fn set_aside(&mut self) {
-        let lines = placement::unplaced(self.file, self.lang);
-        if lines.is_empty() {
-            return;
-        }
-        self.heading(placement::title(self.lang));
-        for (key, line) in lines {
-            self.line(&format!("  - [{key}] {line}"));
-        }
+        let lines = placement::unplaced(self.file, self.lang)
+            .into_iter()
+            .map(|(key, line)| format!("[{key}] {line}"))
+            .collect();
+        self.list(placement::title(self.lang), lines);
     }
 }
 

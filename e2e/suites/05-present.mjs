@@ -1,0 +1,103 @@
+// One presentation layer (#12, helper A): answers set aside listed on the results page and in
+// the PDF with their reason in the user's language; the answers file and the PDF named with the
+// same slug of a non-ASCII organisation; the English UI without French spacing.
+import fs from 'node:fs';
+
+/** An assessment already fitted to UNICEF 2020 « 1.1.0 », with two answers set aside: one
+ *  with its typed reason, one from an older file that has only the stored English words. */
+const SET_ASIDE = {
+  id: 'placed-one', name: '',
+  file: {
+    schema: 2,
+    questionnaire: { id: 'unicef-psea-2020', version: '1.1.0' },
+    assessment: { organisation: 'Ségou – Ɲɛtaa', assessor: '', place: '', date: '2026-05-02' },
+    answers: { cs1_policy: { value: 'adequate' } },
+    action_plan: [],
+    unplaced: {
+      cs0_focal_point: {
+        answer: { value: 'yes', comment: 'Point focal nommé en 2024' },
+        reason: 'item `cs0_focal_point` does not exist in version 1.1.0',
+        why: [{ kind: 'item_gone', version: '1.1.0' }],
+        from_version: '0.9.0',
+      },
+      cs9_legacy: {
+        answer: { value: 'progressing' },
+        reason: 'item `cs9_legacy` does not exist in version 1.0.0',
+        from_version: '0.8.0',
+      },
+    },
+  },
+};
+
+/** Text of the page's main content with French spacing that English must never show. */
+const FRENCH_SPACING = /[\u00a0\u202f ][:;!?%]|«|»/;
+
+export default async function (t) {
+  const { test, fresh, expect, exportPdf, base } = t;
+
+  await test('answers set aside are listed on the results page and in the PDF, with their reason in French and in English', async () => {
+    const { context, page, errors } = await fresh();
+    await page.evaluate((s) => localStorage.setItem('psea:v1:a:placed-one', JSON.stringify(s)), SET_ASIDE);
+    await page.goto(`${base}#/a/placed-one/results`);
+    await page.reload();
+    const section = page.getByRole('region', { name: 'Réponses mises de côté (conservées dans le fichier)' });
+    await section.waitFor();
+    const fr = await section.innerText();
+    expect(fr.includes('cs0_focal_point') && fr.includes('Point focal nommé en 2024'), `answer missing: ${fr}`);
+    expect(fr.includes('la question `cs0_focal_point` n’existe pas dans la version 1.1.0 (version 0.9.0)'), `typed reason not in French: ${fr}`);
+    // A file written before reasons were typed still shows the words it carries.
+    expect(fr.includes('cs9_legacy') && fr.includes('item `cs9_legacy` does not exist in version 1.0.0'), `stored reason missing: ${fr}`);
+    const pdf = await exportPdf(page);
+    expect(pdf.text.includes('Réponses mises de côté (conservées dans le fichier)'), 'PDF lacks the set-aside heading');
+    expect(pdf.text.includes('Point focal nommé en 2024'), 'PDF lacks the set-aside answer');
+    expect(/la\s+question\s+`cs0_focal_point`\s+n’existe\s+pas\s+dans\s+la\s+version\s+1\.1\.0/.test(pdf.text), `PDF reason not in French: ${pdf.text.slice(-600)}`);
+    await page.locator('.lang select').selectOption('en');
+    const en = page.getByRole('region', { name: 'Answers set aside (kept in the file)' });
+    await en.getByText('question `cs0_focal_point` does not exist in version 1.1.0', { exact: false }).waitFor();
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+
+  await test('the answers file and the PDF carry the same slug of a non-ASCII organisation', async () => {
+    const { context, page, errors } = await fresh();
+    await page.evaluate((s) => localStorage.setItem('psea:v1:a:placed-one', JSON.stringify(s)), SET_ASIDE);
+    await page.goto(`${base}#/a/placed-one/results`);
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter les réponses (.json)' }).click()]);
+    const json = download.suggestedFilename();
+    expect(/^unicef-psea-2020-segou-netaa-\d{4}-\d{2}-\d{2}\.json$/.test(json), `answers file name ${json}`);
+    const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    expect(exported.unplaced?.cs0_focal_point?.why?.[0]?.kind === 'item_gone', `typed reason not kept: ${JSON.stringify(exported.unplaced)}`);
+    const pdf = await exportPdf(page);
+    expect(pdf.name === json.replace(/\.json$/, '.pdf'), `PDF ${pdf.name} vs answers ${json}`);
+    // The export said on the page, with the colon of the language.
+    const said = await page.locator('.export-status').innerText();
+    expect(said.includes(`Fichier enregistré dans les téléchargements\u00a0: ${json}`), `export status: ${said}`);
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+
+  await test('the English results page reads as English: no « : » spacing, no French quotes', async () => {
+    const { context, page, errors } = await fresh();
+    await page.locator('.lang select').selectOption('en');
+    await page.getByRole('button', { name: /^Start an assessment: Partner PSEA assessment/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Partner PSEA assessment – UNICEF 2020' }).waitFor();
+    await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('NGO Hope');
+    const group = page.getByRole('group', { name: /^The organisation has a PSEA policy document/ });
+    await group.getByRole('radio', { name: 'Adequate', exact: true }).check();
+    await page.getByRole('button', { name: 'See the results' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Results — / }).waitFor();
+    // The app's own words: labels of the summary, the table and the plan (questionnaire content
+    // and sources are quoted as written, so only the UI's parts are read).
+    const parts = await page.locator('main .summary dl, main .summary .risk-label, main .summary .result-status, main table thead, main .plan .gap strong').allInnerTexts();
+    const bad = parts.filter((p) => FRENCH_SPACING.test(p));
+    expect(parts.length > 0, 'nothing read');
+    expect(bad.length === 0, `French spacing in English: ${JSON.stringify(bad)}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export answers (.json)' }).click()]);
+    const said = await page.locator('.export-status').innerText();
+    expect(said.includes(`File saved to downloads: ${download.suggestedFilename()}`), `export status: ${said}`);
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+}
