@@ -744,7 +744,7 @@ await test('a malformed questionnaire file shows its error with the line', async
   const line = fs.readFileSync(bad, 'utf8').split('\n').findIndex((l) => l.includes('scael')) + 1;
   await page.getByLabel('Ouvrir un fichier de questionnaire', { exact: true }).setInputFiles(bad);
   const alert = page.getByRole('alert');
-  await alert.getByText(`mauvais.toml:${line}:8: unknown item kind \`scael\``).waitFor();
+  await alert.getByText(`mauvais.toml:${line}:8: type de question \`scael\` inconnu`).waitFor();
   await context.close();
 });
 

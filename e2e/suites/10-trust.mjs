@@ -308,6 +308,24 @@ export default async function (t) {
     await context.close();
   });
 
+  await test('import and questionnaire file messages are in the user\'s language, and follow a switch', async () => {
+    const { context, page } = await fresh();
+    const bad = write('mal.toml', fs.readFileSync('questionnaires/unicef-psea-2020.toml', 'utf8').replace('kind = "scale"', 'kind = "scael"'));
+    const line = fs.readFileSync(bad, 'utf8').split('\n').findIndex((l) => l.includes('scael')) + 1;
+    await page.getByLabel('Ouvrir un fichier de questionnaire', { exact: true }).setInputFiles(bad);
+    const alert = page.getByRole('alert');
+    await alert.getByText(`mal.toml:${line}:8: type de question \`scael\` inconnu`).waitFor();
+    await page.getByLabel('Langue').selectOption('en');
+    await alert.getByText(`mal.toml:${line}:8: unknown item kind \`scael\``).waitFor();
+    await page.getByLabel('Language').selectOption('fr');
+    await importFile(page, write('pas-json.json', 'bonjour'));
+    const refused = page.getByRole('alert').filter({ hasText: 'pas-json.json' });
+    await refused.getByText(/ce n’est pas un fichier de réponses\u00a0: ligne 1, colonne 1/).waitFor();
+    await page.getByLabel('Langue').selectOption('en');
+    await refused.getByText(/not a valid answers file: line 1, column 1/).waitFor();
+    await context.close();
+  });
+
   // ---- 6. Full language switch -------------------------------------------------------------
 
   await test('switching language re-renders the saved assessments\' cards at once, and back', async () => {

@@ -10,20 +10,24 @@ use super::i18n::{tr, K};
 use super::lazy::{self, Unavailable};
 use super::{browser, storage, AppState, CatalogueEntry, LibraryState, Route, Stored};
 use crate::engine::answers::AnswersFile;
+use crate::engine::diagnostic::{Diagnostic, Msg};
 use crate::present::date::written as french_date;
+use crate::present::message::answers_error;
+use crate::present::placement::reasons;
+use crate::present::{quoted, Lang};
 
 /// A message shown after a file was opened or imported.
 #[derive(Clone, Debug, PartialEq)]
 enum Report {
     None,
     QuestionnaireAdded(String),
-    QuestionnaireErrors(String, Vec<String>),
+    QuestionnaireErrors(String, Vec<Diagnostic>),
     Imported {
         name: String,
         kept: usize,
-        set_aside: Vec<String>,
+        set_aside: Vec<Msg>,
     },
-    ImportFailed(String),
+    ImportFailed(Msg),
     /// The imported file is an assessment already on this device (same stable id, or for
     /// files without one the same questionnaire, organisation, date and answers): the user
     /// chooses to replace it or keep both.
@@ -32,7 +36,7 @@ enum Report {
         existing: String,
         file: Box<AnswersFile>,
         kept: usize,
-        set_aside: Vec<String>,
+        set_aside: Vec<Msg>,
     },
     Replaced(String),
     Erased,
@@ -85,7 +89,7 @@ pub fn Home() -> impl IntoView {
             if state.ensure_library().await.is_err() {
                 return say(At::Files, Report::Unavailable);
             }
-            match lazy::read_questionnaire(name.clone(), text.clone()).await {
+            match lazy::read_questionnaire(text.clone()).await {
                 Ok(Ok(q)) => {
                     let _ = storage::save_questionnaire(&q.id, &text);
                     let title = q.title.get(state.lang.get_untracked().code()).to_owned();
@@ -220,40 +224,34 @@ pub fn Home() -> impl IntoView {
 /// for a file that is not an answers file, names a questionnaire this device does not have,
 /// or has no answer that fits it; an assessment already here asks first.
 async fn import(state: AppState, name: String, text: &str) -> Report {
-    let lang = state.lang.get_untracked();
-    let failed =
-        |why: String| Report::ImportFailed(format!("{name}{}{why}", super::i18n::colon(lang)));
+    let failed = |why: &dyn Fn(Lang) -> String| {
+        Report::ImportFailed(both(|l| {
+            format!("{name}{}{}", super::i18n::colon(l), why(l))
+        }))
+    };
     let file = match AnswersFile::from_json(text) {
         Ok(f) => f,
-        Err(e) => return failed(e.to_string()),
+        Err(e) => return failed(&|l| answers_error(&e, l)),
     };
     if state.ensure_library().await.is_err() {
         return Report::Unavailable;
     }
     let qid = file.questionnaire.id.clone();
     let Some(q) = state.questionnaire(&qid) else {
-        return failed(format!(
-            "{} {}",
-            tr(lang, K::NoQuestionnaireFor),
-            crate::present::quoted(lang, &qid)
-        ));
+        return failed(&|l| format!("{} {}", tr(l, K::NoQuestionnaireFor), quoted(l, &qid)));
     };
     let (mut file, placement) = match lazy::place_answers(q, file).await {
         Err(Unavailable) => return Report::Unavailable,
-        Ok(Err(e)) => return failed(e),
+        Ok(Err(e)) => return failed(&|l| e.text(l).to_owned()),
         Ok(Ok(placed)) => placed,
     };
-    let set_aside: Vec<String> = placement
+    let set_aside: Vec<Msg> = placement
         .set_aside
         .iter()
-        .map(|s| format!("{} — {}", s.item, s.reason))
+        .map(|s| both(|l| format!("{} — {}", s.item, reasons(&s.why, &s.reason, &s.item, l))))
         .collect();
     if placement.kept == 0 && !set_aside.is_empty() {
-        return failed(format!(
-            "{} {}",
-            tr(lang, K::NoAnswerFits),
-            crate::present::quoted(lang, &qid)
-        ));
+        return failed(&|l| format!("{} {}", tr(l, K::NoAnswerFits), quoted(l, &qid)));
     }
     if file.assessment.updated.is_none() {
         file.assessment.updated = Some(chrono::Utc::now());
@@ -285,6 +283,14 @@ async fn import(state: AppState, name: String, text: &str) -> Report {
                 set_aside,
             }
         }
+    }
+}
+
+/// A message in both languages, shown in the one chosen (and again after a switch).
+fn both(f: impl Fn(Lang) -> String) -> Msg {
+    Msg {
+        fr: f(Lang::Fr),
+        en: f(Lang::En),
     }
 }
 
@@ -345,8 +351,11 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
             }.into_any(),
             Report::QuestionnaireErrors(name, errors) => view! {
                 <div class="banner error" role="alert">
-                    <p>{move || format!("{} ({name})", state.t(K::QuestionnaireErrors))}</p>
-                    <ul class="errors">{errors.into_iter().map(|e| view! { <li><code>{e}</code></li> }).collect_view()}</ul>
+                    <p>{let name = name.clone(); move || format!("{} ({name})", state.t(K::QuestionnaireErrors))}</p>
+                    <ul class="errors">{errors.into_iter().map(|e| {
+                        let name = name.clone();
+                        view! { <li><code>{move || e.render_in(&name, state.lang.get())}</code></li> }
+                    }).collect_view()}</ul>
                 </div>
             }.into_any(),
             Report::Imported { name, kept, set_aside } => view! {
@@ -391,7 +400,7 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
             Report::Replaced(name) => view! {
                 <div class="banner ok" role="status"><p>{move || format!("{}{}{name}", state.t(K::Replaced), colon())}</p></div>
             }.into_any(),
-            Report::ImportFailed(msg) => view! { <div class="banner error" role="alert"><p>{msg}</p></div> }.into_any(),
+            Report::ImportFailed(msg) => view! { <div class="banner error" role="alert"><p>{move || msg.text(state.lang.get()).to_owned()}</p></div> }.into_any(),
             Report::Unavailable => view! { <div class="banner error" role="alert"><p>{move || state.t(K::PageUnavailable)}</p></div> }.into_any(),
             Report::Erased => view! { <div class="banner ok" role="status"><p>{move || state.t(K::Erased)}</p></div> }.into_any(),
         }
@@ -401,12 +410,12 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
 
 /// The answers an import set aside (kept in the file), if any.
 #[component]
-fn SetAsideList(set_aside: Vec<String>) -> impl IntoView {
+fn SetAsideList(set_aside: Vec<Msg>) -> impl IntoView {
     let state = expect_context::<AppState>();
     (!set_aside.is_empty()).then(|| {
         view! {
             <p>{move || state.t(K::SetAside)}</p>
-            <ul>{set_aside.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+            <ul>{set_aside.into_iter().map(|s| view! { <li>{move || s.text(state.lang.get()).to_owned()}</li> }).collect_view()}</ul>
         }
     })
 }

@@ -20,8 +20,10 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use super::i18n::{tr, K};
 use crate::engine::answers::{place, AnswersFile, Placement};
+use crate::engine::diagnostic::{Diagnostic, Msg};
 use crate::engine::scoring::{score, Effect};
 use crate::engine::{self, Questionnaire};
+use crate::present::message::answers_error;
 use crate::present::Lang;
 
 /// A module of the app could not be fetched.
@@ -55,23 +57,26 @@ pub fn library(opened: Vec<String>) -> Result<Library, Unavailable> {
     Ok((lib, sources))
 }
 
-/// A questionnaire file the user opened: the questionnaire, or each problem as
-/// `<file>:<line>:<column>: <message>`.
+/// A questionnaire file the user opened: the questionnaire, or its problems (each shown
+/// as `<file>:<line>:<column>: <message>` in the user's language).
 #[wasm_split(library, fallible)]
 pub fn read_questionnaire(
-    name: String,
     text: String,
-) -> Result<Result<Questionnaire, Vec<String>>, Unavailable> {
-    Ok(engine::load(&text).map_err(|diags| diags.iter().map(|d| d.render(&name)).collect()))
+) -> Result<Result<Questionnaire, Vec<Diagnostic>>, Unavailable> {
+    Ok(engine::load(&text))
 }
 
-/// Places an imported answers file on its questionnaire (what was kept, what set aside).
+/// Places an imported answers file on its questionnaire (what was kept, what set aside), or
+/// why it cannot be, in both languages.
 #[wasm_split(library, fallible)]
 pub fn place_answers(
     q: Arc<Questionnaire>,
     file: AnswersFile,
-) -> Result<Result<(AnswersFile, Placement), String>, Unavailable> {
-    Ok(place(&q, file).map_err(|e| e.to_string()))
+) -> Result<Result<(AnswersFile, Placement), Msg>, Unavailable> {
+    Ok(place(&q, file).map_err(|e| Msg {
+        fr: answers_error(&e, Lang::Fr),
+        en: answers_error(&e, Lang::En),
+    }))
 }
 
 /// A new assessment of `q`: every item unanswered, dated `today`.
