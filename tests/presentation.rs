@@ -285,6 +285,23 @@ fn placement_lines_in_both_languages() {
 }
 
 #[test]
+fn an_answer_that_no_longer_fits_is_set_aside_with_its_reason_in_both_languages() {
+    let q = load_file("unicef-psea-2020.toml");
+    let mut file = AnswersFile::template(&q);
+    file.answers.get_mut("cs2_management").unwrap().value = serde_json::json!("progressin");
+    let (placed, p) = place(&q, file).unwrap();
+    let u = &placed.unplaced["cs2_management"];
+    assert_eq!(
+        u.reason,
+        "answer no longer fits: `progressin` is not one of absent, progressing, adequate"
+    );
+    let fr = placement::lines(&p, Fr);
+    let en = placement::lines(&p, En);
+    assert_eq!(fr, ["Mise de côté (conservée dans le fichier) [cs2_management]\u{a0}: la réponse ne correspond plus à la question\u{a0}: `progressin` n’est pas parmi absent, progressing, adequate"]);
+    assert_eq!(en, ["Set aside (kept in the file) [cs2_management]: the answer no longer fits the question: `progressin` is not one of absent, progressing, adequate"]);
+}
+
+#[test]
 fn an_older_file_with_only_the_stored_reason_still_shows_it() {
     let (q, file) = revised();
     let (mut placed, _) = place(&q, file).unwrap();

@@ -10,7 +10,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
+use super::diagnostic::Msg;
 use super::model::*;
+use crate::msg;
 
 /// Version of the answers file format itself (not of a questionnaire).
 ///
@@ -323,6 +325,11 @@ impl AnswersFile {
 
 /// Reads a raw JSON value as an answer to `item`. `Err` says why it does not fit.
 pub fn read_value(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<Value>, String> {
+    read_value_msg(q, item, raw).map_err(|m| m.en)
+}
+
+/// [`read_value`], saying why a value does not fit in French and English.
+pub fn read_value_msg(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<Value>, Msg> {
     if raw.is_null() {
         return Ok(None);
     }
@@ -330,15 +337,20 @@ pub fn read_value(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<V
         return if item.kind.allows_na() {
             Ok(Some(Value::Na))
         } else {
-            Err("N/A is not offered for this item".into())
+            Err(msg!(
+                "«\u{a0}sans objet\u{a0}» n’est pas proposé pour cette question",
+                "N/A is not offered for this item"
+            ))
         };
     }
     let ids = item.kind.answer_ids();
-    let one_of = |s: &str| -> Result<Option<Value>, String> {
+    let list = ids.join(", ");
+    let not_one_of = |s: &str| msg!("`{s}` n’est pas parmi {list}", "`{s}` is not one of {list}");
+    let one_of = |s: &str| -> Result<Option<Value>, Msg> {
         if ids.contains(&s) {
             Ok(Some(Value::Id(s.to_owned())))
         } else {
-            Err(format!("`{s}` is not one of {}", ids.join(", ")))
+            Err(not_one_of(s))
         }
     };
     match (&item.kind, raw) {
@@ -352,8 +364,13 @@ pub fn read_value(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<V
             for x in xs {
                 match x.as_str() {
                     Some(s) if ids.contains(&s) => out.push(s.to_owned()),
-                    Some(s) => return Err(format!("`{s}` is not one of {}", ids.join(", "))),
-                    None => return Err("a checklist answer is a list of option ids".into()),
+                    Some(s) => return Err(not_one_of(s)),
+                    None => {
+                        return Err(msg!(
+                            "une réponse de liste à cocher est une liste d’ids d’options",
+                            "a checklist answer is a list of option ids"
+                        ))
+                    }
                 }
             }
             Ok(Some(Value::Ids(out)))
@@ -364,31 +381,48 @@ pub fn read_value(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<V
             Some(Value::Text(s.clone()))
         }),
         (ItemKind::Number { min, max, integer }, Json::Number(n)) => {
-            let x = n.as_f64().ok_or("not a number")?;
+            let x = n
+                .as_f64()
+                .ok_or_else(|| msg!("pas un nombre", "not a number"))?;
             // The one number rule, shared with the filling page (engine::edit).
             use super::edit::{number_fits, NumberMisfit};
             match number_fits(*min, *max, *integer, x) {
                 Ok(()) => Ok(Some(Value::Number(x))),
-                Err(NumberMisfit::NotWhole) => Err(format!("{x} is not a whole number")),
-                Err(_) => Err(format!("{x} is out of range")),
+                Err(NumberMisfit::NotWhole) => Err(msg!(
+                    "{x} n’est pas un nombre entier",
+                    "{x} is not a whole number"
+                )),
+                Err(_) => Err(msg!("{x} est hors limites", "{x} is out of range")),
             }
         }
         (ItemKind::Date, Json::String(s)) => s
             .parse::<NaiveDate>()
             .map(|d| Some(Value::Date(d)))
-            .map_err(|_| format!("`{s}` is not a date (YYYY-MM-DD)")),
+            .map_err(|_| {
+                msg!(
+                    "`{s}` n’est pas une date (AAAA-MM-JJ)",
+                    "`{s}` is not a date (YYYY-MM-DD)"
+                )
+            }),
         (ItemKind::Risk { mitigations, .. }, Json::Object(o)) => {
             let (lp, ip) = match &q.scoring.rule {
                 Rule::RiskMatrix(r) => (r.likelihood.len(), r.impact.len()),
                 _ => (5, 5),
             };
-            let likelihood = scale_level(o, "likelihood", lp, "")?;
-            let impact = scale_level(o, "impact", ip, "")?;
+            let likelihood = scale_level(o, "likelihood", lp, false)?;
+            let impact = scale_level(o, "impact", ip, false)?;
+            let not_ids = || {
+                msg!(
+                    "mitigations est une liste d’ids",
+                    "mitigations is a list of ids"
+                )
+            };
+            let unknown = |id: &str| msg!("mesure inconnue `{id}`", "unknown mitigation `{id}`");
             let known = |s: &str| mitigations.iter().any(|m| m.id == s);
             let mut measures = BTreeMap::new();
             // Schema 1: a list of the measures in place.
             if let Some(m) = o.get("mitigations") {
-                for x in m.as_array().ok_or("mitigations is a list of ids")? {
+                for x in m.as_array().ok_or_else(not_ids)? {
                     match x.as_str() {
                         Some(s) if known(s) => {
                             measures.insert(
@@ -399,37 +433,40 @@ pub fn read_value(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<V
                                 },
                             );
                         }
-                        Some(s) => return Err(format!("unknown mitigation `{s}`")),
-                        None => return Err("mitigations is a list of ids".into()),
+                        Some(s) => return Err(unknown(s)),
+                        None => return Err(not_ids()),
                     }
                 }
             }
             // Schema 2: each measure with its status; wins over the list for the same id.
             if let Some(m) = o.get("measures") {
-                let m = m
-                    .as_object()
-                    .ok_or("measures maps measure ids to their status")?;
+                let m = m.as_object().ok_or_else(|| {
+                    msg!(
+                        "measures associe à chaque id de mesure son statut",
+                        "measures maps measure ids to their status"
+                    )
+                })?;
                 for (id, state) in m {
                     if !known(id) {
-                        return Err(format!("unknown mitigation `{id}`"));
+                        return Err(unknown(id));
                     }
                     let state: MeasureState = serde_json::from_value(state.clone())
-                        .map_err(|e| format!("measure `{id}`: {e}"))?;
+                        .map_err(|e| msg!("mesure `{id}`\u{a0}: {e}", "measure `{id}`: {e}"))?;
                     measures.insert(id.clone(), state);
                 }
             }
             let residual = match o.get("residual") {
                 None | Some(Json::Null) => None,
                 Some(Json::Object(r)) => Some(ResidualChoice {
-                    likelihood: scale_level(r, "likelihood", lp, "residual ")?,
-                    impact: scale_level(r, "impact", ip, "residual ")?,
+                    likelihood: scale_level(r, "likelihood", lp, true)?,
+                    impact: scale_level(r, "impact", ip, true)?,
                     justification: r
                         .get("justification")
                         .and_then(Json::as_str)
                         .unwrap_or_default()
                         .to_owned(),
                 }),
-                Some(_) => return Err("residual is an object".into()),
+                Some(_) => return Err(msg!("residual est un objet", "residual is an object")),
             };
             match (likelihood, impact) {
                 (Some(likelihood), Some(impact)) => Ok(Some(Value::Risk(RiskRating {
@@ -442,27 +479,39 @@ pub fn read_value(q: &Questionnaire, item: &Item, raw: &Json) -> Result<Option<V
                 _ => Ok(None),
             }
         }
-        (kind, _) => Err(format!(
-            "a `{}` item cannot take the value {raw}",
-            kind.name()
-        )),
+        (kind, _) => {
+            let kind = kind.name();
+            Err(msg!(
+                "une question `{kind}` ne peut pas prendre la valeur {raw}",
+                "a `{kind}` item cannot take the value {raw}"
+            ))
+        }
     }
 }
 
-/// A point on a 1-based scale of `top` points, read from `o[key]`.
+/// A point on a 1-based scale of `top` points, read from `o[key]` (of the residual when
+/// `residual`).
 fn scale_level(
     o: &serde_json::Map<String, Json>,
     key: &str,
     top: usize,
-    what: &str,
-) -> Result<Option<u8>, String> {
+    residual: bool,
+) -> Result<Option<u8>, Msg> {
     match o.get(key) {
         None | Some(Json::Null) => Ok(None),
         Some(v) => match v.as_u64() {
             Some(n) if (1..=top as u64).contains(&n) => Ok(Some(n as u8)),
-            _ => Err(format!(
-                "{what}{key} must be a whole number from 1 to {top}"
-            )),
+            _ => {
+                let (fr, en) = if residual {
+                    (" du résiduel", "residual ")
+                } else {
+                    ("", "")
+                };
+                Err(msg!(
+                    "{key}{fr} doit être un nombre entier de 1 à {top}",
+                    "{en}{key} must be a whole number from 1 to {top}"
+                ))
+            }
         },
     }
 }
@@ -492,8 +541,13 @@ pub struct SetAside {
 pub enum SetAsideReason {
     /// The item is not in this version of the questionnaire.
     ItemGone { version: String },
-    /// The value no longer fits the item (`detail` as [`read_value`] says it).
-    AnswerMisfit { detail: String },
+    /// The value no longer fits the item (`detail` as [`read_value`] says it, `detail_fr` in
+    /// French; files written before it was kept have only `detail`).
+    AnswerMisfit {
+        detail: String,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        detail_fr: String,
+    },
     /// Evidence ticked that the item no longer lists.
     EvidenceGone { ids: Vec<String> },
 }
@@ -505,7 +559,9 @@ impl SetAsideReason {
             SetAsideReason::ItemGone { version } => {
                 format!("item `{item}` does not exist in version {version}")
             }
-            SetAsideReason::AnswerMisfit { detail } => format!("answer no longer fits: {detail}"),
+            SetAsideReason::AnswerMisfit { detail, .. } => {
+                format!("answer no longer fits: {detail}")
+            }
             SetAsideReason::EvidenceGone { ids } => {
                 format!("evidence no longer listed: {}", ids.join(", "))
             }
@@ -544,11 +600,14 @@ pub fn place(
         };
         let mut aside = Answer::default();
         let mut reasons = Vec::new();
-        if let Err(why) = read_value(q, item, &answer.value) {
+        if let Err(why) = read_value_msg(q, item, &answer.value) {
             aside.value = std::mem::take(&mut answer.value);
             // A quiz answer's validation goes with its value.
             aside.validated = std::mem::take(&mut answer.validated);
-            reasons.push(SetAsideReason::AnswerMisfit { detail: why });
+            reasons.push(SetAsideReason::AnswerMisfit {
+                detail: why.en,
+                detail_fr: why.fr,
+            });
         }
         let (fits, misfits): (Vec<String>, Vec<String>) =
             answer.evidence.drain(..).partition(|e| {

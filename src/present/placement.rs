@@ -22,14 +22,17 @@ pub fn reason(r: &SetAsideReason, item: &str, lang: Lang) -> String {
             Lang::Fr => format!("la question `{item}` n’existe pas dans la version {version}"),
             Lang::En => format!("question `{item}` does not exist in version {version}"),
         },
-        SetAsideReason::AnswerMisfit { detail } => labelled(
+        SetAsideReason::AnswerMisfit { detail, detail_fr } => labelled(
             lang,
             t(
                 lang,
                 "la réponse ne correspond plus à la question",
                 "the answer no longer fits the question",
             ),
-            detail,
+            match lang {
+                Lang::Fr if !detail_fr.is_empty() => detail_fr,
+                _ => detail,
+            },
         ),
         SetAsideReason::EvidenceGone { ids } => labelled(
             lang,
