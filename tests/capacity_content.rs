@@ -14,7 +14,7 @@ use psea_assess::engine::condition::na_allowed;
 use psea_assess::engine::model::*;
 use psea_assess::engine::scoring::{score, Effect, NA_REFUSED};
 use psea_assess::engine::Questionnaire;
-use psea_assess::present::{text as summary, Lang};
+use psea_assess::present::{text, Lang};
 use serde_json::{json, Value};
 
 const NOTICE_FR: &str =
@@ -73,7 +73,7 @@ fn standard_8_not_applicable_is_refused_once_an_allegation_was_received() {
         .iter()
         .any(|m| m.item == "std8_corrective" && m.scored));
     assert_eq!(effect_of(&o, "std8_corrective"), Effect::Unanswered);
-    let fr = summary::outcome(&q, &a, &o, Lang::Fr);
+    let fr = text::outcome(&q, &a, &o, Lang::Fr);
     assert!(
         fr.contains(
             "[std8_corrective] «\u{a0}sans objet\u{a0}» n’est accepté ici que sous sa condition"
@@ -155,7 +155,7 @@ fn no_contact_with_beneficiaries_changes_how_the_result_is_stated() {
     let (q, a) = un_common(json!("no"), json!("na"), json!("no"));
     let o = score(&q, &a);
     assert_eq!(o.result_status.as_deref(), Some("no_contact"));
-    let fr = summary::outcome(&q, &a, &o, Lang::Fr);
+    let fr = text::outcome(&q, &a, &o, Lang::Fr);
     let status_line = "Statut\u{a0}: «\u{a0}Aucun contact avec les bénéficiaires\u{a0}»";
     let at = fr.find(status_line).unwrap_or_else(|| panic!("{fr}"));
     assert!(
@@ -166,7 +166,7 @@ fn no_contact_with_beneficiaries_changes_how_the_result_is_stated() {
         fr.contains("l’agence décide si l’évaluation s’applique"),
         "{fr}"
     );
-    let en = summary::outcome(&q, &a, &o, Lang::En);
+    let en = text::outcome(&q, &a, &o, Lang::En);
     assert!(
         en.contains("Status: “No contact with beneficiaries”"),
         "{en}"
@@ -175,7 +175,7 @@ fn no_contact_with_beneficiaries_changes_how_the_result_is_stated() {
     let (q, a) = un_common(json!("no"), json!("na"), json!("yes"));
     let o = score(&q, &a);
     assert_eq!(o.result_status, None);
-    assert!(!summary::outcome(&q, &a, &o, Lang::Fr).contains("Aucun contact"));
+    assert!(!text::outcome(&q, &a, &o, Lang::Fr).contains("Aucun contact"));
 }
 
 #[test]
@@ -183,14 +183,14 @@ fn self_assessments_say_so_and_show_a_review_date_not_a_validity() {
     let (q, a) = un_common(json!("no"), json!("na"), json!("yes"));
     assert!(q.self_assessment && q.validity_provisional);
     let o = score(&q, &a);
-    let fr = summary::outcome(&q, &a, &o, Lang::Fr);
+    let fr = text::outcome(&q, &a, &o, Lang::Fr);
     assert!(fr.contains(NOTICE_FR), "{fr}");
     assert!(
         fr.contains("À revoir avant le\u{a0}: 14 octobre 2031 (durée PROVISOIRE, non confirmée par la source)"),
         "{fr}"
     );
     assert!(!fr.contains("Valide jusqu"), "{fr}");
-    let en = summary::outcome(&q, &a, &o, Lang::En);
+    let en = text::outcome(&q, &a, &o, Lang::En);
     assert!(en.contains(NOTICE_EN), "{en}");
     assert!(
         en.contains("To be reviewed before: 14 October 2031 (PROVISIONAL period"),
