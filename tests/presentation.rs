@@ -358,3 +358,21 @@ fn the_english_text_report_has_no_french_spacing() {
         assert!(!fr.contains(" :") && !fr.contains(" %"), "{name}: {fr}");
     }
 }
+
+#[test]
+fn a_problem_with_an_answer_is_said_in_the_users_language() {
+    // Not placed first, so scoring meets the misfit itself.
+    let q = load_file("unicef-psea-2020.toml");
+    let mut file = AnswersFile::template(&q);
+    file.answers.get_mut("cs2_management").unwrap().value = serde_json::json!("progressin");
+    let o = score(&q, &file);
+    let p = o.problems.iter().find(|p| p.item == "cs2_management").unwrap();
+    assert_eq!(
+        psea_assess::present::answer::problem_text(&q, &file, p, Fr),
+        "`progressin` n’est pas parmi absent, progressing, adequate"
+    );
+    assert_eq!(
+        psea_assess::present::answer::problem_text(&q, &file, p, En),
+        "`progressin` is not one of absent, progressing, adequate"
+    );
+}

@@ -2,6 +2,7 @@
 //! who filled the form in.
 
 use super::{t, Lang};
+use crate::engine::answers::AnswersFile;
 use crate::engine::model::*;
 
 /// The label of an answer id for an item: the choice label, or yes/no/N/A words.
@@ -89,17 +90,29 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-/// A problem with an answer, in `lang` when the engine's message is one we word: the refused
-/// N/A is the one a user meets in normal use (UN standard 8 after an allegation).
-pub fn problem_text(message: &str, lang: Lang) -> String {
-    if message == crate::engine::scoring::NA_REFUSED {
-        t(
+/// A problem with an answer, in `lang`: the refused N/A (the one a user meets in normal use,
+/// UN standard 8 after an allegation), or why the stored value does not fit its item.
+pub fn problem_text(
+    q: &Questionnaire,
+    file: &AnswersFile,
+    p: &crate::engine::scoring::Problem,
+    lang: Lang,
+) -> String {
+    if p.message == crate::engine::scoring::NA_REFUSED {
+        return t(
             lang,
             "«\u{a0}sans objet\u{a0}» n’est accepté ici que sous sa condition (par exemple aucune allégation reçue)\u{202f}; répondre à la question",
             "“not applicable” is accepted here only under its condition (e.g. no allegation received); answer the question",
         )
-        .to_owned()
-    } else {
-        message.to_owned()
+        .to_owned();
+    }
+    // Scoring keeps the English words; read the value again for the user's language.
+    let why = q
+        .item(&p.item)
+        .zip(file.answers.get(&p.item))
+        .and_then(|(item, a)| crate::engine::answers::read_value_msg(q, item, &a.value).err());
+    match why {
+        Some(m) if m.en == p.message => m.text(lang).to_owned(),
+        _ => p.message.clone(),
     }
 }

@@ -519,7 +519,7 @@ impl Ctx<'_> {
         for p in self.outcome.problems.iter().filter(|p| p.item == item.id) {
             l.field(
                 self.tr("Non retenue", "Not counted"),
-                &problem_text(&p.message, self.lang),
+                &problem_text(self.q, self.file, p, self.lang),
                 30.0,
             );
         }

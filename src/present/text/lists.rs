@@ -82,7 +82,7 @@ impl Report<'_> {
                 format!(
                     "[{}] {}",
                     p.item,
-                    answer::problem_text(&p.message, self.lang)
+                    answer::problem_text(self.q, self.file, p, self.lang)
                 )
             })
             .collect();
