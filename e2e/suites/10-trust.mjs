@@ -137,6 +137,10 @@ export default async function (t) {
     await startUnicef(page, 'ONG Mémoire');
     await rate(page, STANDARDS[0]);
     expect(await page.getByRole('alert').filter({ hasText: 'Le stockage de ce navigateur est bloqué' }).isVisible(), 'warning gone on the filling page');
+    // Nothing claims the answers are saved on the device.
+    await page.getByRole('status').filter({ hasText: 'Gardé en mémoire seulement (stockage bloqué)' }).waitFor();
+    const claims = await page.getByText(/Enregistré/).evaluateAll((els) => els.filter((e) => e.offsetParent !== null).map((e) => e.textContent));
+    expect(claims.length === 0, `claims to have saved: ${claims.join(' | ')}`);
     await page.getByRole('button', { name: 'Voir les résultats' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter les réponses (.json)' }).click()]);
     const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));

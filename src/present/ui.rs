@@ -180,6 +180,7 @@ pub enum K {
     KeepBoth,
     Replaced,
     NoAnswerFits,
+    SavedInMemory,
 }
 
 impl K {
@@ -445,6 +446,7 @@ impl K {
                 "Aucune réponse de ce fichier ne correspond au questionnaire\u{202f}; rien n’a été importé",
                 "No answer in this file fits the questionnaire; nothing was imported",
             ),
+            SavedInMemory => ("Gardé en mémoire seulement (stockage bloqué)", "Kept in memory only (storage blocked)"),
         }
     }
 }

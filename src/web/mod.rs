@@ -245,7 +245,14 @@ impl AppState {
                 self.route.set(route);
             }
         }
+        self.saved(result);
+    }
+
+    /// Records how the last save went. With storage blocked nothing is saved on the device,
+    /// so nothing claims it is (the top bar says « kept in memory only »).
+    fn saved(&self, result: Result<(), String>) {
         self.save_state.set(match result {
+            Ok(()) if self.storage_blocked => SaveState::Idle,
             Ok(()) => SaveState::Saved,
             Err(e) => SaveState::Failed(e),
         });
@@ -376,10 +383,7 @@ impl AppState {
         }
         let result = storage::save(&s);
         self.assessments.update(|l| l.insert(0, s));
-        self.save_state.set(match result {
-            Ok(()) => SaveState::Saved,
-            Err(e) => SaveState::Failed(e),
-        });
+        self.saved(result);
     }
 }
 
@@ -462,13 +466,13 @@ pub fn App() -> impl IntoView {
                 <button class="primary" on:click=move |_| call_js("pseaApplyUpdate")>{move || state.t(K::UpdateNow)}</button>
             </div>
         </Show>
-        <Show when=move || state.storage_blocked>
-            <div class="banner error" role="alert">
-                <p>{move || state.t(K::StorageBlocked)}</p>
-            </div>
-        </Show>
         <NoticeView/>
         <main id="main" tabindex="-1">
+            <Show when=move || state.storage_blocked>
+                <div class="banner error" role="alert">
+                    <p>{move || state.t(K::StorageBlocked)}</p>
+                </div>
+            </Show>
             {move || match state.route.get() {
                 Route::Home => view! { <home::Home/> }.into_any(),
                 route => view! { <LazyPage route=route/> }.into_any(),
@@ -574,6 +578,7 @@ fn SaveIndicator() -> impl IntoView {
     view! {
         <p class="save-state" role="status" aria-live="polite">
             {move || match state.save_state.get() {
+                SaveState::Idle if state.storage_blocked => state.t(K::SavedInMemory).to_owned(),
                 SaveState::Idle => String::new(),
                 SaveState::Saved => format!("✓ {}", state.t(K::Saved)),
                 SaveState::Failed(_) => format!("⚠ {}", state.t(K::SaveFailed)),
