@@ -548,6 +548,51 @@ impl<'s> Reader<'s> {
         let validity_years = self.int_in(meta, "validity_years", 1, 50).map(|n| n as u32);
         let validity_provisional = self.bool(meta, "validity_provisional", false);
         let self_assessment = self.bool(meta, "self_assessment", false);
+        let statuses = self.statuses(meta);
+        let sources = self.sources(meta);
+
+        let mut sections = Vec::new();
+        match root.get("sections") {
+            None => self.missing(root, "sections", &msg!("le fichier", "the file")),
+            Some(_) => {
+                for s in self.tables(root, "sections") {
+                    sections.push(self.section(s));
+                }
+            }
+        }
+        let scoring = match self.table(root, "scoring", true, &msg!("le fichier", "the file")) {
+            Some(t) => self.scoring(t),
+            None => Scoring {
+                status: RuleStatus::Provisional,
+                note: None,
+                rule: Rule::FlagCount(FlagCount {
+                    items: vec![],
+                    context_items: vec![],
+                    bands: vec![],
+                }),
+                span: 0..0,
+            },
+        };
+        Questionnaire {
+            id,
+            version,
+            languages: self.langs.clone(),
+            title,
+            purpose,
+            audience,
+            duration_minutes,
+            validity_years,
+            validity_provisional,
+            self_assessment,
+            statuses,
+            sources,
+            sections,
+            scoring,
+        }
+    }
+
+    /// `[[questionnaire.statuses]]`: the result statuses and when they hold.
+    fn statuses(&mut self, meta: Obj) -> Vec<ResultStatus> {
         let mut statuses = Vec::new();
         for t in self.tables(meta, "statuses") {
             let what = &msg!("un statut", "a status");
@@ -572,6 +617,11 @@ impl<'s> Reader<'s> {
                 });
             }
         }
+        statuses
+    }
+
+    /// `[[questionnaire.sources]]`: at least one, each url a web address.
+    fn sources(&mut self, meta: Obj) -> Vec<Source> {
         let mut sources = Vec::new();
         for s in self.tables(meta, "sources") {
             self.check_keys(s, &["title", "url"], &[], &msg!("une source", "a source"));
@@ -625,45 +675,7 @@ impl<'s> Reader<'s> {
                 "add [[questionnaire.sources]] with title and url: users must be able to check the content"
             ));
         }
-
-        let mut sections = Vec::new();
-        match root.get("sections") {
-            None => self.missing(root, "sections", &msg!("le fichier", "the file")),
-            Some(_) => {
-                for s in self.tables(root, "sections") {
-                    sections.push(self.section(s));
-                }
-            }
-        }
-        let scoring = match self.table(root, "scoring", true, &msg!("le fichier", "the file")) {
-            Some(t) => self.scoring(t),
-            None => Scoring {
-                status: RuleStatus::Provisional,
-                note: None,
-                rule: Rule::FlagCount(FlagCount {
-                    items: vec![],
-                    context_items: vec![],
-                    bands: vec![],
-                }),
-                span: 0..0,
-            },
-        };
-        Questionnaire {
-            id,
-            version,
-            languages: self.langs.clone(),
-            title,
-            purpose,
-            audience,
-            duration_minutes,
-            validity_years,
-            validity_provisional,
-            self_assessment,
-            statuses,
-            sources,
-            sections,
-            scoring,
-        }
+        sources
     }
 
     fn section(&mut self, o: Obj) -> Section {

@@ -379,6 +379,13 @@ impl Ctx<'_> {
                 l.field(self.tr("Conseil", "Advice"), adv.get(self.l()), LABEL_W);
             }
         }
+        self.summary_notes(l);
+    }
+
+    /// The rest of the summary: the cap, the quiz verdict, the rule, the sources, and what is
+    /// unanswered.
+    fn summary_notes(&self, l: &mut Layout) {
+        let o = self.outcome;
         if let Some(before) = &o.uncapped_band {
             let items: Vec<String> = o
                 .caps
