@@ -655,7 +655,7 @@ fn RevealNote(ctx: Ctx, nav: Nav, item: String) -> impl IntoView {
             {move || added().map(|added| {
                 let lang = ctx.lang();
                 let q = ctx.q.get_value();
-                let names: Vec<String> = added.iter().filter_map(|i| q.item(i)).map(|i| crate::summary::shorten(&item_name(&q, i, lang), 60)).collect();
+                let names: Vec<String> = added.iter().filter_map(|i| q.item(i)).map(|i| present::answer::shorten(&item_name(&q, i, lang), 60)).collect();
                 let head = if added.len() == 1 {
                     tr(lang, K::QuestionAdded).to_owned()
                 } else {
@@ -664,7 +664,7 @@ fn RevealNote(ctx: Ctx, nav: Nav, item: String) -> impl IntoView {
                 let first = added[0].clone();
                 view! {
                     <p>
-                        {format!("{head}{}{} — ", super::i18n::colon(lang), names.join(crate::summary::list_sep(lang)))}
+                        {format!("{} — ", present::labelled(lang, &head, &names.join(present::list_sep(lang))))}
                         <button class="link" on:click=move |_| nav.go_item(&first)>{tr(lang, K::GoToQuestion)}</button>
                     </p>
                 }
@@ -747,7 +747,7 @@ fn SectionView(ctx: Ctx, section: Section, index: usize) -> impl IntoView {
                 {move || nav.neighbour(index, true).map(|n| view! {
                     <p class="section-next">
                         <button class="primary" on:click=move |_| nav.go_section(n)>
-                            {move || format!("{}{}{} ›", ctx.state.t(K::NextSection), super::i18n::colon(ctx.lang()), nav.title(n, ctx.lang()))}
+                            {move || format!("{} ›", present::labelled(ctx.lang(), ctx.state.t(K::NextSection), &nav.title(n, ctx.lang())))}
                         </button>
                     </p>
                 })}
@@ -1506,7 +1506,7 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
                 .iter()
                 .map(|id| answer_label(&item, id, lang))
                 .collect::<Vec<_>>()
-                .join(crate::summary::list_sep(lang)),
+                .join(present::list_sep(lang)),
             None => String::new(),
         };
         let explanation = item
@@ -1517,7 +1517,7 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
         Some(view! {
             <div class=if ok { "feedback right" } else { "feedback wrong" }>
                 <p class="verdict"><strong>{if ok { format!("✓ {}", tr(lang, K::RightAnswer)) } else { format!("✗ {}", tr(lang, K::IncorrectAnswer)) }}</strong></p>
-                {(!ok).then(|| view! { <p>{format!("{}{}{right}", tr(lang, K::TheRightAnswer), super::i18n::colon(lang))}</p> })}
+                {(!ok).then(|| view! { <p>{present::labelled(lang, tr(lang, K::TheRightAnswer), &right)}</p> })}
                 <p>{explanation}</p>
             </div>
         })
@@ -1540,6 +1540,21 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
 fn LiveResult(ctx: Ctx) -> impl IntoView {
     let state = ctx.state;
     let nav = expect_context::<Nav>();
+    let why_open = RwSignal::new(false);
+    // The unanswered questions by id and name (in the current language).
+    let missing = Memo::new(move |_| {
+        let lang = ctx.lang();
+        let q = ctx.q.get_value();
+        ctx.outcome.with(|o| {
+            o.missing
+                .iter()
+                .filter_map(|m| {
+                    q.item(&m.item)
+                        .map(|i| (m.item.clone(), item_name(&q, i, lang)))
+                })
+                .collect::<Vec<(String, String)>>()
+        })
+    });
     view! {
         <aside class="live" aria-labelledby="live-title">
             <h2 id="live-title">{move || state.t(K::LiveResult)}</h2>
@@ -1555,9 +1570,9 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                             _ => "—".to_owned(),
                         };
                         // « Note : — » before any answer, never « 0 / 0 »; a quiz adds its percentage.
-                        let score = format!("{}{}{}", tr(lang, K::Score), super::i18n::colon(lang), crate::summary::score_line(o, lang));
+                        let score = present::labelled(lang, tr(lang, K::Score), &present::outcome::score_line(o, lang));
                         let q = ctx.q.get_value();
-                        let status = crate::summary::result_status(&q, o).map(|st| st.label.get(l).to_owned());
+                        let status = present::outcome::result_status(&q, o).map(|st| st.label.get(l).to_owned());
                         let self_assessed = (q.self_assessment && o.band.is_some()).then(|| tr(lang, K::SelfAssessment));
                         view! {
                             {status.map(|st| view! { <p class="result-status">{st}</p> })}
@@ -1568,10 +1583,12 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                     })
                 }}
             </div>
-            <details>
+            // Built only while open: a long questionnaire's list is not redrawn on every change
+            // while no one reads it.
+            <details on:toggle=move |ev| why_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
                 <summary>{move || state.t(K::WhyThisRating)}</summary>
                 <ul class="why">
-                    {move || {
+                    {move || why_open.get().then(|| {
                         let lang = ctx.lang();
                         let q = ctx.q.get_value();
                         ctx.outcome.with(|o| o.items.iter().filter_map(|r| {
@@ -1593,30 +1610,21 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                                 }
                                 (Effect::Counted, None) => String::new(),
                             };
-                            Some(view! { <li>{format!("{}{}{what}", item_name(&q, item, lang), super::i18n::colon(lang))}</li> })
+                            Some(view! { <li>{present::labelled(lang, &item_name(&q, item, lang), &what)}</li> })
                         }).collect_view())
-                    }}
+                    })}
                 </ul>
             </details>
             <h3>{move || state.t(K::Unanswered)}</h3>
-            {move || {
-                let lang = ctx.lang();
-                let q = ctx.q.get_value();
-                let missing: Vec<(String, String)> = ctx.outcome.with(|o| o.missing.iter().filter_map(|m| {
-                    q.item(&m.item).map(|i| (m.item.clone(), item_name(&q, i, lang)))
-                }).collect());
-                if missing.is_empty() {
-                    view! { <p>{tr(lang, K::AllAnswered)}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="missing">
-                            {missing.into_iter().map(|(id, name)| view! {
-                                <li><button class="link" on:click=move |_| nav.go_item(&id)>{name}</button></li>
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
-            }}
+            // Keyed: an answer takes one entry out of the list, the others stay as they are.
+            <Show when=move || missing.with(Vec::is_empty)>
+                <p>{move || state.t(K::AllAnswered)}</p>
+            </Show>
+            <ul class="missing">
+                <For each=move || missing.get() key=|entry| entry.clone() let((id, name))>
+                    <li><button class="link" on:click=move |_| nav.go_item(&id)>{name}</button></li>
+                </For>
+            </ul>
         </aside>
     }
 }
