@@ -366,7 +366,11 @@ fn a_problem_with_an_answer_is_said_in_the_users_language() {
     let mut file = AnswersFile::template(&q);
     file.answers.get_mut("cs2_management").unwrap().value = serde_json::json!("progressin");
     let o = score(&q, &file);
-    let p = o.problems.iter().find(|p| p.item == "cs2_management").unwrap();
+    let p = o
+        .problems
+        .iter()
+        .find(|p| p.item == "cs2_management")
+        .unwrap();
     assert_eq!(
         psea_assess::present::answer::problem_text(&q, &file, p, Fr),
         "`progressin` n’est pas parmi absent, progressing, adequate"
@@ -375,4 +379,30 @@ fn a_problem_with_an_answer_is_said_in_the_users_language() {
         psea_assess::present::answer::problem_text(&q, &file, p, En),
         "`progressin` is not one of absent, progressing, adequate"
     );
+}
+
+#[test]
+fn a_capped_rating_names_the_band_the_score_alone_gives() {
+    // UNICEF 2020 with standard 5 made critical: « Absente » caps the rating at « low ».
+    let src = format!(
+        "{}\n[[scoring.critical]]\nitem = \"cs5_assistance\"\ncap = \"low\"\nwhen = [\"absent\"]\n",
+        questionnaire_text("unicef-psea-2020.toml")
+    );
+    let q = load(&src);
+    let file =
+        AnswersFile::from_json(&questionnaire_text("examples/unicef-psea-2020.json")).unwrap();
+    let (file, _) = place(&q, file).unwrap();
+    let o = score(&q, &file);
+    assert_eq!(o.uncapped_band.as_deref(), Some("medium"));
+    let fr = outcome::uncapped(&q, &o, Fr).unwrap();
+    let en = outcome::uncapped(&q, &o, En).unwrap();
+    assert!(
+        fr.starts_with("sans plafond\u{a0}: «\u{a0}Capacité moyenne"),
+        "{fr}"
+    );
+    assert!(en.starts_with("without the cap: “Medium Capacity"), "{en}");
+    // The command line says it the same way, never with the band's id.
+    let text = text::outcome(&q, &file, &o, Fr);
+    assert!(text.contains(&format!("cs5_assistance ({fr})")), "{text}");
+    assert!(!text.contains("medium)"), "{text}");
 }

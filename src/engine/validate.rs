@@ -782,7 +782,7 @@ impl Validator<'_> {
             }
         }
         if let Some(reachable) = scoring::reachable_scores(q) {
-            self.bands(rule_bands(&q.scoring.rule), &reachable);
+            self.bands(q.scoring.bands(), &reachable);
         }
     }
 
@@ -969,16 +969,6 @@ fn is_question(k: &ItemKind) -> bool {
         k,
         ItemKind::Choice { .. } | ItemKind::TrueFalse { .. } | ItemKind::Checklist { .. }
     )
-}
-
-fn rule_bands(rule: &Rule) -> &[Band] {
-    match rule {
-        Rule::WeightedSum(r) => &r.bands,
-        Rule::CountMet(r) => &r.bands,
-        Rule::RiskMatrix(r) => &r.bands,
-        Rule::FlagCount(r) => &r.bands,
-        Rule::Quiz(r) => &r.bands,
-    }
 }
 
 /// `1–4, 6, 8–10`: a set of whole numbers written as runs.

@@ -161,6 +161,23 @@ pub fn score_line(o: &Outcome, lang: Lang) -> String {
     line
 }
 
+/// Where a critical item capped the band: « sans plafond : « Pleine capacité » », naming the
+/// band the score alone would give.
+pub fn uncapped(q: &Questionnaire, o: &Outcome, lang: Lang) -> Option<String> {
+    let id = o.uncapped_band.as_ref()?;
+    let label = q
+        .scoring
+        .bands()
+        .iter()
+        .find(|b| &b.id == id)
+        .map_or(id.as_str(), |b| b.label.get(lang.code()));
+    Some(super::labelled(
+        lang,
+        t(lang, "sans plafond", "without the cap"),
+        &super::quoted(lang, label),
+    ))
+}
+
 /// A band's range: « 10–14 ».
 pub fn band_range(b: &Band) -> String {
     format!("{}–{}", b.min, b.max)

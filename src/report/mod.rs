@@ -26,11 +26,11 @@ use crate::present::date::written as french_date;
 use crate::present::number::number;
 use crate::present::outcome::{
     band_legend, band_range, heat_colour, pass_mark, result_status, review_before_label,
-    review_before_text, score_label, score_of, self_assessment_notice, source_lines, valid_until,
-    HEAT_IMPOSSIBLE,
+    review_before_text, score_label, score_of, self_assessment_notice, source_lines, uncapped,
+    valid_until, HEAT_IMPOSSIBLE,
 };
 use crate::present::risk as present_risk;
-use crate::present::{labelled, list_sep, placement, quoted, t, Lang};
+use crate::present::{labelled, list_sep, placement, t, Lang};
 use fonts::Fonts;
 use layout::{line_h, Layout, BLACK, CONTENT_W, GREY, MARGIN};
 
@@ -386,7 +386,7 @@ impl Ctx<'_> {
     /// unanswered.
     fn summary_notes(&self, l: &mut Layout) {
         let o = self.outcome;
-        if let Some(before) = &o.uncapped_band {
+        if let Some(before) = uncapped(self.q, o, self.lang) {
             let items: Vec<String> = o
                 .caps
                 .iter()
@@ -395,15 +395,7 @@ impl Ctx<'_> {
                 .collect();
             l.field(
                 self.tr("Plafond", "Cap"),
-                &format!(
-                    "{} ({})",
-                    items.join(list_sep(self.lang)),
-                    labelled(
-                        self.lang,
-                        self.tr("sans plafond", "without the cap"),
-                        &quoted(self.lang, before)
-                    )
-                ),
+                &format!("{} ({before})", items.join(list_sep(self.lang))),
                 LABEL_W,
             );
         }

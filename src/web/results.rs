@@ -108,7 +108,7 @@ fn Summary(ctx: Ctx) -> impl IntoView {
             let band = o.band.as_ref().map(present_outcome::band_range);
             let until = valid_until(&q, &file).map(|d| french_date(d, lang));
             let period_provisional = q.validity_provisional;
-            let capped = o.uncapped_band.clone();
+            let capped = present_outcome::uncapped(&q, o, lang);
             let self_assessed = q.self_assessment && o.band.is_some();
             let result_status = present_outcome::result_status(&q, o)
                 .map(|st| (st.label.get(l).to_owned(), st.note.as_ref().map(|n| n.get(l).to_owned())));

@@ -52,17 +52,9 @@ impl Report<'_> {
                     let s = format!("  {}", adv.get(self.l()));
                     self.line(&s);
                 }
-                if let Some(before) = &o.uncapped_band {
+                if let Some(before) = outcome::uncapped(q, o, lang) {
                     let items: Vec<&str> = o.caps.iter().map(|c| c.item.as_str()).collect();
-                    let cap = format!(
-                        "{} ({} {before})",
-                        items.join(", "),
-                        t(
-                            lang,
-                            "sans plafond, la bande serait",
-                            "without the cap the band would be"
-                        )
-                    );
+                    let cap = format!("{} ({before})", items.join(", "));
                     let label = t(
                         lang,
                         "Plafonné par des normes critiques non respectées",
