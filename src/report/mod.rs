@@ -249,6 +249,13 @@ impl Ctx<'_> {
         t(self.lang, fr, en)
     }
 
+    /// A table's columns: (French, English, width in mm) each.
+    fn columns(&self, spec: &[(&'static str, &'static str, f32)]) -> Vec<(String, f32)> {
+        spec.iter()
+            .map(|&(fr, en, w)| (self.tr(fr, en).to_owned(), w))
+            .collect()
+    }
+
     /// The label of an "other" option: the list's own, or the plain word.
     fn other_label(&self, own: Option<&Text>) -> String {
         own.map_or_else(
@@ -387,15 +394,10 @@ impl Ctx<'_> {
     fn summary_notes(&self, l: &mut Layout) {
         let o = self.outcome;
         if let Some(before) = uncapped(self.q, o, self.lang) {
-            let items: Vec<String> = o
-                .caps
-                .iter()
-                .filter_map(|c| self.q.item(&c.item))
-                .map(|i| item_statement(self.q, i, self.lang))
-                .collect();
+            let items = self.statements(o.caps.iter().map(|c| c.item.as_str()));
             l.field(
                 self.tr("Plafond", "Cap"),
-                &format!("{} ({before})", items.join(list_sep(self.lang))),
+                &format!("{items} ({before})"),
                 LABEL_W,
             );
         }
@@ -423,20 +425,19 @@ impl Ctx<'_> {
             };
             l.field(label, line, LABEL_W);
         }
-        let missing: Vec<String> = o
-            .missing
-            .iter()
-            .filter_map(|m| self.q.item(&m.item))
-            .map(|i| item_statement(self.q, i, self.lang))
-            .collect();
+        let missing = self.statements(o.missing.iter().map(|m| m.item.as_str()));
         if !missing.is_empty() {
-            l.field(
-                self.tr("Sans réponse", "Unanswered"),
-                &missing.join(list_sep(self.lang)),
-                LABEL_W,
-            );
+            l.field(self.tr("Sans réponse", "Unanswered"), &missing, LABEL_W);
         }
         l.space(2.0);
+    }
+
+    /// The items named in full, on one line: « a ; b ».
+    fn statements<'i>(&self, ids: impl Iterator<Item = &'i str>) -> String {
+        ids.filter_map(|id| self.q.item(id))
+            .map(|i| item_statement(self.q, i, self.lang))
+            .collect::<Vec<_>>()
+            .join(list_sep(self.lang))
     }
 
     fn shown(&self, item: &Item) -> bool {
@@ -635,13 +636,13 @@ impl Ctx<'_> {
         );
         self.heat_matrix(l, r);
         l.heading(self.tr("Registre des risques", "Risk register"), 11.0, true);
-        let cols: Vec<(String, f32)> = vec![
-            (self.tr("N°", "No.").into(), 9.0),
-            (self.tr("Risque", "Risk").into(), 50.0),
-            (self.tr("Inhérent", "Inherent").into(), 30.0),
-            (self.tr("Mesures", "Measures").into(), 52.0),
-            (self.tr("Résiduel", "Residual").into(), CONTENT_W - 141.0),
-        ];
+        let cols = self.columns(&[
+            ("N°", "No.", 9.0),
+            ("Risque", "Risk", 50.0),
+            ("Inhérent", "Inherent", 30.0),
+            ("Mesures", "Measures", 52.0),
+            ("Résiduel", "Residual", CONTENT_W - 141.0),
+        ]);
         let lang = self.lang;
         let rows: Vec<Vec<String>> = self
             .outcome
@@ -852,13 +853,13 @@ impl Ctx<'_> {
             );
             return;
         }
-        let cols: Vec<(String, f32)> = vec![
-            (self.tr("Écart", "Gap").into(), 50.0),
-            (self.tr("Action", "Action").into(), 62.0),
-            (self.tr("Responsable", "Owner").into(), 25.0),
-            (self.tr("Échéance", "Due").into(), 20.0),
-            (self.tr("Statut", "Status").into(), CONTENT_W - 157.0),
-        ];
+        let cols = self.columns(&[
+            ("Écart", "Gap", 50.0),
+            ("Action", "Action", 62.0),
+            ("Responsable", "Owner", 25.0),
+            ("Échéance", "Due", 20.0),
+            ("Statut", "Status", CONTENT_W - 157.0),
+        ]);
         let rows: Vec<Vec<String>> = entries
             .iter()
             .map(|e| {
