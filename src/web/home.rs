@@ -10,18 +10,17 @@ use super::i18n::{tr, K};
 use super::lazy::{self, Unavailable};
 use super::{browser, storage, AppState, CatalogueEntry, LibraryState, Route, Stored};
 use crate::engine::answers::AnswersFile;
-use crate::engine::diagnostic::{Diagnostic, Msg};
+use crate::engine::diagnostic::Msg;
 use crate::present::date::written as french_date;
-use crate::present::message::answers_error;
-use crate::present::placement::reasons;
 use crate::present::{quoted, Lang};
+use lazy::both;
 
 /// A message shown after a file was opened or imported.
 #[derive(Clone, Debug, PartialEq)]
 enum Report {
     None,
     QuestionnaireAdded(String),
-    QuestionnaireErrors(String, Vec<Diagnostic>),
+    QuestionnaireErrors(String, Vec<Msg>),
     Imported {
         name: String,
         kept: usize,
@@ -89,7 +88,7 @@ pub fn Home() -> impl IntoView {
             if state.ensure_library().await.is_err() {
                 return say(At::Files, Report::Unavailable);
             }
-            match lazy::read_questionnaire(text.clone()).await {
+            match lazy::read_questionnaire(name.clone(), text.clone()).await {
                 Ok(Ok(q)) => {
                     let _ = storage::save_questionnaire(&q.id, &text);
                     let title = q.title.get(state.lang.get_untracked().code()).to_owned();
@@ -231,7 +230,12 @@ async fn import(state: AppState, name: String, text: &str) -> Report {
     };
     let file = match AnswersFile::from_json(text) {
         Ok(f) => f,
-        Err(e) => return failed(&|l| answers_error(&e, l)),
+        Err(e) => {
+            let why = lazy::explain(e)
+                .await
+                .unwrap_or_else(|_| both(|_| String::new()));
+            return failed(&|l| why.text(l).to_owned());
+        }
     };
     if state.ensure_library().await.is_err() {
         return Report::Unavailable;
@@ -240,23 +244,17 @@ async fn import(state: AppState, name: String, text: &str) -> Report {
     let Some(q) = state.questionnaire(&qid) else {
         return failed(&|l| format!("{} {}", tr(l, K::NoQuestionnaireFor), quoted(l, &qid)));
     };
-    let (mut file, placement) = match lazy::place_answers(q, file).await {
+    let (mut file, kept, set_aside) = match lazy::place_answers(q, file).await {
         Err(Unavailable) => return Report::Unavailable,
         Ok(Err(e)) => return failed(&|l| e.text(l).to_owned()),
         Ok(Ok(placed)) => placed,
     };
-    let set_aside: Vec<Msg> = placement
-        .set_aside
-        .iter()
-        .map(|s| both(|l| format!("{} — {}", s.item, reasons(&s.why, &s.reason, &s.item, l))))
-        .collect();
-    if placement.kept == 0 && !set_aside.is_empty() {
+    if kept == 0 && !set_aside.is_empty() {
         return failed(&|l| format!("{} {}", tr(l, K::NoAnswerFits), quoted(l, &qid)));
     }
     if file.assessment.updated.is_none() {
         file.assessment.updated = Some(chrono::Utc::now());
     }
-    let kept = placement.kept;
     let existing = state.assessments.with_untracked(|l| {
         l.iter()
             .find(|s| same_assessment(&s.file, &file))
@@ -283,14 +281,6 @@ async fn import(state: AppState, name: String, text: &str) -> Report {
                 set_aside,
             }
         }
-    }
-}
-
-/// A message in both languages, shown in the one chosen (and again after a switch).
-fn both(f: impl Fn(Lang) -> String) -> Msg {
-    Msg {
-        fr: f(Lang::Fr),
-        en: f(Lang::En),
     }
 }
 
@@ -351,10 +341,9 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
             }.into_any(),
             Report::QuestionnaireErrors(name, errors) => view! {
                 <div class="banner error" role="alert">
-                    <p>{let name = name.clone(); move || format!("{} ({name})", state.t(K::QuestionnaireErrors))}</p>
-                    <ul class="errors">{errors.into_iter().map(|e| {
-                        let name = name.clone();
-                        view! { <li><code>{move || e.render_in(&name, state.lang.get())}</code></li> }
+                    <p>{move || format!("{} ({name})", state.t(K::QuestionnaireErrors))}</p>
+                    <ul class="errors">{errors.into_iter().map(|e| view! {
+                        <li><code>{move || e.text(state.lang.get()).to_owned()}</code></li>
                     }).collect_view()}</ul>
                 </div>
             }.into_any(),

@@ -19,11 +19,12 @@ use leptos::prelude::*;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use super::i18n::{tr, K};
-use crate::engine::answers::{place, AnswersFile, Placement};
-use crate::engine::diagnostic::{Diagnostic, Msg};
+use crate::engine::answers::{place, AnswersError, AnswersFile};
+use crate::engine::diagnostic::Msg;
 use crate::engine::scoring::{score, Effect};
 use crate::engine::{self, Questionnaire};
 use crate::present::message::answers_error;
+use crate::present::placement::reasons;
 use crate::present::Lang;
 
 /// A module of the app could not be fetched.
@@ -57,26 +58,59 @@ pub fn library(opened: Vec<String>) -> Result<Library, Unavailable> {
     Ok((lib, sources))
 }
 
-/// A questionnaire file the user opened: the questionnaire, or its problems (each shown
-/// as `<file>:<line>:<column>: <message>` in the user's language).
+/// A questionnaire file the user opened (`name`): the questionnaire, or each problem as
+/// `<file>:<line>:<column>: <message>` in both languages.
 #[wasm_split(library, fallible)]
 pub fn read_questionnaire(
+    name: String,
     text: String,
-) -> Result<Result<Questionnaire, Vec<Diagnostic>>, Unavailable> {
-    Ok(engine::load(&text))
+) -> Result<Result<Questionnaire, Vec<Msg>>, Unavailable> {
+    Ok(engine::load(&text).map_err(|diags| {
+        diags
+            .iter()
+            .map(|d| both(|l| d.render_in(&name, l)))
+            .collect()
+    }))
 }
 
-/// Places an imported answers file on its questionnaire (what was kept, what set aside), or
-/// why it cannot be, in both languages.
+/// An imported file placed on its questionnaire: the file, how many answers were kept, and
+/// each answer set aside with its reason.
+pub type Placed = (AnswersFile, usize, Vec<Msg>);
+
+/// Places an imported answers file on its questionnaire, or says why it cannot be (both
+/// languages: the words live in this module, not in the first load).
 #[wasm_split(library, fallible)]
 pub fn place_answers(
     q: Arc<Questionnaire>,
     file: AnswersFile,
-) -> Result<Result<(AnswersFile, Placement), Msg>, Unavailable> {
-    Ok(place(&q, file).map_err(|e| Msg {
-        fr: answers_error(&e, Lang::Fr),
-        en: answers_error(&e, Lang::En),
-    }))
+) -> Result<Result<Placed, Msg>, Unavailable> {
+    Ok(match place(&q, file) {
+        Ok((file, p)) => {
+            let set_aside = p
+                .set_aside
+                .iter()
+                .map(|s| {
+                    both(|l| format!("{} — {}", s.item, reasons(&s.why, &s.reason, &s.item, l)))
+                })
+                .collect();
+            Ok((file, p.kept, set_aside))
+        }
+        Err(e) => Err(both(|l| answers_error(&e, l))),
+    })
+}
+
+/// Why an answers file cannot be read, in both languages.
+#[wasm_split(library, fallible)]
+pub fn explain(e: AnswersError) -> Result<Msg, Unavailable> {
+    Ok(both(|l| answers_error(&e, l)))
+}
+
+/// A message in both languages, shown in the one chosen (and again after a switch).
+pub fn both(f: impl Fn(Lang) -> String) -> Msg {
+    Msg {
+        fr: f(Lang::Fr),
+        en: f(Lang::En),
+    }
 }
 
 /// A new assessment of `q`: every item unanswered, dated `today`.

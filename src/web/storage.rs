@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::answers::AnswersFile;
+use crate::engine::answers::{AnswersFile, Assessment};
 use crate::present::Lang;
 
 const ASSESSMENT: &str = "psea:v1:a:";
@@ -193,52 +193,77 @@ pub fn erase_all() {
 }
 
 /// Three-way merge of an assessment that two tabs changed from the same `base`: each part
-/// (field, answer, answer field) changed on one side only takes that side's value. `None`
-/// when both changed the same part differently (a true conflict). The revision and the last
-/// change date are left to the caller.
+/// (name, detail field, answer, set-aside answer, the rest of the file) changed on one side
+/// only takes that side's value. `None` when both changed the same part differently (a true
+/// conflict). The revision and the last change date are left to the caller. Typed, part by
+/// part, so no generic JSON machinery reaches the first-load module.
 pub fn merge(base: &Stored, mine: &Stored, theirs: &Stored) -> Option<Stored> {
-    let plain = |s: &Stored| {
-        let mut s = s.clone();
-        s.rev = 0;
-        s.file.assessment.updated = None;
-        serde_json::to_value(&s).ok()
+    let (b, m, t) = (&base.file, &mine.file, &theirs.file);
+    // Everything but the parts merged one by one below.
+    let rest = |f: &AnswersFile| AnswersFile {
+        assessment: Assessment::default(),
+        answers: BTreeMap::new(),
+        unplaced: BTreeMap::new(),
+        result: None,
+        ..f.clone()
     };
-    let (b, m, t) = (plain(base)?, plain(mine)?, plain(theirs)?);
-    let merged = merge_values(Some(&b), Some(&m), Some(&t)).ok()??;
-    serde_json::from_value(merged).ok()
+    let mut file = pick(&rest(b), &rest(m), &rest(t))?;
+    file.assessment = merge_assessment(&b.assessment, &m.assessment, &t.assessment)?;
+    file.answers = merge_map(&b.answers, &m.answers, &t.answers)?;
+    file.unplaced = merge_map(&b.unplaced, &m.unplaced, &t.unplaced)?;
+    // Derived from the answers: never a conflict of its own.
+    file.result = pick(&b.result, &m.result, &t.result).unwrap_or_else(|| m.result.clone());
+    Some(Stored {
+        id: mine.id.clone(),
+        name: pick(&base.name, &mine.name, &theirs.name)?,
+        file,
+        rev: 0,
+    })
 }
 
-/// A conflict: both sides changed the same value differently.
-struct Conflict;
-
-fn merge_values(
-    base: Option<&serde_json::Value>,
-    mine: Option<&serde_json::Value>,
-    theirs: Option<&serde_json::Value>,
-) -> Result<Option<serde_json::Value>, Conflict> {
-    use serde_json::Value::Object;
+/// One part of a three-way merge: the side that changed it, or either when both agree.
+fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T) -> Option<T> {
     if mine == base {
-        return Ok(theirs.cloned());
+        Some(theirs.clone())
+    } else if theirs == base || theirs == mine {
+        Some(mine.clone())
+    } else {
+        None
     }
-    if theirs == base || theirs == mine {
-        return Ok(mine.cloned());
-    }
-    let empty = serde_json::Map::new();
-    let (base, mine, theirs) = match (base, mine, theirs) {
-        (Some(Object(b)), Some(Object(m)), Some(Object(t))) => (b, m, t),
-        (None, Some(Object(m)), Some(Object(t))) => (&empty, m, t),
-        _ => return Err(Conflict),
+}
+
+fn merge_assessment(b: &Assessment, m: &Assessment, t: &Assessment) -> Option<Assessment> {
+    let rest = |a: &Assessment| Assessment {
+        organisation: String::new(),
+        assessor: String::new(),
+        place: String::new(),
+        date: None,
+        updated: None,
+        ..a.clone()
     };
-    let keys: std::collections::BTreeSet<&String> = base
-        .keys()
-        .chain(mine.keys())
-        .chain(theirs.keys())
-        .collect();
-    let mut out = serde_json::Map::new();
+    Some(Assessment {
+        organisation: pick(&b.organisation, &m.organisation, &t.organisation)?,
+        assessor: pick(&b.assessor, &m.assessor, &t.assessor)?,
+        place: pick(&b.place, &m.place, &t.place)?,
+        date: pick(&b.date, &m.date, &t.date)?,
+        updated: None,
+        ..pick(&rest(b), &rest(m), &rest(t))?
+    })
+}
+
+/// Entry by entry (an answer per item): added, changed or removed on one side.
+fn merge_map<V: PartialEq + Clone>(
+    b: &BTreeMap<String, V>,
+    m: &BTreeMap<String, V>,
+    t: &BTreeMap<String, V>,
+) -> Option<BTreeMap<String, V>> {
+    let keys: std::collections::BTreeSet<&String> =
+        b.keys().chain(m.keys()).chain(t.keys()).collect();
+    let mut out = BTreeMap::new();
     for k in keys {
-        if let Some(v) = merge_values(base.get(k), mine.get(k), theirs.get(k))? {
-            out.insert(k.clone(), v);
+        if let Some(v) = pick(&b.get(k), &m.get(k), &t.get(k))? {
+            out.insert(k.clone(), v.clone());
         }
     }
-    Ok(Some(Object(out)))
+    Some(out)
 }
