@@ -418,19 +418,33 @@ fn from_texts_is_what_the_web_worker_runs() {
         build(&qq, &aa, Lang::Fr, day()).bytes,
         "same bytes as the native builder"
     );
-    let err = |q: &str, a: &str, date: &str| match psea_assess::report::from_texts(q, a, "fr", date)
-    {
+    // Failures are said in the report's language.
+    let err = |q: &str, a: &str, lang: &str, date: &str| match psea_assess::report::from_texts(
+        q, a, lang, date,
+    ) {
         Ok(_) => panic!("accepted bad input"),
         Err(e) => e,
     };
-    let bad_answers = err(&q, "{", "2026-11-23");
+    let bad_answers = err(&q, "{", "en", "2026-11-23");
     assert!(bad_answers.contains("line 1"), "{bad_answers}");
-    let bad_q = err("x = ", &a, "2026-11-23");
+    assert!(err(&q, "{", "fr", "2026-11-23").contains("ligne 1"));
+    let bad_q = err("x = ", &a, "en", "2026-11-23");
     assert!(
         bad_q.starts_with("questionnaire: 1 error(s), first:"),
         "{bad_q}"
     );
-    assert_eq!(err(&q, &a, "23/11/2026"), "not a date: 23/11/2026");
+    let bad_q = err("x = ", &a, "fr", "2026-11-23");
+    assert!(
+        bad_q.starts_with(
+            "questionnaire\u{a0}: 1 erreur(s), la première\u{a0}: 1:5: Erreur de syntaxe TOML"
+        ),
+        "{bad_q}"
+    );
+    assert_eq!(err(&q, &a, "en", "23/11/2026"), "not a date: 23/11/2026");
+    assert_eq!(
+        err(&q, &a, "fr", "23/11/2026"),
+        "date illisible\u{a0}: 23/11/2026"
+    );
 }
 
 #[test]

@@ -151,19 +151,26 @@ pub fn conformance() -> PdfConformance {
 
 /// Builds a report from the texts the browser holds: the questionnaire's TOML, the answers
 /// JSON, the language code and the date (YYYY-MM-DD). This is what the PDF web worker runs.
+/// A failure is said in that language.
 pub fn from_texts(
     questionnaire: &str,
     answers: &str,
     lang: &str,
     date: &str,
 ) -> Result<Report, String> {
-    let q = crate::engine::load(questionnaire)
-        .map_err(|d| format!("questionnaire: {} error(s), first: {}", d.len(), d[0]))?;
-    let file = AnswersFile::from_json(answers).map_err(|e| e.to_string())?;
-    let (file, _) = crate::engine::answers::place(&q, file).map_err(|e| e.to_string())?;
-    let date =
-        NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| format!("not a date: {date}"))?;
     let lang = if lang == "en" { Lang::En } else { Lang::Fr };
+    let q = crate::engine::load(questionnaire).map_err(|d| {
+        let (n, first) = (d.len(), d[0].text(lang));
+        match lang {
+            Lang::Fr => format!("questionnaire\u{a0}: {n} erreur(s), la première\u{a0}: {first}"),
+            Lang::En => format!("questionnaire: {n} error(s), first: {first}"),
+        }
+    })?;
+    let error = |e| crate::present::message::answers_error(&e, lang);
+    let file = AnswersFile::from_json(answers).map_err(error)?;
+    let (file, _) = crate::engine::answers::place(&q, file).map_err(error)?;
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| labelled(lang, t(lang, "date illisible", "not a date"), date))?;
     Ok(build(&q, &file, lang, date))
 }
 
