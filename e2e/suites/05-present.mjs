@@ -78,14 +78,20 @@ export default async function (t) {
     await context.close();
   });
 
-  await test('the English results page reads as English: no « : » spacing, no French quotes', async () => {
+  await test('the English home, filling and results pages read as English: no « : » spacing, no French quotes', async () => {
     const { context, page, errors } = await fresh();
     await page.locator('.lang select').selectOption('en');
+    // Home: « For whom: », never « For whom : ».
+    const forWhom = await page.locator('.meta strong').first().textContent();
+    expect(forWhom === 'For whom: ', `home label: ${JSON.stringify(forWhom)}`);
     await page.getByRole('button', { name: /^Start an assessment: Partner PSEA assessment/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Partner PSEA assessment – UNICEF 2020' }).waitFor();
     await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('NGO Hope');
     const group = page.getByRole('group', { name: /^The organisation has a PSEA policy document/ });
     await group.getByRole('radio', { name: 'Adequate', exact: true }).check();
+    // The live result: « Score: 3 / 3 », never « Score : 3 / 3 ».
+    await page.getByText(/^Score: \d+ \/ \d+$/).first().waitFor();
+    expect(await page.getByText(/^Score\s:/).count() === 0, 'French spacing in the live score');
     await page.getByRole('button', { name: 'See the results' }).click();
     await page.getByRole('heading', { level: 1, name: /^Results — / }).waitFor();
     // The app's own words: labels of the summary, the table and the plan (questionnaire content
