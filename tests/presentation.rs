@@ -406,3 +406,23 @@ fn a_capped_rating_names_the_band_the_score_alone_gives() {
     assert!(text.contains(&format!("cs5_assistance ({fr})")), "{text}");
     assert!(!text.contains("medium)"), "{text}");
 }
+
+#[test]
+fn the_rating_is_the_band_or_the_quiz_verdict() {
+    let q = load_file("psea-training-quiz.toml");
+    let file =
+        AnswersFile::from_json(&questionnaire_text("examples/psea-training-quiz.json")).unwrap();
+    let o = score(&q, &file);
+    assert_eq!(outcome::rating(&o, Fr).as_deref(), Some("Réussi"));
+    assert_eq!(outcome::rating(&o, En).as_deref(), Some("Passed"));
+    let q = load_file("unicef-psea-2020.toml");
+    let o = score(&q, &AnswersFile::template(&q));
+    assert_eq!(outcome::rating(&o, Fr), None);
+    let file =
+        AnswersFile::from_json(&questionnaire_text("examples/unicef-psea-2020.json")).unwrap();
+    let o = score(&q, &file);
+    assert_eq!(
+        outcome::rating(&o, En).as_deref(),
+        Some("Medium Capacity (Moderate Risk)")
+    );
+}

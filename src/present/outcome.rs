@@ -113,6 +113,18 @@ pub fn score_of(o: &Outcome, lang: Lang) -> Option<String> {
     Some(s)
 }
 
+/// The rating as the app heads it: the band's label, or a quiz's « Réussi » / « Non réussi »;
+/// `None` before there is either (the live result, the results page and the home page's
+/// cards all say it this way).
+pub fn rating(o: &Outcome, lang: Lang) -> Option<String> {
+    use super::ui::{tr, K};
+    match (&o.band, o.passed) {
+        (Some(b), _) => Some(b.label.get(lang.code()).to_owned()),
+        (None, Some(p)) => Some(tr(lang, if p { K::Passed } else { K::NotPassed }).to_owned()),
+        _ => None,
+    }
+}
+
 /// A quiz's verdict: « réussi (seuil 80 %) ».
 pub fn quiz_verdict(passed: bool, mark: u8, lang: Lang) -> String {
     let verdict = if passed {

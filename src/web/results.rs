@@ -95,11 +95,7 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                 RuleStatus::Verified => tr(lang, K::Verified),
                 RuleStatus::Provisional => tr(lang, K::Provisional),
             };
-            let rating = match (&o.band, o.passed) {
-                (Some(b), _) => b.label.get(l).to_owned(),
-                (None, Some(p)) => tr(lang, if p { K::Passed } else { K::NotPassed }).to_owned(),
-                _ => tr(lang, K::PartialResult).to_owned(),
-            };
+            let rating = present_outcome::rating(o, lang).unwrap_or_else(|| tr(lang, K::PartialResult).to_owned());
             let risk = o.band.as_ref().and_then(|b| b.risk.as_ref()).map(|r| r.get(l).to_owned());
             // « — » before any answer; a quiz: « 19 / 23 — 83 % — Réussi (seuil 80 %) ».
             let score = present_outcome::score_line(o, lang);
