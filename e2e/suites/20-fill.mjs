@@ -149,4 +149,31 @@ export default async function (t) {
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });
+
+  await test('an answer changed in another tab shows in this one, and this tab\'s own typing is kept', async () => {
+    const { context, page, errors } = await fresh();
+    await startCash(page);
+    const url = page.url();
+    const other = await context.newPage();
+    await other.goto(url);
+    await other.getByRole('heading', { level: 1, name: CASH }).waitFor();
+    // The other tab ticks a box and writes the programme.
+    await other.getByRole('group', { name: 'Modalités de transfert utilisées' }).getByRole('checkbox', { name: /Coupons/ }).check();
+    await other.getByRole('textbox', { name: 'Programme ou projet concerné' }).fill('Programme de l’autre onglet');
+    // This tab shows both, and what they bring (the vouchers risk).
+    const box = page.getByRole('group', { name: 'Modalités de transfert utilisées' }).getByRole('checkbox', { name: /Coupons/ });
+    for (let i = 0; i < 50 && !(await box.isChecked()); i++) await page.waitForTimeout(100);
+    expect(await box.isChecked(), 'the tick made in the other tab does not show');
+    await page.locator('#item-r_vendors').waitFor();
+    const programme = page.getByRole('textbox', { name: 'Programme ou projet concerné' });
+    for (let i = 0; i < 50 && (await programme.inputValue()) !== 'Programme de l’autre onglet'; i++) await page.waitForTimeout(100);
+    expect(await programme.inputValue() === 'Programme de l’autre onglet', `text from the other tab: « ${await programme.inputValue()} »`);
+    // Typing here goes on from there and is saved.
+    await programme.fill('Programme de cet onglet');
+    await page.waitForTimeout(600);
+    expect((await storedFile(page)).answers.programme.value === 'Programme de cet onglet', 'this tab\'s typing was not saved');
+    expect(await programme.inputValue() === 'Programme de cet onglet', 'this tab\'s typing was overwritten');
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
 }

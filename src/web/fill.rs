@@ -38,6 +38,9 @@ pub struct Ctx {
     pub file: Memo<AnswersFile>,
     /// One signal per item id (filling page only).
     answers: StoredValue<HashMap<String, RwSignal<Answer>>>,
+    /// Per item, bumped when its answer was changed elsewhere (another tab) and taken in
+    /// here: text fields then show the new text.
+    outside: StoredValue<HashMap<String, RwSignal<u32>>>,
     /// The answers file as scoring reads it: rebuilt once when a value changes.
     pub scored: Memo<AnswersFile>,
     pub outcome: Memo<Outcome>,
@@ -98,6 +101,10 @@ impl Ctx {
         scored: Memo<AnswersFile>,
         signals: HashMap<String, RwSignal<Answer>>,
     ) -> Ctx {
+        let outside = signals
+            .keys()
+            .map(|k| (k.clone(), RwSignal::new(0)))
+            .collect();
         let qv = StoredValue::new(q);
         let visible = Memo::new(move |_| {
             let q = qv.get_value();
@@ -118,6 +125,7 @@ impl Ctx {
             q: qv,
             file,
             answers: StoredValue::new(signals),
+            outside: StoredValue::new(outside),
             scored,
             outcome,
             visible,
@@ -140,6 +148,45 @@ impl Ctx {
             Some(s) => s.with(|a| f(Some(a))),
             None => f(None),
         }
+    }
+
+    /// Tracks changes of `item` made elsewhere (for a text field's value).
+    fn track_outside(&self, item: &str) {
+        if let Some(n) = self.outside.with_value(|m| m.get(item).copied()) {
+            n.track();
+        }
+    }
+
+    /// Takes in answers changed elsewhere (another tab's change merged into the app's
+    /// state), except where this page still has typing of its own to save.
+    fn follow_outside_changes(&self) {
+        let ctx = *self;
+        leptos::prelude::Effect::new(move |_| {
+            let id = ctx.id.get_value();
+            ctx.state.assessments.with(|l| {
+                let Some(s) = l.iter().find(|s| s.id == id) else {
+                    return;
+                };
+                ctx.answers.with_value(|m| {
+                    for (item, sig) in m {
+                        if ctx.pending.with_value(|p| p.contains_key(item)) {
+                            continue;
+                        }
+                        let stored = s.file.answers.get(item);
+                        let differs = sig.with_untracked(|a| match stored {
+                            Some(x) => x != a,
+                            None => *a != Answer::default(),
+                        });
+                        if differs {
+                            sig.set(stored.cloned().unwrap_or_default());
+                            if let Some(n) = ctx.outside.with_value(|o| o.get(item).copied()) {
+                                n.update(|n| *n += 1);
+                            }
+                        }
+                    }
+                })
+            })
+        });
     }
 
     /// The answer as it is now, without tracking (to fill a field once).
@@ -281,6 +328,7 @@ pub fn Fill(id: String) -> impl IntoView {
         _ => stored.file,
     };
     let ctx = Ctx::filling(state, id.clone(), q.clone(), &file);
+    ctx.follow_outside_changes();
     let unplaced = file.unplaced;
     let nav = Nav::new(ctx);
     provide_context(nav);
@@ -1095,14 +1143,25 @@ fn TextInput(
 ) -> impl IntoView {
     let iid = item.id.clone();
     let dom = format!("{iid}-input");
-    let initial = ctx.answer_now(&iid, |a| match kind {
-        "number" => edit::number_text(a),
-        _ => a
-            .and_then(|a| a.value.as_str().map(str::to_owned))
-            .unwrap_or_default(),
-    });
     // Why the number typed is refused, if it is.
     let misfit = RwSignal::new(None::<edit::NumberMisfit>);
+    // Set from the answer when the page opens and when another tab changed it; never while
+    // typing (the caret stays where it is).
+    let initial = {
+        let iid = iid.clone();
+        move || {
+            ctx.track_outside(&iid);
+            if misfit.get_untracked().is_some() {
+                misfit.set(None);
+            }
+            ctx.answer_now(&iid, |a| match kind {
+                "number" => edit::number_text(a),
+                _ => a
+                    .and_then(|a| a.value.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+            })
+        }
+    };
     let number_kind = item.kind.clone();
     let write = move |raw: String| {
         let item = iid.clone();
@@ -1183,17 +1242,22 @@ fn number_expected(kind: &ItemKind, lang: Lang) -> String {
 fn CommentBox(ctx: Ctx, item: String) -> impl IntoView {
     let dom = format!("{item}-comment");
     let hint = format!("{item}-comment-hint");
-    let initial = ctx
-        .answer_now(&item, |a| a.and_then(|a| a.comment.clone()))
-        .unwrap_or_default();
+    let comment = {
+        let item = item.clone();
+        move || {
+            ctx.track_outside(&item);
+            ctx.answer_now(&item, |a| a.and_then(|a| a.comment.clone()))
+                .unwrap_or_default()
+        }
+    };
     // Folded until asked for; open when there is a comment already.
-    let open = !initial.is_empty();
+    let open = ctx.answer_now(&item, |a| a.is_some_and(|a| a.comment.is_some()));
     view! {
         <details class="comment" open=open>
             <summary>{move || ctx.state.t(K::AddComment)}</summary>
             <p class="field">
                 <label for=dom.clone()>{move || ctx.state.t(K::Comment)}</label>
-                <textarea id=dom rows="2" aria-describedby=hint.clone() prop:value=initial on:input=move |ev| {
+                <textarea id=dom rows="2" aria-describedby=hint.clone() prop:value=comment on:input=move |ev| {
                     let v = event_target_value(&ev);
                     ctx.edit_typed(&item, |a| edit::set_comment(a, &v));
                 }></textarea>
