@@ -1,5 +1,7 @@
 // Interaction latency of the filling page (Event Timing in Chromium), figures only.
-// Usage: node e2e/latency.mjs [dist] [--runs N]
+// Usage: node e2e/latency.mjs [dist …] [--runs N]
+// With several dist folders (e.g. a build before a change and one after), each run opens
+// them in turn, so a machine's load weighs on them alike; one table per folder.
 //
 // Two forms: the bundled cash-transfer risk check, and a generated 200-item questionnaire
 // (10 sections of yes/no, scale, checklist, text and number items, some shown only on an
@@ -8,8 +10,8 @@
 // (CDP Emulation.setCPUThrottlingRate), 1280 × 800.
 //
 // On each form: clicks on one option of every radio group and on tick boxes (by their
-// labels, as a pointer user does), then keystrokes in text, number and comment fields
-// (typed at ~8 keys a second). Event Timing entries (durationThreshold 16, buffered) give
+// labels, as a pointer user does, each scrolled into view first), then keystrokes in text
+// and number fields (typed at ~8 keys a second, once the field is in view and focused). Event Timing entries (durationThreshold 16, buffered) give
 // each event's `duration` (input to next paint, 8 ms granularity). Events faster than 16 ms
 // are not reported by the browser: the script counts every event dispatched, and the
 // percentiles are over all of them, the unreported ones counted as "< 16".
@@ -21,8 +23,9 @@ import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
 const args = process.argv.slice(2);
-const dist = path.resolve(args.find((a) => !a.startsWith('--')) || 'dist');
 const runsArg = args.indexOf('--runs');
+const dists = args.filter((a, i) => !a.startsWith('--') && i !== runsArg + 1).map((a) => path.resolve(a));
+if (dists.length === 0) dists.push(path.resolve('dist'));
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 1;
 const CLICK_TYPES = ['pointerdown', 'pointerup', 'click'];
 const KEY_TYPES = ['keydown', 'keyup', 'input'];
@@ -107,11 +110,11 @@ const FORMS = [
   { name: '200-item', title: 'Questionnaire de 200 questions', file: genFile },
 ];
 
-const { server, base } = await serve(dist);
+const servers = await Promise.all(dists.map((d) => serve(d)));
 const browser = await launch();
 
 /** Opens `form` in a fresh page: every event counted, every Event Timing entry kept. */
-async function open(form) {
+async function open(form, base) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.addInitScript(([types]) => {
@@ -157,7 +160,12 @@ async function interact(page, rate) {
     }, [...clicked]);
     if (!next) break;
     clicked.add(next.group);
-    await page.locator(`label[for="${next.id}"]`).first().click();
+    // Scrolled to first, as a user scrolls before clicking: the click is measured, not the
+    // painting of a part of the page scrolled into view.
+    const label = page.locator(`label[for="${next.id}"]`).first();
+    await label.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await label.click();
     clicks++;
     await pause();
   }
@@ -165,13 +173,16 @@ async function interact(page, rate) {
   const fields = await page.evaluate((n) => {
     const ok = (e) => e.offsetParent !== null && !e.disabled;
     const details = [...document.querySelectorAll('main input[id^=meta-][type=text]')].filter(ok).slice(0, 2);
-    const texts = [...document.querySelectorAll('main .items input[type=text], main .items input[type=number], main .items input[inputmode=decimal], main .items textarea')]
+    const texts = [...document.querySelectorAll('main .items input[type=text], main .items input[type=number], main .items input[inputmode=decimal], main .items input[inputmode=numeric], main .items textarea')]
       .filter((e) => ok(e) && !e.id.startsWith('meta-') && !e.closest('details'));
-    return [...details, ...texts].slice(0, n).map((e) => ({ id: e.id, number: e.type === 'number' || e.inputMode === 'decimal' }));
+    return [...details, ...texts].slice(0, n).map((e) => ({ id: e.id, number: e.type === 'number' || e.inputMode === 'decimal' || e.inputMode === 'numeric' }));
   }, FIELDS);
   let keys = 0;
   for (const f of fields) {
-    await page.locator(`[id="${f.id}"]`).focus();
+    const field = page.locator(`[id="${f.id}"]`);
+    await field.scrollIntoViewIfNeeded();
+    await field.focus();
+    await page.waitForTimeout(300);
     const text = f.number ? TYPED.replace(/\D/g, '') : TYPED;
     for (const ch of text) {
       await page.keyboard.press(ch === ' ' ? 'Space' : ch);
@@ -196,43 +207,50 @@ function percentile(reported, n, p) {
   return all[rank - unreported];
 }
 
-const rows = [];
+const rows = dists.map(() => []);
 for (const form of FORMS) {
   for (const rate of [1, 4]) {
-    const acc = { entries: [], counts: {}, clicks: 0, keys: 0 };
+    const accs = dists.map(() => ({ entries: [], counts: {}, clicks: 0, keys: 0 }));
     for (let r = 0; r < RUNS; r++) {
-      const { context, page } = await open(form);
-      const got = await interact(page, rate);
-      await context.close();
-      acc.entries.push(...got.entries);
-      for (const [k, v] of Object.entries(got.counts)) acc.counts[k] = (acc.counts[k] || 0) + v;
-      acc.clicks += got.clicks;
-      acc.keys += got.keys;
+      for (const [d, { base }] of servers.entries()) {
+        const acc = accs[d];
+        const { context, page } = await open(form, base);
+        const got = await interact(page, rate);
+        await context.close();
+        acc.entries.push(...got.entries);
+        for (const [k, v] of Object.entries(got.counts)) acc.counts[k] = (acc.counts[k] || 0) + v;
+        acc.clicks += got.clicks;
+        acc.keys += got.keys;
+      }
     }
-    for (const [what, types] of [['clicks', CLICK_TYPES], ['keystrokes', KEY_TYPES]]) {
-      const reported = acc.entries.filter((e) => types.includes(e.name)).map((e) => e.duration);
-      const n = types.reduce((s, t) => s + (acc.counts[t] || 0), 0);
-      rows.push({
-        form: form.name, cpu: `${rate}×`, what,
-        actions: what === 'clicks' ? acc.clicks : acc.keys,
-        events: n, '≥16 ms': reported.length,
-        median: percentile(reported, n, 50), p98: percentile(reported, n, 98),
-        max: reported.length ? Math.max(...reported) : '<16',
-      });
-      if (process.env.SLOWEST) {
-        const slow = acc.entries.filter((e) => types.includes(e.name)).sort((a, b) => b.duration - a.duration).slice(0, 5);
-        console.log(form.name, rate, what, slow.map((e) => `${e.name}@${e.target} ${e.duration}`).join(', '));
+    for (const [d, acc] of accs.entries()) {
+      for (const [what, types] of [['clicks', CLICK_TYPES], ['keystrokes', KEY_TYPES]]) {
+        const reported = acc.entries.filter((e) => types.includes(e.name)).map((e) => e.duration);
+        const n = types.reduce((s, t) => s + (acc.counts[t] || 0), 0);
+        rows[d].push({
+          form: form.name, cpu: `${rate}×`, what,
+          actions: what === 'clicks' ? acc.clicks : acc.keys,
+          events: n, '≥16 ms': reported.length,
+          median: percentile(reported, n, 50), p98: percentile(reported, n, 98),
+          max: reported.length ? Math.max(...reported) : '<16',
+        });
+        if (process.env.SLOWEST) {
+          const slow = acc.entries.filter((e) => types.includes(e.name)).sort((a, b) => b.duration - a.duration).slice(0, 5);
+          console.log(path.basename(dists[d]), form.name, rate, what, slow.map((e) => `${e.name}@${e.target} ${e.duration}`).join(', '));
+        }
       }
     }
   }
 }
 
-const cols = Object.keys(rows[0]);
-const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
-const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(width[i])).join(' | ')} |`;
-console.log(`Filling-page interaction latency, ${dist} (Event Timing duration, ms; events of ${CLICK_TYPES.join('/')} and ${KEY_TYPES.join('/')})`);
-console.log(line(cols));
-console.log(line(width.map((w) => '-'.repeat(w))));
-for (const r of rows) console.log(line(cols.map((c) => r[c])));
+for (const [d, dist] of dists.entries()) {
+  const cols = Object.keys(rows[d][0]);
+  const width = cols.map((c) => Math.max(c.length, ...rows[d].map((r) => String(r[c]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(width[i])).join(' | ')} |`;
+  console.log(`\nFilling-page interaction latency, ${dist}, ${RUNS} run(s) (Event Timing duration, ms; events of ${CLICK_TYPES.join('/')} and ${KEY_TYPES.join('/')})`);
+  console.log(line(cols));
+  console.log(line(width.map((w) => '-'.repeat(w))));
+  for (const r of rows[d]) console.log(line(cols.map((c) => r[c])));
+}
 await browser.close();
-server.close();
+for (const { server } of servers) server.close();
