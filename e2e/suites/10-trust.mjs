@@ -68,6 +68,18 @@ export default async function (t) {
     await context.close();
   });
 
+  await test('two tabs: B, in the background, shows A\'s « Lieu » and answer on its open form without a reload', async () => {
+    const { context, a, b } = await twoTabs('ONG Arrière-plan');
+    await b.evaluate(() => Object.defineProperty(document, 'hidden', { get: () => true, configurable: true }));
+    await rate(a, STANDARDS[0]);
+    await type(a, 'Lieu', 'Mopti');
+    await b.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === 'Mopti'), null, { timeout: 5000 });
+    expect(await field(b, 'Lieu').inputValue() === 'Mopti', `B shows « ${await field(b, 'Lieu').inputValue()} »`);
+    const group = b.getByRole('group', { name: /^L’organisation dispose d’un document/ });
+    expect(await group.getByRole('radio', { name: 'Adéquate', exact: true }).isChecked(), 'B does not show A\'s answer');
+    await context.close();
+  });
+
   await test('two tabs: B has not heard of A\'s change (frozen tab); different fields are merged on save and B is told', async () => {
     const { context, a, b } = await twoTabs('ONG Fusion', { hearing: false });
     await rate(a, STANDARDS[0]);

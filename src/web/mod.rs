@@ -284,10 +284,16 @@ impl AppState {
                 Route::Fill(open) | Route::Results(open) => open == id,
                 Route::Home => false,
             };
+            let mut details_changed = false;
             self.assessments.update(|list| {
                 let at = list.iter().position(|s| s.id == id);
                 match (theirs, at) {
-                    (Some(t), Some(i)) if t.rev >= list[i].rev => list[i] = t,
+                    (Some(t), Some(i)) if t.rev >= list[i].rev => {
+                        let (old, new) = (&list[i].file.assessment, &t.file.assessment);
+                        details_changed = (&old.organisation, &old.assessor, &old.place, old.date)
+                            != (&new.organisation, &new.assessor, &new.place, new.date);
+                        list[i] = t;
+                    }
                     (Some(t), None) => list.insert(0, t),
                     (None, Some(i)) if !open => {
                         list.remove(i);
@@ -295,6 +301,15 @@ impl AppState {
                     _ => {}
                 }
             });
+            // The filling page follows other tabs' answers itself, but reads the details
+            // (organisation, assessor, place, date) once: it is drawn again from the new
+            // version when the user is not on this tab (nothing typed is pending then:
+            // leaving a field saves it).
+            let away = document().hidden() || !document().has_focus().unwrap_or(true);
+            let filling = matches!(self.route.get_untracked(), Route::Fill(_));
+            if details_changed && open && filling && away {
+                self.route.set(self.route.get_untracked());
+            }
         }
     }
 
