@@ -12,7 +12,7 @@ use super::{browser, storage, AppState, CatalogueEntry, LibraryState, Route, Sto
 use crate::engine::answers::AnswersFile;
 use crate::engine::diagnostic::Msg;
 use crate::present::date::written as french_date;
-use crate::present::{quoted, Lang};
+use crate::present::{labelled, quoted, Lang};
 use lazy::both;
 
 /// A message shown after a file was opened or imported.
@@ -130,7 +130,7 @@ pub fn Home() -> impl IntoView {
         <super::StorageBanner/>
         <Show when=move || !state.damaged.get().is_empty()>
             <div class="banner error" role="alert">
-                <p>{move || format!("{}{}{}", state.t(K::CorruptKept), super::i18n::colon(state.lang.get()), state.damaged.get().join(", "))}</p>
+                <p>{move || labelled(state.lang.get(), state.t(K::CorruptKept), &state.damaged.get().join(", "))}</p>
                 <button on:click=move |_| {
                     let all: Vec<String> = storage::set_aside_entries().into_iter().map(|(k, v)| format!("{k}\n{v}\n")).collect();
                     let _ = browser::download("psea-entrees-mises-de-cote.txt", "text/plain", all.join("\n").as_bytes());
@@ -187,7 +187,7 @@ pub fn Home() -> impl IntoView {
                                 <p>{e.purpose}</p>
                                 <p class="meta"><strong>{format!("{}{}", tr(lang, K::ForWhom), super::i18n::colon(lang))}</strong>{e.audience}</p>
                                 <p class="meta">{format!("≈ {} {}", e.minutes, tr(lang, K::Minutes))}</p>
-                                <button class="primary" aria-label=format!("{}{}{}", tr(lang, start_key), super::i18n::colon(lang), e.title)
+                                <button class="primary" aria-label=labelled(lang, tr(lang, start_key), &e.title)
                                     on:click=move |_| start(id.clone())>{tr(lang, start_key)}</button>
                             </li>
                         }
@@ -223,11 +223,8 @@ pub fn Home() -> impl IntoView {
 /// for a file that is not an answers file, names a questionnaire this device does not have,
 /// or has no answer that fits it; an assessment already here asks first.
 async fn import(state: AppState, name: String, text: &str) -> Report {
-    let failed = |why: &dyn Fn(Lang) -> String| {
-        Report::ImportFailed(both(|l| {
-            format!("{name}{}{}", super::i18n::colon(l), why(l))
-        }))
-    };
+    let failed =
+        |why: &dyn Fn(Lang) -> String| Report::ImportFailed(both(|l| labelled(l, &name, &why(l))));
     let file = match AnswersFile::from_json(text) {
         Ok(f) => f,
         Err(e) => {
@@ -328,7 +325,7 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
             }
         });
     }
-    let colon = move || super::i18n::colon(state.lang.get());
+    let said = move |k: K, value: &str| labelled(state.lang.get(), state.t(k), value);
     let body = move || {
         let (where_, r) = report.get();
         if where_ != at {
@@ -337,7 +334,7 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
         match r {
             Report::None => ().into_any(),
             Report::QuestionnaireAdded(title) => view! {
-                <div class="banner ok" role="status"><p>{move || format!("{}{}{title}", state.t(K::QuestionnaireAdded), colon())}</p></div>
+                <div class="banner ok" role="status"><p>{move || said(K::QuestionnaireAdded, &title)}</p></div>
             }.into_any(),
             Report::QuestionnaireErrors(name, errors) => view! {
                 <div class="banner error" role="alert">
@@ -349,7 +346,7 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
             }.into_any(),
             Report::Imported { name, kept, set_aside } => view! {
                 <div class="banner ok" role="status">
-                    <p>{move || format!("{}{}{name} — {kept} ✓", state.t(K::Imported), colon())}</p>
+                    <p>{move || said(K::Imported, &format!("{name} — {kept} ✓"))}</p>
                     <SetAsideList set_aside=set_aside/>
                 </div>
             }.into_any(),
@@ -362,7 +359,7 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
                 }).unwrap_or_default();
                 view! {
                     <div class="banner warn" role="alert">
-                        <p>{move || format!("{}{}{}", state.t(K::AlreadyHere), colon(), crate::present::quoted(state.lang.get(), &shown))}</p>
+                        <p>{move || said(K::AlreadyHere, &quoted(state.lang.get(), &shown))}</p>
                         <p class="actions">
                             <button class="primary" on:click=move |_| {
                                 let imported = (*f1).clone();
@@ -387,7 +384,7 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
                 }.into_any()
             }
             Report::Replaced(name) => view! {
-                <div class="banner ok" role="status"><p>{move || format!("{}{}{name}", state.t(K::Replaced), colon())}</p></div>
+                <div class="banner ok" role="status"><p>{move || said(K::Replaced, &name)}</p></div>
             }.into_any(),
             Report::ImportFailed(msg) => view! { <div class="banner error" role="alert"><p>{move || msg.text(state.lang.get()).to_owned()}</p></div> }.into_any(),
             Report::Unavailable => view! { <div class="banner error" role="alert"><p>{move || state.t(K::PageUnavailable)}</p></div> }.into_any(),
@@ -471,7 +468,7 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
         let name = name.clone();
         move |k: K| {
             let name = name.clone();
-            move || format!("{}{}{}", state.t(k), super::i18n::colon(lang()), name())
+            move || labelled(lang(), state.t(k), &name())
         }
     };
     view! {
@@ -542,7 +539,7 @@ fn ExportStatus(names: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <p class="export-status" role="status">{move || {
             let names = names.get();
-            (!names.is_empty()).then(|| format!("✓ {}{}{}", state.t(K::ExportDone), super::i18n::colon(state.lang.get()), names.join(", ")))
+            (!names.is_empty()).then(|| format!("✓ {}", labelled(state.lang.get(), state.t(K::ExportDone), &names.join(", "))))
         }}</p>
     }
 }
@@ -571,7 +568,7 @@ fn Backup() -> impl IntoView {
                 Some(false) => state.t(K::NotPersisted),
                 None => "",
             }}</p>
-            <p>{move || format!("{}{}{}", state.t(K::LastBackup), super::i18n::colon(state.lang.get()), state.last_export.get()
+            <p>{move || labelled(state.lang.get(), state.t(K::LastBackup), &state.last_export.get()
                 .map(|d| french_date(d.date_naive(), state.lang.get()))
                 .unwrap_or_else(|| state.t(K::Never).to_owned()))}</p>
             <Show when=stale>
