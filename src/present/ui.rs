@@ -173,7 +173,6 @@ pub enum K {
     MergedElsewhere,
     ConflictKept,
     ConflictSuffix,
-    ChangedElsewhere,
     Dismiss,
     AlreadyHere,
     Replace,
@@ -433,10 +432,6 @@ impl K {
                 "This assessment was changed in another tab on the same answers. Both versions are kept; yours is the copy",
             ),
             ConflictSuffix => ("(conflit)", "(conflict)"),
-            ChangedElsewhere => (
-                "Cette évaluation a été modifiée dans un autre onglet\u{202f}; la page montre ses dernières réponses.",
-                "This assessment was changed in another tab; the page shows its latest answers.",
-            ),
             Dismiss => ("Fermer", "Close"),
             AlreadyHere => ("Déjà présente sur cet appareil", "Already on this device"),
             Replace => ("Remplacer", "Replace"),
