@@ -291,3 +291,29 @@ fn the_comparison_and_the_review_are_worded_in_both_languages() {
         "Action plan: 3 of 7 done"
     );
 }
+
+#[test]
+fn the_follow_up_line_and_the_determination_are_worded_in_both_languages() {
+    use psea_assess::present::follow_up::{determination, follow_up_of};
+    use psea_assess::present::Lang;
+    assert_eq!(
+        follow_up_of(Some(day("2026-05-01")), Lang::Fr),
+        "Suivi de l’évaluation du 1er mai 2026"
+    );
+    assert_eq!(
+        follow_up_of(Some(day("2026-05-01")), Lang::En),
+        "Follow-up of the assessment of 1 May 2026"
+    );
+    let d = Determination {
+        stage: Stage::Final,
+        date: Some(day("2026-11-20")),
+        reviewer: "UNICEF Mopti".into(),
+        comment: "Plan à suivre".into(),
+    };
+    assert_eq!(
+        determination(&d, Lang::Fr),
+        "Détermination finale\u{a0}: 20 novembre 2026, UNICEF Mopti — «\u{a0}Plan à suivre\u{a0}»"
+    );
+    assert!(determination(&d, Lang::En)
+        .starts_with("Final determination: 20 November 2026, UNICEF Mopti"));
+}

@@ -339,3 +339,45 @@ pub fn text(before_q: &Questionnaire, q: &Questionnaire, c: &Comparison, lang: L
     }
     s
 }
+
+/// « Suivi de l’évaluation du 1er mai 2026 »: the line saying an assessment reassesses a
+/// baseline (home card, results page, PDF, command line).
+pub fn follow_up_of(baseline_date: Option<NaiveDate>, lang: Lang) -> String {
+    match baseline_date {
+        Some(d) => format!(
+            "{} {}",
+            t(
+                lang,
+                "Suivi de l’évaluation du",
+                "Follow-up of the assessment of"
+            ),
+            written(d, lang)
+        ),
+        None => t(
+            lang,
+            "Suivi d’une évaluation de départ non datée",
+            "Follow-up of an undated baseline",
+        )
+        .to_owned(),
+    }
+}
+
+/// « Détermination préliminaire : 20 novembre 2026, UNICEF Mopti (point focal PEAS) », with
+/// the reviewer's comment in quotes when there is one.
+pub fn determination(d: &crate::engine::review::Determination, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(date) = d.date {
+        parts.push(written(date, lang));
+    }
+    if !d.reviewer.trim().is_empty() {
+        parts.push(d.reviewer.trim().to_owned());
+    }
+    if parts.is_empty() {
+        parts.push(t(lang, "non datée", "undated").to_owned());
+    }
+    let mut line = labelled(lang, stage(d.stage, lang), &parts.join(", "));
+    if !d.comment.trim().is_empty() {
+        let _ = write!(line, " — {}", super::quoted(lang, d.comment.trim()));
+    }
+    line
+}
