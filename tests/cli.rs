@@ -300,3 +300,128 @@ fn score_prints_the_risk_register_with_statuses_and_both_residuals() {
         assert!(en.contains(want), "missing «{want}» in:\n{en}");
     }
 }
+
+const BEFORE: &str = r#"{"schema":3,"questionnaire":{"id":"unicef-psea-2020","version":"1.1.0"},
+ "assessment":{"id":"a1","organisation":"ONG Espoir Ségou","date":"2026-05-01"},
+ "answers":{"cs1_policy":{"value":"absent"},"cs2_management":{"value":"adequate"},"cs3_training":{"value":"progressing"},
+ "cs4_reporting":{"value":"progressing"},"cs5_assistance":{"value":"progressing"},"cs6_investigations":{"value":"progressing"}},
+ "action_plan":[{"gap":"Politique","item":"cs1_policy","action":"Adopter la politique PEAS","due":"2026-09-01","status":"not_started"}]}"#;
+
+const AFTER: &str = r#"{"schema":3,"questionnaire":{"id":"unicef-psea-2020","version":"1.1.0"},
+ "assessment":{"id":"a2","organisation":"ONG Espoir Ségou","date":"2026-11-20"},
+ "baseline":{"id":"a1","date":"2026-05-01","version":"1.1.0"},
+ "answers":{"cs1_policy":{"value":"adequate"},"cs2_management":{"value":"adequate"},"cs3_training":{"value":"adequate"},
+ "cs4_reporting":{"value":"progressing"},"cs5_assistance":{"value":"progressing"},"cs6_investigations":{"value":"progressing"}},
+ "review":{"items":{"cs3_training":{"value":"progressing","comment":"Formation non documentée"}},
+   "determination":{"stage":"preliminary","date":"2026-11-22","reviewer":"UNICEF Mopti"}},
+ "action_plan":[{"gap":"Politique","item":"cs1_policy","action":"Adopter la politique PEAS","due":"2026-09-01","status":"done"},
+  {"gap":"Formation","item":"cs3_training","action":"Former le personnel","due":"2026-10-01","status":"in_progress"}]}"#;
+
+fn follow_up_files() -> (String, String) {
+    (
+        tmp("before.json", BEFORE).display().to_string(),
+        tmp("after.json", AFTER).display().to_string(),
+    )
+}
+
+#[test]
+fn compare_prints_the_band_change_and_the_changed_questions_in_french_and_english() {
+    let (b, a) = follow_up_files();
+    let q = unicef();
+    let mut args = vec!["compare", &q, &b, &a, "--date", "2026-11-23"];
+    let fr = run(&args);
+    assert_eq!(fr.status.code(), Some(0), "{}", stderr(&fr));
+    let out = stdout(&fr);
+    for expected in [
+        "Suivi — Évaluation PEAS des partenaires – UNICEF 2020",
+        "Avant\u{a0}: Évaluation du 1er mai 2026 (version 1.1.0)\u{a0}: 12 / 18 — Capacité moyenne",
+        "Note\u{a0}: Capacité moyenne (risque modéré) → Pleine capacité (faible risque) (↑ en progrès)",
+        "Questions qui ont changé\u{a0}: 2",
+        "- Norme 1 – Politique organisationnelle\u{a0}: Absente → Adéquate (↑ en progrès)",
+        "Plan d’action\u{a0}: 1 sur 2 faites, 1 en retard",
+        "Faites depuis l’évaluation de départ\u{a0}: 1",
+    ] {
+        assert!(out.contains(expected), "missing «{expected}» in:\n{out}");
+    }
+    args.push("--lang");
+    args.push("en");
+    let en = stdout(&run(&args));
+    for expected in [
+        "Follow-up — ",
+        "Before: Assessment of 1 May 2026 (version 1.1.0): 12 / 18",
+        "(↑ better)",
+        "Questions that changed: 2",
+        "Action plan: 1 of 2 done, 1 late",
+    ] {
+        assert!(en.contains(expected), "missing «{expected}» in:\n{en}");
+    }
+    assert!(!en.contains('\u{a0}'), "{en}");
+}
+
+#[test]
+fn compare_json_gives_band_directions_and_each_changed_item() {
+    let (b, a) = follow_up_files();
+    let q = unicef();
+    let o = run(&["compare", &q, &b, &a, "--json", "--date", "2026-11-23"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["questionnaire"], "unicef-psea-2020");
+    assert_eq!(v["band"], "better");
+    assert_eq!(v["before"]["band"], "medium");
+    assert_eq!(v["after"]["band"], "full");
+    assert_eq!(v["before"]["recorded"], false);
+    let items = v["items"].as_array().unwrap();
+    let cs1 = items.iter().find(|i| i["item"] == "cs1_policy").unwrap();
+    assert_eq!(cs1["before"], "absent");
+    assert_eq!(cs1["after"], "adequate");
+    assert_eq!(cs1["direction"], "better");
+    let cs2 = items
+        .iter()
+        .find(|i| i["item"] == "cs2_management")
+        .unwrap();
+    assert_eq!(cs2["direction"], "same");
+    assert_eq!(v["actions"]["done"], 1);
+    assert_eq!(v["actions"]["late"], serde_json::json!([1]));
+    assert_eq!(v["actions"]["done_since"], serde_json::json!([0]));
+}
+
+#[test]
+fn compare_exit_2_for_a_missing_file_and_for_two_questionnaires() {
+    let (b, _) = follow_up_files();
+    let q = unicef();
+    let missing = run(&["compare", &q, &b, "/nonexistent/after.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let err = stderr(&missing);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("fichier introuvable"), "{err}");
+    // The second file is for another questionnaire: refused as `score` refuses it.
+    let other = tmp(
+        "other.json",
+        &AFTER.replace("unicef-psea-2020", "un-common-psea"),
+    );
+    let o = run(&["compare", &q, &b, other.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("un-common-psea"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    let bad = run(&["compare", &q, &b]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn score_shows_the_review_the_follow_up_line_and_late_actions() {
+    let (_, a) = follow_up_files();
+    let o = run(&["score", &unicef(), &a]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for expected in [
+        "Suivi de l’évaluation du 1er mai 2026",
+        "Note auto-évaluée (indicative)\u{a0}: Pleine capacité (faible risque)",
+        "Note confirmée par l’examen\u{a0}: Capacité moyenne (risque modéré)",
+        "Détermination préliminaire\u{a0}: 22 novembre 2026, UNICEF Mopti",
+        "Désaccord — Norme 3 – Formation obligatoire\u{a0}: auto-évaluée Adéquate, confirmée En progression (↓ en recul) — «\u{a0}Formation non documentée\u{a0}»",
+        "Plan d’action\u{a0}: 1 sur 2 faites, 1 en retard",
+        "En retard (échéance 1er octobre 2026)\u{a0}: Former le personnel",
+    ] {
+        assert!(out.contains(expected), "missing «{expected}» in:\n{out}");
+    }
+}

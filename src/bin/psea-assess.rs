@@ -1,4 +1,5 @@
-//! `psea-assess`: validate questionnaires, make answer templates, score answers.
+//! `psea-assess`: validate questionnaires, make answer templates, score answers, compare a
+//! baseline with its follow-up, write PDF reports.
 //!
 //! Exit codes: 0 success; 1 a questionnaire has errors (`validate`); 2 bad input (missing or
 //! unreadable file, malformed JSON, answers made for another questionnaire).
@@ -8,10 +9,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use psea_assess::engine::answers::{place, AnswersFile, Placement};
+use psea_assess::engine::compare::{compare, CompareError};
 use psea_assess::engine::scoring::{score, Outcome};
 use psea_assess::engine::{self, Questionnaire};
 use psea_assess::present::message::answers_error;
-use psea_assess::present::{self, labelled, placement, t, text, Lang};
+use psea_assess::present::{self, follow_up, labelled, placement, t, text, Lang};
+use psea_assess::report::Baseline;
 
 #[derive(Parser)]
 #[command(
@@ -58,6 +61,25 @@ enum Command {
         /// inputs and date always give the same bytes.
         #[arg(long)]
         date: Option<chrono::NaiveDate>,
+        /// An earlier assessment of the same questionnaire: the report gets a « Suivi »
+        /// section (before → after, band change, changed questions, risks, action progress).
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+    },
+    /// Compare two assessments of one questionnaire: per section, question and risk, before
+    /// → after with the direction of change, the band change and the action plan's progress.
+    Compare {
+        questionnaire: PathBuf,
+        /// The baseline (earlier) answers file.
+        before: PathBuf,
+        /// The follow-up (later) answers file.
+        after: PathBuf,
+        /// Machine-readable output (the fields are documented in README.md).
+        #[arg(long)]
+        json: bool,
+        /// The day action due dates are read against (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
     },
 }
 
@@ -95,10 +117,29 @@ fn main() -> ExitCode {
             answers,
             output,
             date,
-        } => {
-            let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
-            run_report(&questionnaire, &answers, &output, lang, date)
-        }
+            baseline,
+        } => run_report(
+            &questionnaire,
+            &answers,
+            baseline.as_deref(),
+            &output,
+            lang,
+            date.unwrap_or_else(today),
+        ),
+        Command::Compare {
+            questionnaire,
+            before,
+            after,
+            json,
+            date,
+        } => run_compare(
+            &questionnaire,
+            &before,
+            &after,
+            json,
+            lang,
+            date.unwrap_or_else(today),
+        ),
     };
     match result {
         Ok(code) => code,
@@ -107,6 +148,10 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 fn read(path: &Path, lang: Lang) -> Result<String, Fail> {
@@ -223,6 +268,7 @@ fn load_answers(
 fn run_report(
     qpath: &Path,
     apath: &Path,
+    baseline: Option<&Path>,
     out: &Path,
     lang: Lang,
     date: chrono::NaiveDate,
@@ -232,7 +278,12 @@ fn run_report(
     for line in placement::lines(&placed, lang) {
         eprintln!("{line}");
     }
-    let report = psea_assess::report::build(&q, &file, lang, date);
+    let before = match baseline {
+        Some(b) => Some(load_answers(&q, b, lang)?.0),
+        None => None,
+    };
+    let before = before.as_ref().map(|f| Baseline { q: &q, file: f });
+    let report = psea_assess::report::build_with(&q, &file, before, lang, date);
     let o = out.display();
     std::fs::write(out, &report.bytes).map_err(|e| {
         io_fail(
@@ -272,6 +323,50 @@ fn run_report(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `compare`: both files placed against the questionnaire as `score` places one; a baseline
+/// made with another version of it keeps the rating it recorded.
+fn run_compare(
+    qpath: &Path,
+    bpath: &Path,
+    apath: &Path,
+    json: bool,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> Result<ExitCode, Fail> {
+    let q = load_questionnaire(qpath, lang)?;
+    let (before, placed_before) = load_answers(&q, bpath, lang)?;
+    let (after, placed_after) = load_answers(&q, apath, lang)?;
+    let c = compare(&q, &before, &q, &after, today)
+        .map_err(|e| Fail(format!("{}: {}", bpath.display(), compare_error(&e, lang))))?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&c).expect("comparison serialises")
+        );
+    } else {
+        for (path, placed) in [(bpath, &placed_before), (apath, &placed_after)] {
+            for line in placement::lines(placed, lang) {
+                eprintln!("{}: {line}", path.display());
+            }
+        }
+        print!("{}", follow_up::text(&q, &q, &c, lang));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn compare_error(e: &CompareError, lang: Lang) -> String {
+    match e {
+        CompareError::DifferentQuestionnaires { before, after } => match lang {
+            Lang::Fr => format!(
+                "les deux fichiers sont pour des questionnaires différents («\u{a0}{before}\u{a0}» et «\u{a0}{after}\u{a0}»)"
+            ),
+            Lang::En => format!(
+                "the two files are for different questionnaires (“{before}” and “{after}”)"
+            ),
+        },
+    }
+}
+
 fn run_score(qpath: &Path, apath: &Path, json: bool, lang: Lang) -> Result<ExitCode, Fail> {
     let q = load_questionnaire(qpath, lang)?;
     let (file, placement) = load_answers(&q, apath, lang)?;
@@ -289,7 +384,10 @@ fn run_score(qpath: &Path, apath: &Path, json: bool, lang: Lang) -> Result<ExitC
         for line in placement::lines(&placement, lang) {
             eprintln!("{line}");
         }
-        print!("{}", text::outcome(&q, &file, &outcome, lang));
+        print!(
+            "{}",
+            text::outcome_on(&q, &file, &outcome, lang, Some(today()))
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -17,12 +17,15 @@ use printpdf::{
 };
 
 use crate::engine::answers::{AnswersFile, Value};
+use crate::engine::compare::compare;
 use crate::engine::condition::visible_items;
 use crate::engine::model::*;
 use crate::engine::plan;
+use crate::engine::review;
 use crate::engine::scoring::{score, Effect, Outcome};
 use crate::present::answer::{answer_label, item_statement, person_label, problem_text};
 use crate::present::date::written as french_date;
+use crate::present::follow_up;
 use crate::present::number::number;
 use crate::present::outcome::{
     band_legend, band_range, heat_colour, pass_mark, result_status, review_before_label,
@@ -41,8 +44,28 @@ pub struct Report {
     pub missing_chars: Vec<char>,
 }
 
+/// An earlier assessment the report compares with: its answers file, placed against `q`
+/// (the questionnaire version it was made for when the caller has it, else the report's).
+#[derive(Clone, Copy)]
+pub struct Baseline<'a> {
+    pub q: &'a Questionnaire,
+    pub file: &'a AnswersFile,
+}
+
 /// Builds the report for `file` scored against `q`, in `lang`, dated `generated`.
 pub fn build(q: &Questionnaire, file: &AnswersFile, lang: Lang, generated: NaiveDate) -> Report {
+    build_with(q, file, None, lang, generated)
+}
+
+/// [`build`], with a « Suivi » section comparing `file` with `baseline` when one is given
+/// (action due dates read against `generated`).
+pub fn build_with(
+    q: &Questionnaire,
+    file: &AnswersFile,
+    baseline: Option<Baseline>,
+    lang: Lang,
+    generated: NaiveDate,
+) -> Report {
     let outcome = score(q, file);
     let fonts = Fonts::load();
     // "ABCDEF+Name" marks an embedded subset (PDF 32000 §9.6.4); our fonts are pre-subset.
@@ -71,9 +94,14 @@ pub fn build(q: &Questionnaire, file: &AnswersFile, lang: Lang, generated: Naive
             .iter()
             .map(|i| i.id.clone())
             .collect(),
+        today: generated,
     };
     ctx.header(&mut l, generated);
     ctx.summary(&mut l);
+    ctx.review(&mut l);
+    if let Some(b) = baseline {
+        ctx.follow_up(&mut l, b);
+    }
     match &q.scoring.rule {
         Rule::RiskMatrix(r) => ctx.risks(&mut l, r),
         Rule::Quiz(_) => ctx.quiz(&mut l),
@@ -150,11 +178,23 @@ pub fn conformance() -> PdfConformance {
 }
 
 /// Builds a report from the texts the browser holds: the questionnaire's TOML, the answers
-/// JSON, the language code and the date (YYYY-MM-DD). This is what the PDF web worker runs.
-/// A failure is said in that language.
+/// JSON, the language code and the date (YYYY-MM-DD). A failure is said in that language.
 pub fn from_texts(
     questionnaire: &str,
     answers: &str,
+    lang: &str,
+    date: &str,
+) -> Result<Report, String> {
+    from_texts_with(questionnaire, answers, None, lang, date)
+}
+
+/// [`from_texts`] with, when given, the baseline's answers JSON (placed against the same
+/// questionnaire; a baseline made with another version keeps the rating it recorded): the
+/// report gets its « Suivi » section. This is what the PDF web worker runs.
+pub fn from_texts_with(
+    questionnaire: &str,
+    answers: &str,
+    baseline: Option<&str>,
     lang: &str,
     date: &str,
 ) -> Result<Report, String> {
@@ -169,9 +209,24 @@ pub fn from_texts(
     let error = |e| crate::present::message::answers_error(&e, lang);
     let file = AnswersFile::from_json(answers).map_err(error)?;
     let (file, _) = crate::engine::answers::place(&q, file).map_err(error)?;
+    let before = match baseline {
+        Some(text) => {
+            let in_baseline = |e| {
+                labelled(
+                    lang,
+                    t(lang, "évaluation de départ", "baseline"),
+                    &crate::present::message::answers_error(&e, lang),
+                )
+            };
+            let b = AnswersFile::from_json(text).map_err(in_baseline)?;
+            Some(crate::engine::answers::place(&q, b).map_err(in_baseline)?.0)
+        }
+        None => None,
+    };
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
         .map_err(|_| labelled(lang, t(lang, "date illisible", "not a date"), date))?;
-    Ok(build(&q, &file, lang, date))
+    let before = before.as_ref().map(|file| Baseline { q: &q, file });
+    Ok(build_with(&q, &file, before, lang, date))
 }
 
 /// printpdf 0.12 writes the document dates as 1970-01-01 on wasm (`utils.rs` has a wasm
@@ -241,9 +296,13 @@ struct Ctx<'a> {
     lang: Lang,
     outcome: &'a Outcome,
     visible: Vec<String>,
+    /// The day action due dates are read against: the generation date.
+    today: NaiveDate,
 }
 
 const LABEL_W: f32 = 42.0;
+/// The review's labels: « Note confirmée par l’examen ».
+const REVIEW_W: f32 = 62.0;
 /// The header's labels: "To be reviewed before" needs more than [`LABEL_W`].
 const HEAD_W: f32 = 48.0;
 
@@ -846,10 +905,85 @@ impl Ctx<'_> {
         l.space(2.0);
     }
 
+    /// The reviewer's part: the self-assessed and the confirmed band side by side, the
+    /// determination, and each disagreement (in words, never by colour alone).
+    fn review(&self, l: &mut Layout) {
+        let Some(review) = &self.file.review else {
+            return;
+        };
+        l.heading(self.tr("Examen", "Review"), 12.0, true);
+        let band = |o: &Outcome| {
+            follow_up::band_name(self.q, o.band.as_ref().map(|b| b.id.as_str()), self.lang)
+        };
+        l.field(
+            follow_up::self_assessed_label(self.lang),
+            &band(self.outcome),
+            REVIEW_W,
+        );
+        if let Some(official) = review::official(self.q, self.file) {
+            l.field(
+                follow_up::confirmed_label(self.lang),
+                &band(&official),
+                REVIEW_W,
+            );
+        }
+        if let Some(d) = &review.determination {
+            l.paragraph(
+                &follow_up::determination(d, self.lang),
+                false,
+                9.5,
+                0.0,
+                BLACK,
+            );
+        }
+        for d in review::disagreements(self.q, self.file) {
+            l.paragraph(
+                &format!("⚠ {}", follow_up::disagreement(self.q, &d, self.lang)),
+                false,
+                9.5,
+                0.0,
+                BLACK,
+            );
+        }
+        l.space(2.0);
+    }
+
+    /// « Suivi »: the comparison with the baseline, worded once by
+    /// [`follow_up::text`] (the command line prints the same lines).
+    fn follow_up(&self, l: &mut Layout, b: Baseline) {
+        let Ok(c) = compare(b.q, b.file, self.q, self.file, self.today) else {
+            return;
+        };
+        let text = follow_up::text(b.q, self.q, &c, self.lang);
+        let mut lines = text.lines();
+        if let Some(title) = lines.next() {
+            l.heading(title, 12.0, true);
+        }
+        for line in lines {
+            match line.strip_prefix("- ") {
+                _ if line.is_empty() => l.space(1.5),
+                Some(entry) => l.paragraph(&format!("• {entry}"), false, 9.0, 4.0, BLACK),
+                None => l.paragraph(line, true, 9.5, 0.0, BLACK),
+            }
+        }
+        l.space(2.0);
+    }
+
     fn action_plan(&self, l: &mut Layout) {
         let mut entries = self.file.action_plan.clone();
         entries.extend(plan::draft(self.q, self.outcome, &entries, self.l()));
         l.heading(self.tr("Plan d’action", "Action plan"), 12.0, true);
+        if !self.file.action_plan.is_empty() {
+            let (done, total, late) =
+                crate::engine::follow_up::progress(&self.file.action_plan, self.today);
+            l.paragraph(
+                &follow_up::progress(done, total, late, self.lang),
+                false,
+                9.5,
+                0.0,
+                BLACK,
+            );
+        }
         if entries.is_empty() {
             l.paragraph(
                 self.tr("Aucun écart relevé.", "No gap found."),
@@ -894,7 +1028,13 @@ impl Ctx<'_> {
                         }
                         crate::engine::answers::ActionStatus::Done => self.tr("fait", "done"),
                     }
-                    .into(),
+                    .to_owned()
+                        + &match e.due {
+                            Some(due) if crate::engine::follow_up::is_late(e, self.today) => {
+                                format!("\n⚠ {}", follow_up::late(due, self.lang))
+                            }
+                            _ => String::new(),
+                        },
                 ]
             })
             .collect();

@@ -2,10 +2,13 @@
 //! module, as the PDF and the results page show them, worded by the rest of [`crate::present`].
 //! French typography: a no-break space before `:`, « » quotes.
 
+mod follow_up;
 mod head;
 mod lists;
 mod rating;
 mod register;
+
+use chrono::NaiveDate;
 
 use super::Lang;
 use crate::engine::answers::AnswersFile;
@@ -18,6 +21,8 @@ struct Report<'a> {
     file: &'a AnswersFile,
     o: &'a Outcome,
     lang: Lang,
+    /// The day action due dates are read against; `None`: lateness is not said.
+    today: Option<NaiveDate>,
     out: String,
 }
 
@@ -44,24 +49,39 @@ impl Report<'_> {
     }
 }
 
-/// The whole text report of an outcome.
+/// The whole text report of an outcome (no date: action plan entries are not said late).
 pub fn outcome(q: &Questionnaire, file: &AnswersFile, o: &Outcome, lang: Lang) -> String {
+    outcome_on(q, file, o, lang, None)
+}
+
+/// [`outcome`] read on `today`: action plan entries past their due date are flagged late.
+pub fn outcome_on(
+    q: &Questionnaire,
+    file: &AnswersFile,
+    o: &Outcome,
+    lang: Lang,
+    today: Option<NaiveDate>,
+) -> String {
     let mut r = Report {
         q,
         file,
         o,
         lang,
+        today,
         out: String::new(),
     };
     r.head();
+    r.follow_up_line();
     r.out.push('\n');
     r.rating();
+    r.review();
     r.sections();
     r.register();
     r.why();
     r.missing();
     r.problems();
     r.gaps();
+    r.action_plan();
     r.set_aside();
     r.out
 }
