@@ -317,3 +317,31 @@ fn the_follow_up_line_and_the_determination_are_worded_in_both_languages() {
     assert!(determination(&d, Lang::En)
         .starts_with("Final determination: 20 November 2026, UNICEF Mopti"));
 }
+
+#[test]
+fn the_screen_pieces_of_a_comparison_are_the_lines_of_its_text() {
+    use psea_assess::present::{follow_up as words, Lang};
+    let (p, a) = ("progressing", "adequate");
+    let (q, before) = unicef(["absent", "absent", p, p, p, p]);
+    let (_, after) = unicef([a, "absent", a, p, p, p]);
+    let c = compare(&q, &before, &q, &after, day("2026-11-24")).unwrap();
+    let nb = '\u{a0}';
+    let changed = words::changed(&c);
+    assert_eq!(changed.len(), 2);
+    for lang in [Lang::Fr, Lang::En] {
+        let text = words::text(&q, &q, &c, lang);
+        assert!(text.starts_with(words::title(lang)), "{text}");
+        assert!(text.contains(&words::changed_count(2, lang)), "{text}");
+        for i in &changed {
+            assert!(
+                text.contains(&format!("- {}", words::item_change(&q, &q, i, lang))),
+                "{text}"
+            );
+        }
+    }
+    assert_eq!(
+        words::done_since(2, Lang::Fr),
+        format!("Faites depuis l’évaluation de départ{nb}: 2")
+    );
+    assert_eq!(words::done_since(0, Lang::En), "Done since the baseline: 0");
+}

@@ -5,6 +5,7 @@
 //! The browser app calls these instead of editing JSON itself, so the answers file keeps
 //! one shape whatever the screen does. A schema-1 value (`"mitigations": [ids]`) is moved
 //! to the schema-2 shape (`"measures": {id: {status}}`) on its first edit, nothing lost.
+//! Any edit confirms an answer carried from a follow-up's baseline ([`confirm`]).
 
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value as Json};
@@ -12,23 +13,38 @@ use serde_json::{json, Map, Value as Json};
 use super::answers::{Answer, MeasureState, MeasureStatus, ResidualChoice};
 use super::model::{Axis, ItemKind, NA};
 
+/// Confirms an answer carried from a baseline (a follow-up's starting point): every edit
+/// below confirms it too, so an answer the assessor touched is never still marked carried.
+pub fn confirm(answer: &mut Answer) {
+    answer.carried = false;
+}
+
+/// Confirms every answer still carried from the baseline (« Tout confirmer »).
+pub fn confirm_all(file: &mut super::answers::AnswersFile) {
+    file.answers.values_mut().for_each(confirm);
+}
+
 /// Sets the answer's value as it is (a choice id, `true`/`false`, `"na"`…).
 pub fn set_value(answer: &mut Answer, value: Json) {
+    confirm(answer);
     answer.value = value;
 }
 
 /// Sets a choice id (`"adequate"`, `"yes"`, `"na"`…).
 pub fn set_choice(answer: &mut Answer, id: &str) {
+    confirm(answer);
     answer.value = json!(id);
 }
 
 /// Clears the value: the item is unanswered again (evidence and comment stay).
 pub fn clear_value(answer: &mut Answer) {
+    confirm(answer);
     answer.value = Json::Null;
 }
 
 /// A free text: blank text leaves the item unanswered.
 pub fn set_text(answer: &mut Answer, text: &str) {
+    confirm(answer);
     answer.value = if text.trim().is_empty() {
         Json::Null
     } else {
@@ -38,6 +54,7 @@ pub fn set_text(answer: &mut Answer, text: &str) {
 
 /// A date as typed by a date field (`YYYY-MM-DD`); anything else leaves it unanswered.
 pub fn set_date(answer: &mut Answer, text: &str) {
+    confirm(answer);
     answer.value = match text.trim().parse::<NaiveDate>() {
         Ok(d) => json!(d.to_string()),
         Err(_) => Json::Null,
@@ -65,6 +82,7 @@ fn toggle(list: &mut Vec<String>, id: &str, on: bool) {
 
 /// Ticks (or unticks) a checklist option; the other ticks stay in their order.
 pub fn toggle_option(answer: &mut Answer, id: &str, on: bool) {
+    confirm(answer);
     let mut list = ticked(Some(answer));
     toggle(&mut list, id, on);
     answer.value = json!(list);
@@ -72,6 +90,7 @@ pub fn toggle_option(answer: &mut Answer, id: &str, on: bool) {
 
 /// Ticks (or unticks) a piece of evidence.
 pub fn toggle_evidence(answer: &mut Answer, id: &str, on: bool) {
+    confirm(answer);
     toggle(&mut answer.evidence, id, on);
 }
 
@@ -82,16 +101,19 @@ fn some_text(text: &str) -> Option<String> {
 
 /// Describes a checklist's "other" option.
 pub fn set_other(answer: &mut Answer, text: &str) {
+    confirm(answer);
     answer.other = some_text(text);
 }
 
 /// Describes "other" evidence.
 pub fn set_evidence_other(answer: &mut Answer, text: &str) {
+    confirm(answer);
     answer.evidence_other = some_text(text);
 }
 
 /// The free comment; blank removes it.
 pub fn set_comment(answer: &mut Answer, text: &str) {
+    confirm(answer);
     answer.comment = some_text(text);
 }
 
@@ -144,6 +166,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 /// that does not (or text that is no number) is refused, and the item is left unanswered
 /// rather than holding a number the user did not mean.
 pub fn set_number(answer: &mut Answer, kind: &ItemKind, text: &str) -> Result<(), NumberMisfit> {
+    confirm(answer);
     if text.trim().is_empty() {
         answer.value = Json::Null;
         return Ok(());
@@ -188,6 +211,7 @@ pub fn number_text(answer: Option<&Answer>) -> String {
 
 /// A risk's inherent likelihood or impact (1-based level).
 pub fn set_risk_level(answer: &mut Answer, axis: Axis, level: u8) {
+    confirm(answer);
     let key = match axis {
         Axis::Likelihood => "likelihood",
         Axis::Impact => "impact",
@@ -209,6 +233,7 @@ pub fn risk_level(answer: Option<&Answer>, axis: Axis) -> Option<u8> {
 
 /// "This risk does not apply" on or off. Off starts the rating afresh.
 pub fn set_risk_na(answer: &mut Answer, on: bool) {
+    confirm(answer);
     answer.value = if on { json!(NA) } else { json!({}) };
 }
 
@@ -257,6 +282,7 @@ pub fn measure_state(answer: Option<&Answer>, id: &str) -> MeasureState {
 
 /// Sets measure `id` with `f`; a measure back to "not in place" with no plan is removed.
 pub fn update_measure(answer: &mut Answer, id: &str, f: impl FnOnce(&mut MeasureState)) {
+    confirm(answer);
     let mut state = measure_state(Some(answer), id);
     f(&mut state);
     let o = object(&mut answer.value);
@@ -293,6 +319,7 @@ pub fn residual(answer: Option<&Answer>) -> ResidualChoice {
 }
 
 fn update_residual(answer: &mut Answer, f: impl FnOnce(&mut ResidualChoice)) {
+    confirm(answer);
     let mut r = residual(Some(answer));
     f(&mut r);
     let o = object(&mut answer.value);
@@ -321,6 +348,32 @@ pub fn set_justification(answer: &mut Answer, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_edit_confirms_a_carried_answer() {
+        let carried = || Answer {
+            value: json!("adequate"),
+            carried: true,
+            ..Answer::default()
+        };
+        let edits: [fn(&mut Answer); 5] = [
+            |a| set_choice(a, "partial"),
+            |a| set_comment(a, "vu le document"),
+            |a| toggle_evidence(a, "policy_doc", true),
+            |a| clear_value(a),
+            |a| set_measure_status(a, "m", MeasureStatus::InPlace),
+        ];
+        for edit in edits {
+            let mut a = carried();
+            edit(&mut a);
+            assert!(!a.carried);
+        }
+        let mut file = super::super::answers::AnswersFile::default();
+        file.answers.insert("a".into(), carried());
+        file.answers.insert("b".into(), carried());
+        confirm_all(&mut file);
+        assert!(file.answers.values().all(|a| !a.carried));
+    }
 
     #[test]
     fn a_schema_1_list_moves_to_the_map_on_first_edit() {

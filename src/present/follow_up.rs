@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::answer::{answer_label, item_name};
 use super::date::written;
 use super::{labelled, t, Lang};
-use crate::engine::compare::{Comparison, Direction, ItemChange, SideResult};
+use crate::engine::compare::{Comparison, Direction, ItemChange, RiskChange, SideResult};
 use crate::engine::model::Questionnaire;
 use crate::engine::review::{Disagreement, Stage};
 
@@ -164,10 +164,15 @@ pub fn progress(done: usize, total: usize, late: usize, lang: Lang) -> String {
 pub fn late(due: NaiveDate, lang: Lang) -> String {
     format!(
         "{} ({} {})",
-        t(lang, "En retard", "Late"),
+        late_flag(lang),
         t(lang, "échéance", "due"),
         written(due, lang)
     )
+}
+
+/// « En retard »: the short flag where the due date is shown beside it (a table's row).
+pub fn late_flag(lang: Lang) -> &'static str {
+    t(lang, "En retard", "Late")
 }
 
 /// « Reprise de l’évaluation du 1er mai 2026 : à confirmer »: an answer carried from the
@@ -247,8 +252,7 @@ pub fn disagreement(q: &Questionnaire, d: &Disagreement, lang: Lang) -> String {
 /// The comparison as text, for the command line (and anything that wants it whole).
 pub fn text(before_q: &Questionnaire, q: &Questionnaire, c: &Comparison, lang: Lang) -> String {
     let mut s = String::new();
-    let title = q.title.get(lang.code());
-    let _ = writeln!(s, "{} — {title}", t(lang, "Suivi", "Follow-up"));
+    let _ = writeln!(s, "{} — {}", title(lang), q.title.get(lang.code()));
     let _ = writeln!(
         s,
         "{}",
@@ -264,20 +268,8 @@ pub fn text(before_q: &Questionnaire, q: &Questionnaire, c: &Comparison, lang: L
         labelled(lang, t(lang, "Après", "After"), &side(q, &c.after, lang))
     );
     let _ = writeln!(s, "{}", band_change(before_q, q, c, lang));
-    let changed: Vec<&ItemChange> = c
-        .items
-        .iter()
-        .filter(|i| i.direction != Direction::Same || i.moved_from.is_some())
-        .collect();
-    let _ = writeln!(
-        s,
-        "\n{}",
-        labelled(
-            lang,
-            t(lang, "Questions qui ont changé", "Questions that changed"),
-            &changed.len().to_string()
-        )
-    );
+    let changed = changed(c);
+    let _ = writeln!(s, "\n{}", changed_count(changed.len(), lang));
     for i in changed {
         let _ = writeln!(s, "- {}", item_change(before_q, q, i, lang));
     }
@@ -287,57 +279,89 @@ pub fn text(before_q: &Questionnaire, q: &Questionnaire, c: &Comparison, lang: L
         .filter(|r| r.direction != Direction::Same)
         .collect();
     if !moved.is_empty() {
-        let _ = writeln!(s, "\n{}", t(lang, "Risques", "Risks"));
+        let _ = writeln!(s, "\n{}", risks_title(lang));
         for r in moved {
-            let name = q
-                .item(&r.item)
-                .map_or_else(|| r.item.clone(), |i| item_name(q, i, lang));
-            let score = |x: Option<i64>| x.map_or("—".to_owned(), |x| x.to_string());
-            let mut line = format!(
-                "- {}",
-                labelled(
-                    lang,
-                    &name,
-                    &format!(
-                        "{} → {} ({})",
-                        score(r.before_score),
-                        score(r.after_score),
-                        direction(r.direction, lang)
-                    )
-                )
-            );
-            if !r.put_in_place.is_empty() {
-                let _ = write!(
-                    line,
-                    " — {}",
-                    labelled(
-                        lang,
-                        t(lang, "mesures mises en place", "measures put in place"),
-                        &r.put_in_place.len().to_string()
-                    )
-                );
-            }
-            let _ = writeln!(s, "{line}");
+            let _ = writeln!(s, "- {}", risk_change(q, r, lang));
         }
     }
     let a = &c.actions;
     if a.total > 0 {
         let _ = writeln!(s, "\n{}", progress(a.done, a.total, a.late.len(), lang));
-        let _ = writeln!(
-            s,
-            "{}",
+        let _ = writeln!(s, "{}", done_since(a.done_since.len(), lang));
+    }
+    s
+}
+
+/// « Harcèlement lors des distributions : 12 → 4 (↑ en progrès) — mesures mises en place : 2 »:
+/// a risk's residual score before → after.
+pub fn risk_change(q: &Questionnaire, r: &RiskChange, lang: Lang) -> String {
+    let name = q
+        .item(&r.item)
+        .map_or_else(|| r.item.clone(), |i| item_name(q, i, lang));
+    let score = |x: Option<i64>| x.map_or("—".to_owned(), |x| x.to_string());
+    let mut line = labelled(
+        lang,
+        &name,
+        &format!(
+            "{} → {} ({})",
+            score(r.before_score),
+            score(r.after_score),
+            direction(r.direction, lang)
+        ),
+    );
+    if !r.put_in_place.is_empty() {
+        let _ = write!(
+            line,
+            " — {}",
             labelled(
                 lang,
-                t(
-                    lang,
-                    "Faites depuis l’évaluation de départ",
-                    "Done since the baseline"
-                ),
-                &a.done_since.len().to_string()
+                t(lang, "mesures mises en place", "measures put in place"),
+                &r.put_in_place.len().to_string()
             )
         );
     }
-    s
+    line
+}
+
+/// « Faites depuis l’évaluation de départ : 2 ».
+pub fn done_since(n: usize, lang: Lang) -> String {
+    labelled(
+        lang,
+        t(
+            lang,
+            "Faites depuis l’évaluation de départ",
+            "Done since the baseline",
+        ),
+        &n.to_string(),
+    )
+}
+
+/// « Suivi »: the comparison's heading.
+pub fn title(lang: Lang) -> &'static str {
+    t(lang, "Suivi", "Follow-up")
+}
+
+/// « Risques »: the heading of the risks whose residual moved.
+pub fn risks_title(lang: Lang) -> &'static str {
+    t(lang, "Risques", "Risks")
+}
+
+/// « Questions qui ont changé : 2 ».
+pub fn changed_count(n: usize, lang: Lang) -> String {
+    labelled(
+        lang,
+        t(lang, "Questions qui ont changé", "Questions that changed"),
+        &n.to_string(),
+    )
+}
+
+/// Which items of a comparison changed (or moved), in its order: what the screen and the
+/// text list.
+pub fn changed(c: &Comparison) -> Vec<&ItemChange> {
+    c.items
+        .iter()
+        .filter(|i| i.direction != Direction::Same || i.moved_from.is_some())
+        .collect()
 }
 
 /// « Suivi de l’évaluation du 1er mai 2026 »: the line saying an assessment reassesses a
