@@ -522,3 +522,95 @@ fn action_plan_gives_each_risk_statement_whole_never_cut() {
     }
     assert_no_overlap(&p);
 }
+
+/// A baseline and its follow-up (two answers changed, one action done since, one late), the
+/// follow-up reviewed with a lower rating on one standard.
+fn follow_up_pair() -> (String, String, String) {
+    let q = questionnaire_text("unicef-psea-2020.toml");
+    let before = r#"{"schema":3,"questionnaire":{"id":"unicef-psea-2020","version":"1.1.0"},
+ "assessment":{"id":"a1","organisation":"ONG Espoir Ségou","date":"2026-05-01"},
+ "answers":{"cs1_policy":{"value":"absent"},"cs2_management":{"value":"adequate"},"cs3_training":{"value":"progressing"},
+ "cs4_reporting":{"value":"progressing"},"cs5_assistance":{"value":"progressing"},"cs6_investigations":{"value":"progressing"}},
+ "action_plan":[{"gap":"Politique","item":"cs1_policy","action":"Adopter la politique PEAS","due":"2026-09-01","status":"not_started"}]}"#;
+    let after = r#"{"schema":3,"questionnaire":{"id":"unicef-psea-2020","version":"1.1.0"},
+ "assessment":{"id":"a2","organisation":"ONG Espoir Ségou","date":"2026-11-20"},
+ "baseline":{"id":"a1","date":"2026-05-01","version":"1.1.0"},
+ "answers":{"cs1_policy":{"value":"adequate"},"cs2_management":{"value":"adequate"},"cs3_training":{"value":"adequate"},
+ "cs4_reporting":{"value":"progressing"},"cs5_assistance":{"value":"progressing"},"cs6_investigations":{"value":"progressing"}},
+ "review":{"items":{"cs3_training":{"value":"progressing","comment":"Formation non documentée"}},
+   "determination":{"stage":"final","date":"2026-11-22","reviewer":"UNICEF Mopti (point focal PEAS)"}},
+ "action_plan":[{"gap":"Politique","item":"cs1_policy","action":"Adopter la politique PEAS","due":"2026-09-01","status":"done"},
+  {"gap":"Formation","item":"cs3_training","action":"Former le personnel","due":"2026-10-01","status":"in_progress"}]}"#;
+    (q, before.to_owned(), after.to_owned())
+}
+
+#[test]
+fn a_reviewed_follow_up_shows_both_bands_the_determination_and_the_follow_up_section() {
+    let (q, before, after) = follow_up_pair();
+    let r = psea_assess::report::from_texts_with(&q, &after, Some(&before), "fr", "2026-11-23")
+        .unwrap();
+    assert!(r.missing_chars.is_empty(), "{:?}", r.missing_chars);
+    let p = write("follow-up.pdf", &r);
+    let t = text(&p);
+    for expected in [
+        "Suivi de l’évaluation du 1er mai 2026",
+        // The review: both bands side by side, the determination, the disagreement.
+        "Note auto-évaluée (indicative) Pleine capacité (faible risque)",
+        "Note confirmée par l’examen Capacité moyenne (risque modéré)",
+        "Détermination finale : 22 novembre 2026, UNICEF Mopti (point focal PEAS)",
+        "! Désaccord — Norme 3 – Formation obligatoire : auto-évaluée Adéquate, confirmée En progression (↓ en recul) — « Formation non documentée »",
+        // The follow-up section.
+        "Suivi — Évaluation PEAS des partenaires – UNICEF 2020",
+        "Avant : Évaluation du 1er mai 2026 (version 1.1.0) : 12 / 18 — Capacité moyenne (risque modéré)",
+        "Après : Évaluation du 20 novembre 2026 (version 1.1.0) : 15 / 18 — Pleine capacité (faible risque)",
+        "Note : Capacité moyenne (risque modéré) → Pleine capacité (faible risque) (↑ en progrès)",
+        "Questions qui ont changé : 2",
+        "• Norme 1 – Politique organisationnelle : Absente → Adéquate (↑ en progrès)",
+        "• Norme 3 – Formation obligatoire : En progression → Adéquate (↑ en progrès)",
+        "Faites depuis l’évaluation de départ : 1",
+        // The action plan read on the generation date.
+        "Plan d’action : 1 sur 2 faites, 1 en retard",
+    ] {
+        assert!(t.contains(expected), "missing «{expected}» in:\n{t}");
+    }
+    let raw = raw_text(&p);
+    assert!(
+        raw.contains("01/10/2026 en cours ! En retard"),
+        "late entry not flagged in:\n{raw}"
+    );
+    assert_no_overlap(&p);
+    // The same bytes natively (the command line) and from the texts (the web worker).
+    let (qq, a, b) = (
+        load(&q),
+        AnswersFile::from_json(&after).unwrap(),
+        AnswersFile::from_json(&before).unwrap(),
+    );
+    let base = psea_assess::report::Baseline { q: &qq, file: &b };
+    let native = psea_assess::report::build_with(&qq, &a, Some(base), Lang::Fr, day());
+    assert_eq!(r.bytes, native.bytes);
+    // English, and a file with neither review nor baseline has no such section.
+    let en = psea_assess::report::from_texts_with(&q, &after, Some(&before), "en", "2026-11-23")
+        .unwrap();
+    let t = text(&write("follow-up-en.pdf", &en));
+    for expected in [
+        "Follow-up of the assessment of 1 May 2026",
+        "Self-assessed rating (indicative) Full Capacity (Low Risk)",
+        "Rating confirmed by the review Medium Capacity (Moderate Risk)",
+        "Final determination: 22 November 2026",
+        "Follow-up — ",
+        "(↑ better)",
+    ] {
+        assert!(t.contains(expected), "missing «{expected}» in:\n{t}");
+    }
+    let plain = psea_assess::report::from_texts(&q, &before, "fr", "2026-11-23").unwrap();
+    let t = text(&write("no-follow-up.pdf", &plain));
+    assert!(!t.contains("Suivi") && !t.contains("Examen"), "{t}");
+    // A baseline that is not an answers file is refused in the report's language.
+    let err = psea_assess::report::from_texts_with(&q, &after, Some("{"), "fr", "2026-11-23");
+    assert!(
+        err.as_ref()
+            .is_err_and(|e| e.starts_with("évaluation de départ\u{a0}:")),
+        "{:?}",
+        err.map(|r| r.pages)
+    );
+}

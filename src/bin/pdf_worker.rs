@@ -1,4 +1,5 @@
-//! The PDF web worker. The page sends `{ questionnaire, answers, lang, date }` (texts); the
+//! The PDF web worker. The page sends `{ questionnaire, answers, baseline?, lang, date }`
+//! (texts; `baseline`, an earlier assessment's answers JSON, adds the « Suivi » section); the
 //! worker answers `{ ok: true, bytes, pages, missing, ms }` or `{ ok: false, error }`.
 //! Kept out of the main bundle: printpdf alone weighs about a megabyte.
 
@@ -24,9 +25,11 @@ fn main() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let data = ev.data();
         let started = js_sys::Date::now();
-        let result = psea_assess::report::from_texts(
+        let baseline = field(&data, "baseline");
+        let result = psea_assess::report::from_texts_with(
             &field(&data, "questionnaire"),
             &field(&data, "answers"),
+            Some(baseline.as_str()).filter(|b| !b.is_empty()),
             &field(&data, "lang"),
             &field(&data, "date"),
         );

@@ -389,6 +389,15 @@ impl Ctx<'_> {
             &french_date(generated, self.lang),
             HEAD_W,
         );
+        if let Some(b) = &self.file.baseline {
+            l.paragraph(
+                &follow_up::follow_up_of(b.date, self.lang),
+                true,
+                9.5,
+                0.0,
+                BLACK,
+            );
+        }
         l.space(1.0);
         l.rule();
     }
@@ -938,7 +947,7 @@ impl Ctx<'_> {
         }
         for d in review::disagreements(self.q, self.file) {
             l.paragraph(
-                &format!("⚠ {}", follow_up::disagreement(self.q, &d, self.lang)),
+                &format!("! {}", follow_up::disagreement(self.q, &d, self.lang)),
                 false,
                 9.5,
                 0.0,
@@ -1029,11 +1038,10 @@ impl Ctx<'_> {
                         crate::engine::answers::ActionStatus::Done => self.tr("fait", "done"),
                     }
                     .to_owned()
-                        + &match e.due {
-                            Some(due) if crate::engine::follow_up::is_late(e, self.today) => {
-                                format!("\n⚠ {}", follow_up::late(due, self.lang))
-                            }
-                            _ => String::new(),
+                        + &match crate::engine::follow_up::is_late(e, self.today) {
+                            // The due date is in the column beside it.
+                            true => format!("\n! {}", follow_up::late_flag(self.lang)),
+                            false => String::new(),
                         },
                 ]
             })

@@ -44,11 +44,25 @@ pub async fn make(
     lang: &str,
     date: &str,
 ) -> Result<Made, String> {
+    make_with_baseline(questionnaire, answers, None, lang, date).await
+}
+
+/// [`make`], with the answers JSON of the assessment the results page compares with (its
+/// baseline, or the one picked in « Comparer avec… »): the PDF then has a « Suivi » section,
+/// the same bytes as `psea-assess report --baseline`.
+pub async fn make_with_baseline(
+    questionnaire: &str,
+    answers: &str,
+    baseline: Option<&str>,
+    lang: &str,
+    date: &str,
+) -> Result<Made, String> {
     let worker = worker().await?;
     let msg = js_sys::Object::new();
     for (k, v) in [
         ("questionnaire", questionnaire),
         ("answers", answers),
+        ("baseline", baseline.unwrap_or("")),
         ("lang", lang),
         ("date", date),
     ] {
