@@ -948,7 +948,7 @@ impl Ctx<'_> {
         for d in review::disagreements(self.q, self.file) {
             l.paragraph(
                 &format!("! {}", follow_up::disagreement(self.q, &d, self.lang)),
-                false,
+                true,
                 9.5,
                 0.0,
                 BLACK,
@@ -968,12 +968,15 @@ impl Ctx<'_> {
         if let Some(title) = lines.next() {
             l.heading(title, 12.0, true);
         }
+        let mut after_blank = false;
         for line in lines {
+            // A line after a blank one heads what follows it.
             match line.strip_prefix("- ") {
                 _ if line.is_empty() => l.space(1.5),
                 Some(entry) => l.paragraph(&format!("• {entry}"), false, 9.0, 4.0, BLACK),
-                None => l.paragraph(line, true, 9.5, 0.0, BLACK),
+                None => l.paragraph(line, after_blank, 9.5, 0.0, BLACK),
             }
+            after_blank = line.is_empty();
         }
         l.space(2.0);
     }
@@ -1026,8 +1029,16 @@ impl Ctx<'_> {
                     } else {
                         e.owner.clone()
                     },
-                    e.due
-                        .map_or_else(|| "—".into(), |d| d.format("%d/%m/%Y").to_string()),
+                    // A late entry is flagged under its due date, in words.
+                    match e.due {
+                        None => "—".into(),
+                        Some(d) if crate::engine::follow_up::is_late(e, self.today) => format!(
+                            "{}\n! {}",
+                            d.format("%d/%m/%Y"),
+                            follow_up::late_flag(self.lang)
+                        ),
+                        Some(d) => d.format("%d/%m/%Y").to_string(),
+                    },
                     match e.status {
                         crate::engine::answers::ActionStatus::NotStarted => {
                             self.tr("à faire", "not started")
@@ -1037,12 +1048,7 @@ impl Ctx<'_> {
                         }
                         crate::engine::answers::ActionStatus::Done => self.tr("fait", "done"),
                     }
-                    .to_owned()
-                        + &match crate::engine::follow_up::is_late(e, self.today) {
-                            // The due date is in the column beside it.
-                            true => format!("\n! {}", follow_up::late_flag(self.lang)),
-                            false => String::new(),
-                        },
+                    .into(),
                 ]
             })
             .collect();
