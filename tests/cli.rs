@@ -425,3 +425,27 @@ fn score_shows_the_review_the_follow_up_line_and_late_actions() {
         assert!(out.contains(expected), "missing «{expected}» in:\n{out}");
     }
 }
+
+#[test]
+fn compare_keeps_the_rating_a_baseline_recorded_with_an_older_version() {
+    let old = BEFORE.replacen(
+        r#""version":"1.1.0"}"#,
+        r#""version":"1.0.0"},"result":{"version":"1.0.0","band":"low","score":8,"max":18,"complete":true}"#,
+        1,
+    );
+    let b = tmp("before-1.0.0.json", &old).display().to_string();
+    let a = tmp("after-for-old.json", AFTER).display().to_string();
+    let q = unicef();
+    let o = run(&["compare", &q, &b, &a, "--date", "2026-11-23"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Avant\u{a0}: Évaluation du 1er mai 2026 (note enregistrée par la version 1.0.0)\u{a0}: 8 / 18 — Faible capacité"),
+        "{out}"
+    );
+    let j = run(&["compare", &q, &b, &a, "--json", "--date", "2026-11-23"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&j)).unwrap();
+    assert_eq!(v["before"]["recorded"], true);
+    assert_eq!(v["before"]["band"], "low");
+    assert_eq!(v["band"], "better");
+}
