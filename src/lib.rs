@@ -9,6 +9,5 @@ pub mod engine;
 pub mod present;
 #[cfg(feature = "pdf")]
 pub mod report;
-pub mod summary;
 #[cfg(feature = "web")]
 pub mod web;

@@ -74,7 +74,7 @@ export default async function (t) {
     });
     await page.reload();
     await page.getByRole('button', { name: /^Ouvrir\s*:\s*ONG Ancienne/ }).click();
-    const section = page.getByRole('region', { name: 'Réponses mises de côté (questionnaire révisé)' });
+    const section = page.getByRole('region', { name: 'Réponses mises de côté (conservées dans le fichier)' });
     await section.waitFor();
     expect(await section.isVisible(), 'the set-aside answers are not in sight');
     const text = await section.textContent();
@@ -94,7 +94,7 @@ export default async function (t) {
     // In English too.
     await page.goBack();
     await page.locator('.lang select').selectOption('en');
-    await page.getByRole('region', { name: 'Answers set aside (questionnaire revised)' }).getByText(/does not exist in version 1\.1\.0/).waitFor();
+    await page.getByRole('region', { name: 'Answers set aside (kept in the file)' }).getByText(/does not exist in version 1\.1\.0/).waitFor();
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });

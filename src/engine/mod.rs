@@ -9,7 +9,8 @@
 //!   carrying answers over to a newer questionnaire version.
 //! - [`scoring`]: the five scoring rules, each result explaining itself.
 //! - [`compare`]: a baseline and its follow-up: what changed, band, measures, action plan.
-//! - [`edit`]: changing a risk answer (measures' statuses, the assessor's residual).
+//! - [`edit`]: every change the app makes to an answer (values, ticks, texts, numbers with
+//!   their one rule, risk measures and residual, quiz validation).
 //! - [`follow_up`]: a reassessment started from a baseline; results kept with their version.
 //! - [`review`]: a reviewer's confirmed ratings and determination, and the official band.
 //! - [`plan`]: the action plan drafted from the gaps a result shows.

@@ -419,7 +419,7 @@ fn SetAside(ctx: Ctx, unplaced: std::collections::BTreeMap<String, Unplaced>) ->
     let count = entries.len();
     view! {
         <section class="set-aside" aria-labelledby="set-aside-title">
-            <h2 id="set-aside-title">{move || present::t(lang(), "Réponses mises de côté (questionnaire révisé)", "Answers set aside (questionnaire revised)")}</h2>
+            <h2 id="set-aside-title">{move || present::placement::title(lang())}</h2>
             <details open>
                 <summary>{move || match lang() {
                     Lang::Fr => format!("{count} réponse(s) ne correspondent plus au questionnaire\u{202f}; elles restent dans le fichier et dans son export"),

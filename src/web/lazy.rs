@@ -140,7 +140,7 @@ pub fn progress_and_rating(
         .count();
     let answered = total - o.missing.iter().filter(|m| m.scored).count();
     let status =
-        crate::summary::result_status(&q, &o).map(|st| st.label.get(lang.code()).to_owned());
+        crate::present::outcome::result_status(&q, &o).map(|st| st.label.get(lang.code()).to_owned());
     let rating = o
         .band
         .as_ref()
