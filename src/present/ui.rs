@@ -180,6 +180,8 @@ pub enum K {
     Replaced,
     NoAnswerFits,
     SavedInMemory,
+    // Helper D (#14): follow-up.
+    NewFollowUp,
 }
 
 impl K {
@@ -442,6 +444,7 @@ impl K {
                 "No answer in this file fits the questionnaire; nothing was imported",
             ),
             SavedInMemory => ("Gardé en mémoire seulement (stockage bloqué)", "Kept in memory only (storage blocked)"),
+            NewFollowUp => ("Nouvelle évaluation de suivi", "New follow-up assessment"),
         }
     }
 }

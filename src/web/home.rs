@@ -69,15 +69,7 @@ pub fn Home() -> impl IntoView {
             let Ok(file) = lazy::new_answers(q, super::today()).await else {
                 return say(At::Start, Report::Unavailable);
             };
-            let s = Stored {
-                id: browser::new_id(),
-                name: String::new(),
-                file,
-                rev: 0,
-            };
-            let id = s.id.clone();
-            state.add(s);
-            state.go(Route::Fill(id));
+            open_new(state, file);
         });
     };
     let open_questionnaire = move |ev: leptos::ev::Event| {
@@ -217,6 +209,19 @@ pub fn Home() -> impl IntoView {
             <ReportView report=report at=At::Erase/>
         </section>
     }
+}
+
+/// Adds a new assessment (it gets its own ids) and opens its filling page.
+fn open_new(state: AppState, file: AnswersFile) {
+    let s = Stored {
+        id: browser::new_id(),
+        name: String::new(),
+        file,
+        rev: 0,
+    };
+    let id = s.id.clone();
+    state.add(s);
+    state.go(Route::Fill(id));
 }
 
 /// Reads an answers file the user picked and adds it, or says why not. Nothing is created
@@ -441,7 +446,9 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
         move || q().is_some_and(|q| q.self_assessment)
     };
     // Computed by the library module, once it is read, in the language shown.
-    let progress_rating = RwSignal::new(("…".to_owned(), "…".to_owned()));
+    // [progress, rating, plan progress, follow-up line] (see lazy::card_lines).
+    let lines = RwSignal::new(vec!["…".to_owned(); 2]);
+    let line = move |n: usize| lines.with(|l| l.get(n).cloned().unwrap_or_default());
     {
         let file = s.file.clone();
         Effect::new(move |_| {
@@ -449,12 +456,34 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
             let Some(q) = q() else { return };
             let file = file.clone();
             leptos::task::spawn_local(async move {
-                if let Ok(pr) = lazy::progress_and_rating(q, file, lang).await {
-                    progress_rating.set(pr);
+                if let Ok(l) = lazy::card_lines(q, file, lang, super::today()).await {
+                    lines.set(l);
                 }
             });
         });
     }
+    // A follow-up: a linked copy whose answers are carried from this one (made by the
+    // library module), opened at once.
+    let follow_up = {
+        let id = s.id.clone();
+        move |_| {
+            let id = id.clone();
+            leptos::task::spawn_local(async move {
+                let Some(baseline) = state
+                    .assessments
+                    .with_untracked(|l| l.iter().find(|x| x.id == id).map(|x| x.file.clone()))
+                else {
+                    return;
+                };
+                if state.ensure_library().await.is_err() {
+                    return;
+                }
+                if let Ok(file) = lazy::start_follow_up(baseline, super::today()).await {
+                    open_new(state, file);
+                }
+            });
+        }
+    };
     let updated = s.file.assessment.updated;
     let changed = move || {
         updated
@@ -474,22 +503,25 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
     view! {
         <li class="card">
             <h3>{name.clone()}</h3>
+            {move || Some(line(3)).filter(|f| !f.is_empty()).map(|f| view! { <p class="follow-up-of">{f}</p> })}
             <dl>
                 <dt>{move || state.t(K::Questionnaires)}</dt><dd>{qtitle}</dd>
                 <dt>{move || state.t(K::LastChange)}</dt><dd>{changed}</dd>
-                <dt>{move || state.t(K::Progress)}</dt><dd>{move || progress_rating.get().0}</dd>
-                <dt>{move || state.t(K::Rating)}</dt><dd>{move || progress_rating.get().1}</dd>
+                <dt>{move || state.t(K::Progress)}</dt><dd>{move || line(0)}</dd>
+                <dt>{move || state.t(K::Rating)}</dt><dd>{move || line(1)}</dd>
                 {move || {
-                    let rated = !["—", "…"].contains(&progress_rating.get().1.as_str());
+                    let rated = !["—", "…"].contains(&line(1).as_str());
                     (rated && self_assessment()).then(|| view! { <dd class="self-assessment">{move || state.t(K::SelfAssessment)}</dd> })
                 }}
             </dl>
+            {move || Some(line(2)).filter(|p| !p.is_empty()).map(|p| view! { <p class="plan-progress">{p}</p> })}
             <div class="actions">
                 <button class="primary" aria-label=labelled(K::Open) on:click=move |_| state.go(Route::Fill(id1.clone()))>{move || state.t(K::Open)}</button>
                 <button aria-label=labelled(K::Export) on:click={
                     let s = s.clone();
                     move |_| exported.set(export(state, &s))
                 }>{move || state.t(K::Export)}</button>
+                <button aria-label=labelled(K::NewFollowUp) on:click=follow_up>{move || state.t(K::NewFollowUp)}</button>
                 <button aria-label=labelled(K::Duplicate) on:click=move |_| {
                     let mut copy = dup.clone();
                     copy.id = browser::new_id();

@@ -21,8 +21,10 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use super::i18n::{tr, K};
 use crate::engine::answers::{place, AnswersError, AnswersFile};
 use crate::engine::diagnostic::Msg;
+use crate::engine::follow_up::{self, RecordedResult};
 use crate::engine::scoring::{score, Effect};
 use crate::engine::{self, Questionnaire};
+use crate::present::follow_up as present_follow_up;
 use crate::present::message::answers_error;
 use crate::present::placement::reasons;
 use crate::present::Lang;
@@ -125,13 +127,17 @@ pub fn new_answers(
     Ok(file)
 }
 
-/// An assessment's progress ("answered / items shown") and rating, for its home page card.
+/// What an assessment's home page card says beyond its name, in `lang`: its progress
+/// ("answered / items shown"), its rating, the action plan's progress (empty without a
+/// plan) and « Suivi de l'évaluation du … » (empty unless a follow-up). A list of strings,
+/// a type the first load has code for already, so the card adds little to it.
 #[wasm_split(library, fallible)]
-pub fn progress_and_rating(
+pub fn card_lines(
     q: Arc<Questionnaire>,
     file: AnswersFile,
     lang: Lang,
-) -> Result<(String, String), Unavailable> {
+    today: chrono::NaiveDate,
+) -> Result<Vec<String>, Unavailable> {
     let o = score(&q, &file);
     let total = o
         .items
@@ -153,10 +159,42 @@ pub fn progress_and_rating(
         (Some(st), Some(r)) => Some(format!("{st} — {r}")),
         (st, r) => r.or(st),
     };
-    Ok((
+    let plan = if file.action_plan.is_empty() {
+        String::new()
+    } else {
+        let (done, total, late) = follow_up::progress(&file.action_plan, today);
+        present_follow_up::progress(done, total, late, lang)
+    };
+    let follow_up = file
+        .baseline
+        .as_ref()
+        .map(|b| present_follow_up::follow_up_of(b.date, lang))
+        .unwrap_or_default();
+    Ok(vec![
         format!("{answered} / {total}"),
         rating.unwrap_or_else(|| "—".into()),
-    ))
+        plan,
+        follow_up,
+    ])
+}
+
+/// A follow-up of `baseline` dated `today` (answers and action plan carried); the caller
+/// gives it its own ids.
+#[wasm_split(library, fallible)]
+pub fn start_follow_up(
+    baseline: AnswersFile,
+    today: chrono::NaiveDate,
+) -> Result<AnswersFile, Unavailable> {
+    Ok(follow_up::start(&baseline, today))
+}
+
+/// What records, on each save, the result an assessment's questionnaire version gives it.
+pub type Recorder = fn(&Questionnaire, &AnswersFile) -> RecordedResult;
+
+/// The [`Recorder`] (it scores, so it lives in this module, not in the first load).
+#[wasm_split(library, fallible)]
+pub fn recorder() -> Result<Recorder, Unavailable> {
+    Ok(follow_up::record)
 }
 
 #[wasm_split(fill, fallible, preload(preload_fill))]

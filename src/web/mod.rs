@@ -18,6 +18,7 @@ mod lazy;
 mod pdf;
 mod results;
 mod storage;
+mod words;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -144,6 +145,9 @@ pub struct AppState {
     pub storage_blocked: bool,
     /// What another tab's changes did to this tab's (see [`AppState::update`]).
     pub notice: RwSignal<Option<Notice>>,
+    /// Records in each saved file the result its questionnaire version gives it (so a
+    /// baseline keeps its rating after a revision); from the library module, once read.
+    recorder: StoredValue<Option<lazy::Recorder>>,
 }
 
 impl AppState {
@@ -191,6 +195,7 @@ impl AppState {
         let now = chrono::Utc::now();
         let mut mine = before.clone();
         f(&mut mine);
+        self.record(&mut mine.file);
         mine.file.assessment.updated = Some(now);
         mine.rev = before.rev + 1;
         let newer = storage::load(id).filter(|theirs| theirs.rev > before.rev);
@@ -372,6 +377,9 @@ impl AppState {
             let latest = self.library_read.with_value(|(n, _)| *n == number);
             match result {
                 Ok((library, sources)) => {
+                    if let Ok(r) = lazy::recorder().await {
+                        self.recorder.set_value(Some(r));
+                    }
                     if latest {
                         self.sources.set_value(sources);
                         self.library.set(library);
@@ -392,10 +400,22 @@ impl AppState {
         read
     }
 
+    /// `file.result`: the result its questionnaire gives it (unchanged until the library,
+    /// which scores, is read).
+    fn record(&self, file: &mut crate::engine::answers::AnswersFile) {
+        let Some(record) = self.recorder.get_value() else {
+            return;
+        };
+        if let Some(q) = self.questionnaire(&file.questionnaire.id) {
+            file.result = Some(record(&q, file));
+        }
+    }
+
     pub fn add(&self, mut s: Stored) {
         if s.file.assessment.id.is_empty() {
             s.file.assessment.id = browser::random_hex128();
         }
+        self.record(&mut s.file);
         let result = storage::save(&s);
         self.assessments.update(|l| l.insert(0, s));
         self.saved(result);
@@ -420,6 +440,7 @@ pub fn App() -> impl IntoView {
         last_export: RwSignal::new(storage::last_export()),
         storage_blocked: storage::blocked(),
         notice: RwSignal::new(None),
+        recorder: StoredValue::new(None),
     };
     provide_context(state);
     state.fetch_modules();

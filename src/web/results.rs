@@ -5,13 +5,18 @@ use leptos::prelude::*;
 
 use super::fill::Ctx;
 use super::i18n::{tr, K};
+use super::words::{w, W};
 use super::{AppState, Route};
 use crate::engine::answers::{ActionEntry, ActionStatus};
+use crate::engine::compare::compare;
+use crate::engine::follow_up;
 use crate::engine::model::*;
 use crate::engine::plan;
+use crate::engine::review::{self, Determination, Stage};
 use crate::engine::scoring::Effect;
 use crate::present::answer::{answer_label, item_statement};
 use crate::present::date::written as french_date;
+use crate::present::follow_up as words;
 use crate::present::outcome::{self as present_outcome, valid_until};
 use crate::present::risk as present_risk;
 use crate::present::{labelled, list_sep, placement};
@@ -50,6 +55,10 @@ pub fn Results(id: String) -> impl IntoView {
     let id_pdf = id.clone();
     // The answers file just exported, said on the page.
     let exported = RwSignal::new(None::<String>);
+    // The assessment this one is compared with (its id on this device): the baseline when
+    // it is here, else the one picked in « Comparer avec… ».
+    let compared = RwSignal::new(baseline_here(state, &id, &stored.file));
+    let self_assessment = q.self_assessment && !is_quiz;
     view! {
         <h1>{move || format!("{} — {}", state.t(K::Results), ctx.q.with_value(|q| q.title.get(state.lang.get().code()).to_owned()))}</h1>
         <super::StorageBanner/>
@@ -62,6 +71,8 @@ pub fn Results(id: String) -> impl IntoView {
             view! { <StandardsTable ctx=ctx/> }.into_any()
         }}
         {(!is_quiz).then(|| view! { <PlanEditor ctx=ctx/> })}
+        {(!is_quiz).then(|| view! { <FollowUp ctx=ctx compared=compared/> })}
+        {self_assessment.then(|| view! { <ReviewSection ctx=ctx/> })}
         <SetAside id=id.clone()/>
         <p class="actions no-print">
             <button on:click=move |_| state.go(Route::Fill(id_back.clone()))>{move || state.t(K::BackToFilling)}</button>
@@ -77,9 +88,299 @@ pub fn Results(id: String) -> impl IntoView {
             <button on:click=move |_| super::browser::print()>{move || state.t(K::Print)}</button>
         </p>
         <p class="export-status no-print" role="status">{move || exported.get().map(|name| format!("✓ {}", labelled(state.lang.get(), state.t(K::ExportDone), &name)))}</p>
-        <PdfExport id=id_pdf/>
+        <PdfExport id=id_pdf compared=compared/>
     }
     .into_any()
+}
+
+/// The id on this device of the assessment `file` follows up, when it is here.
+fn baseline_here(
+    state: AppState,
+    id: &str,
+    file: &crate::engine::answers::AnswersFile,
+) -> Option<String> {
+    let b = file.baseline.as_ref().filter(|b| !b.id.is_empty())?;
+    state.assessments.with_untracked(|l| {
+        l.iter()
+            .find(|s| s.id != id && s.file.assessment.id == b.id)
+            .map(|s| s.id.clone())
+    })
+}
+
+/// « Suivi »: what changed since the baseline (or the assessment picked in « Comparer
+/// avec… », a native select of the other assessments of this questionnaire, newest first):
+/// before → after, the band change, the questions that changed, the risks that moved and
+/// the action plan's progress, all worded by `present::follow_up`.
+#[component]
+fn FollowUp(ctx: Ctx, compared: RwSignal<Option<String>>) -> impl IntoView {
+    let state = ctx.state;
+    let id = ctx.id.get_value();
+    let qid = ctx.q.with_value(|q| q.id.clone());
+    let others = Memo::new(move |_| {
+        let mut v: Vec<_> = state.assessments.with(|l| {
+            l.iter()
+                .filter(|s| s.id != id && s.file.questionnaire.id == qid)
+                .map(|s| {
+                    let a = &s.file.assessment;
+                    (
+                        (a.date, a.updated),
+                        s.id.clone(),
+                        super::home::display_name(s, state),
+                    )
+                })
+                .collect()
+        });
+        v.sort_by(|a, b| b.0.cmp(&a.0));
+        v
+    });
+    let baseline = move || ctx.file.with(|f| f.baseline.clone());
+    let missing = move || {
+        baseline().is_some_and(|b| {
+            let here = state
+                .assessments
+                .with(|l| l.iter().any(|s| s.file.assessment.id == b.id));
+            b.id.is_empty() || !here
+        })
+    };
+    let comparison = move || {
+        let lang = state.lang.get();
+        let other = compared.get()?;
+        let before = state
+            .assessments
+            .with(|l| l.iter().find(|s| s.id == other).map(|s| s.file.clone()))?;
+        let q = ctx.q.get_value();
+        let c = ctx
+            .file
+            .with(|after| compare(&q, &before, &q, after, super::today()))
+            .ok()?;
+        let changed: Vec<String> = words::changed(&c)
+            .into_iter()
+            .map(|i| words::item_change(&q, &q, i, lang))
+            .collect();
+        let risks: Vec<String> = c
+            .risks
+            .iter()
+            .filter(|r| r.direction != crate::engine::compare::Direction::Same)
+            .map(|r| words::risk_change(&q, r, lang))
+            .collect();
+        let a = &c.actions;
+        let actions = (a.total > 0).then(|| {
+            (
+                words::progress(a.done, a.total, a.late.len(), lang),
+                words::done_since(a.done_since.len(), lang),
+            )
+        });
+        Some(view! {
+            <dl class="sides">
+                <dt>{w(lang, W::Before)}</dt><dd>{words::side(&q, &c.before, lang)}</dd>
+                <dt>{w(lang, W::After)}</dt><dd>{words::side(&q, &c.after, lang)}</dd>
+            </dl>
+            <p class="band-change"><strong>{words::band_change(&q, &q, &c, lang)}</strong></p>
+            <h3>{words::changed_count(changed.len(), lang)}</h3>
+            {if changed.is_empty() {
+                view! { <p>{w(lang, W::NothingChanged)}</p> }.into_any()
+            } else {
+                view! { <ul class="changes">{changed.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+            }}
+            {(!risks.is_empty()).then(|| view! {
+                <h3>{words::risks_title(lang)}</h3>
+                <ul class="changes">{risks.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            })}
+            {actions.map(|(p, d)| view! { <p>{p}</p><p>{d}</p> })}
+        })
+    };
+    let shown = move || baseline().is_some() || !others.with(Vec::is_empty);
+    move || {
+        shown().then(|| {
+            let lang = state.lang.get();
+            view! {
+                <section class="follow-up" aria-labelledby="follow-up-title">
+                    <h2 id="follow-up-title">{words::title(lang)}</h2>
+                    {baseline().map(|b| view! { <p class="follow-up-of">{words::follow_up_of(b.date, lang)}</p> })}
+                    {missing().then(|| view! { <p class="note" role="note">{w(lang, W::BaselineMissing)}</p> })}
+                    <p class="field no-print">
+                        <label for="compare-with">{w(lang, W::CompareWith)}</label>
+                        <select id="compare-with" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            compared.set((!v.is_empty()).then_some(v));
+                        }>
+                            <option value="" selected=move || compared.get().is_none()>{w(lang, W::CompareNone)}</option>
+                            {others.get().into_iter().map(|((date, _), sid, name)| {
+                                let label = match date {
+                                    Some(d) => format!("{name} — {}", french_date(d, lang)),
+                                    None => name,
+                                };
+                                let sel = sid.clone();
+                                view! { <option value=sid selected=move || compared.get().as_deref() == Some(sel.as_str())>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </p>
+                    {comparison}
+                </section>
+            }
+        })
+    }
+}
+
+/// The ids a reviewer may confirm for `item` (its own answer ids; none for a text, a list
+/// of ticks, a number or a risk).
+fn rating_ids(item: &Item) -> Vec<String> {
+    match item.kind {
+        ItemKind::Scale { .. } | ItemKind::YesNo { .. } | ItemKind::TrueFalse { .. } => item
+            .kind
+            .answer_ids()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// « Examen (agence ou réseau) », folded: per standard the confirmed rating (a native select
+/// of the questionnaire's choices) and a comment, then the determination (stage, date,
+/// reviewer, comment). Saved in the answers file, so exported and imported with it.
+#[component]
+fn ReviewSection(ctx: Ctx) -> impl IntoView {
+    let state = ctx.state;
+    let save = move |f: Box<dyn FnOnce(&mut crate::engine::answers::AnswersFile)>| {
+        let id = ctx.id.get_value();
+        state.update(&id, |s| f(&mut s.file));
+    };
+    let q = ctx.q.get_value();
+    let set_det = move |f: Box<dyn FnOnce(&mut Determination)>| {
+        save(Box::new(move |file| {
+            let mut d = file
+                .review
+                .as_ref()
+                .and_then(|r| r.determination.clone())
+                .unwrap_or_default();
+            f(&mut d);
+            review::set_determination(file, Some(d));
+        }))
+    };
+    // Drawn again on a language switch only (not as the reviewer types), from the file as
+    // it is then.
+    move || {
+        let lang = state.lang.get();
+        let (review0, answers0) = ctx
+            .file
+            .with_untracked(|f| (f.review.clone().unwrap_or_default(), f.answers.clone()));
+        let open = !review0.is_empty();
+        let d0 = review0.determination.clone();
+        let stage0 = match d0.as_ref().map(|d| d.stage) {
+            None => "",
+            Some(Stage::Preliminary) => "preliminary",
+            Some(Stage::Final) => "final",
+        };
+        let rows = q
+            .items()
+            .filter_map(|(_, item)| {
+                let ids = rating_ids(item);
+                if ids.is_empty() {
+                    return None;
+                }
+                let iid = item.id.clone();
+                let r0 = review0.items.get(&iid).cloned().unwrap_or_default();
+                let value0 = r0.value.as_str().unwrap_or("").to_owned();
+                let own = answers0
+                    .get(&iid)
+                    .and_then(|a| a.value.as_str())
+                    .map_or_else(|| "—".to_owned(), |v| answer_label(item, v, lang));
+                let (i1, i2, i3) = (iid.clone(), iid.clone(), iid.clone());
+                let disagreement = move || {
+                    let q = ctx.q.get_value();
+                    ctx.file.with(|f| {
+                        review::disagreements(&q, f).into_iter().find(|d| d.item == i3).map(|d| words::disagreement(&q, &d, lang))
+                    })
+                };
+                Some(view! {
+                    <fieldset class="reviewed">
+                        <legend>{item_statement(&q, item, lang)}</legend>
+                        <p>{labelled(lang, words::self_assessed_label(lang), &own)}</p>
+                        <p class="field">
+                            <label for=format!("review-{iid}")>{w(lang, W::ConfirmedRating)}</label>
+                            <select id=format!("review-{iid}") on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                let item = i1.clone();
+                                let value = if v.is_empty() { serde_json::Value::Null } else { serde_json::json!(v) };
+                                save(Box::new(move |f| review::set_rating(f, &item, value)));
+                            }>
+                                <option value="" selected=value0.is_empty()>{w(lang, W::NotReviewed)}</option>
+                                {ids.into_iter().map(|c| {
+                                    let label = answer_label(item, &c, lang);
+                                    let selected = c == value0;
+                                    view! { <option value=c selected=selected>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </p>
+                        <p class="field">
+                            <label for=format!("review-{iid}-comment")>{w(lang, W::ReviewComment)}</label>
+                            <textarea id=format!("review-{iid}-comment") rows="2" prop:value=r0.comment.clone() on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                let item = i2.clone();
+                                save(Box::new(move |f| review::set_comment(f, &item, &v)));
+                            }></textarea>
+                        </p>
+                        {move || disagreement().map(|line| view! {
+                            <p class="disagreement" role="note"><strong>{w(lang, W::DisagreementMark)}</strong>" "{line}</p>
+                        })}
+                    </fieldset>
+                })
+            })
+            .collect_view();
+        let d0 = d0.unwrap_or_default();
+        view! {
+            <section class="review no-print-empty" aria-labelledby="review-title">
+                <details open=open>
+                    <summary><h2 id="review-title">{w(lang, W::Review)}</h2></summary>
+                    <p class="note">{w(lang, W::ReviewIntro)}</p>
+                    {rows}
+                    <fieldset class="determination">
+                        <legend>{w(lang, W::Determination)}</legend>
+                        <p class="field">
+                            <label for="det-stage">{w(lang, W::Stage)}</label>
+                            <select id="det-stage" on:change=move |ev| {
+                                let stage = match event_target_value(&ev).as_str() {
+                                    "preliminary" => Some(Stage::Preliminary),
+                                    "final" => Some(Stage::Final),
+                                    _ => None,
+                                };
+                                match stage {
+                                    Some(st) => set_det(Box::new(move |d| d.stage = st)),
+                                    None => save(Box::new(|f| review::set_determination(f, None))),
+                                }
+                            }>
+                                <option value="" selected=stage0.is_empty()>{w(lang, W::NoDetermination)}</option>
+                                <option value="preliminary" selected=stage0 == "preliminary">{words::stage(Stage::Preliminary, lang)}</option>
+                                <option value="final" selected=stage0 == "final">{words::stage(Stage::Final, lang)}</option>
+                            </select>
+                        </p>
+                        <p class="field">
+                            <label for="det-date">{w(lang, W::DeterminationDate)}</label>
+                            <input id="det-date" type="date" prop:value=d0.date.map(|d| d.to_string()).unwrap_or_default() on:change=move |ev| {
+                                let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                                set_det(Box::new(move |d| d.date = v));
+                            }/>
+                        </p>
+                        <p class="field">
+                            <label for="det-reviewer">{w(lang, W::Reviewer)}</label>
+                            <input id="det-reviewer" type="text" prop:value=d0.reviewer.clone() on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                set_det(Box::new(move |d| d.reviewer = v));
+                            }/>
+                        </p>
+                        <p class="field">
+                            <label for="det-comment">{w(lang, W::DeterminationComment)}</label>
+                            <textarea id="det-comment" rows="2" prop:value=d0.comment.clone() on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                set_det(Box::new(move |d| d.comment = v));
+                            }></textarea>
+                        </p>
+                    </fieldset>
+                </details>
+            </section>
+        }
+    }
 }
 
 #[component]
@@ -109,6 +410,15 @@ fn Summary(ctx: Ctx) -> impl IntoView {
             let result_status = present_outcome::result_status(&q, o)
                 .map(|st| (st.label.get(l).to_owned(), st.note.as_ref().map(|n| n.get(l).to_owned())));
             let sources = present_outcome::source_lines(&q);
+            // Once a reviewer confirmed a rating: the official band beside the self-assessed
+            // one, the disagreements and the determination.
+            let official = review::official(&q, &file).map(|off| {
+                let own = present_outcome::rating(o, lang).unwrap_or_else(|| tr(lang, K::PartialResult).to_owned());
+                let confirmed = present_outcome::rating(&off, lang).unwrap_or_else(|| tr(lang, K::PartialResult).to_owned());
+                let disagreements: Vec<String> = review::disagreements(&q, &file).iter().map(|d| words::disagreement(&q, d, lang)).collect();
+                (own, confirmed, disagreements)
+            });
+            let determination = file.review.as_ref().and_then(|r| r.determination.as_ref()).map(|d| words::determination(d, lang));
             view! {
                 <section class="summary" aria-labelledby="summary-title">
                     <h2 id="summary-title">{tr(lang, K::Rating)}</h2>
@@ -118,6 +428,19 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                     })}
                     <p class="rating big">{rating}</p>
                     {self_assessed.then(|| view! { <p class="self-assessment">{tr(lang, K::SelfAssessment)}</p> })}
+                    {official.map(|(own, confirmed, disagreements)| view! {
+                        <dl class="ratings">
+                            <dt>{words::self_assessed_label(lang)}</dt><dd>{own}</dd>
+                            <dt>{words::confirmed_label(lang)}</dt><dd><strong>{confirmed}</strong></dd>
+                        </dl>
+                        {(!disagreements.is_empty()).then(|| view! {
+                            <div class="disagreements" role="note">
+                                <h3>{w(lang, W::Disagreements)}</h3>
+                                <ul>{disagreements.into_iter().map(|d| view! { <li>{format!("⚠ {d}")}</li> }).collect_view()}</ul>
+                            </div>
+                        })}
+                    })}
+                    {determination.map(|d| view! { <p class="determination">{d}</p> })}
                     {risk.map(|r| view! { <p class="risk-label"><strong>{labelled(lang, tr(lang, K::Risk), "")}</strong>{r}</p> })}
                     <dl>
                         <dt>{tr(lang, K::Score)}</dt><dd>{score}</dd>
@@ -457,12 +780,13 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                                     <p class="field"><label for=format!("plan-{i}-status")>{tr(lang, K::Status)}</label>
                                         <select id=format!("plan-{i}-status") prop:value=status on:change=move |ev| {
                                             let v = match event_target_value(&ev).as_str() { "in_progress" => ActionStatus::InProgress, "done" => ActionStatus::Done, _ => ActionStatus::NotStarted };
-                                            edit(i, Box::new(move |e| e.status = v));
+                                            edit(i, Box::new(move |e| follow_up::set_action_status(e, v, super::today())));
                                         }>
                                             <option value="not_started">{tr(lang, K::NotStarted)}</option>
                                             <option value="in_progress">{tr(lang, K::InProgress)}</option>
                                             <option value="done">{tr(lang, K::Done)}</option>
                                         </select></p>
+                                    <PlanEntryState ctx=ctx n=i/>
                                     <button class="link no-print" on:click=move |_| {
                                         let id = ctx.id.get_value();
                                         state.update(&id, |s| { if i < s.file.action_plan.len() { s.file.action_plan.remove(i); } });
@@ -474,6 +798,51 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+    }
+}
+
+fn status_key(s: ActionStatus) -> K {
+    match s {
+        ActionStatus::NotStarted => K::NotStarted,
+        ActionStatus::InProgress => K::InProgress,
+        ActionStatus::Done => K::Done,
+    }
+}
+
+/// An action plan entry's lateness (« En retard (échéance …) », said in words with an icon)
+/// and its dated status history, folded.
+#[component]
+fn PlanEntryState(ctx: Ctx, n: usize) -> impl IntoView {
+    let state = ctx.state;
+    let entry = Memo::new(move |_| {
+        ctx.file.with(|f| {
+            f.action_plan
+                .get(n)
+                .map(|e| (e.due, e.status, e.history.clone()))
+        })
+    });
+    move || {
+        let lang = state.lang.get();
+        let (due, status, history) = entry.get()?;
+        let probe = ActionEntry {
+            due,
+            status,
+            ..ActionEntry::default()
+        };
+        let late = follow_up::is_late(&probe, super::today())
+            .then(|| due.map(|d| words::late(d, lang)))
+            .flatten();
+        Some(view! {
+            {late.map(|l| view! { <p class="late" role="note"><strong>{format!("⚠ {l}")}</strong></p> })}
+            {(!history.is_empty()).then(|| view! {
+                <details class="history">
+                    <summary>{format!("{} ({})", w(lang, W::History), history.len())}</summary>
+                    <ul>{history.into_iter().map(|h| view! {
+                        <li>{labelled(lang, &french_date(h.date, lang), tr(lang, status_key(h.status)))}</li>
+                    }).collect_view()}</ul>
+                </details>
+            })}
+        })
     }
 }
 
@@ -496,7 +865,7 @@ enum PdfState {
 /// "Export the PDF report": the PDF is made by a web worker started on first use, and
 /// downloaded as `<questionnaire>-<organisation>-<date>.pdf`. What is happening is announced.
 #[component]
-fn PdfExport(id: String) -> impl IntoView {
+fn PdfExport(id: String, compared: RwSignal<Option<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let status = RwSignal::new(PdfState::Idle);
     let busy = move || matches!(status.get(), PdfState::Loading | PdfState::Building);
@@ -516,6 +885,12 @@ fn PdfExport(id: String) -> impl IntoView {
         };
         let date = super::today();
         let lang = state.lang.get_untracked().code();
+        // The assessment compared with on the page: the PDF has the same « Suivi » section.
+        let baseline = compared.get_untracked().and_then(|other| {
+            state
+                .assessments
+                .with_untracked(|l| l.iter().find(|s| s.id == other).map(|s| s.file.to_json()))
+        });
         leptos::task::spawn_local(async move {
             if !super::pdf::started() {
                 status.set(PdfState::Loading);
@@ -527,9 +902,10 @@ fn PdfExport(id: String) -> impl IntoView {
             }
             status.set(PdfState::Building);
             let answers = s.file.to_json();
-            let made = super::pdf::make(
+            let made = super::pdf::make_with_baseline(
                 &source,
                 &answers,
+                baseline.as_deref(),
                 lang,
                 &date.format("%Y-%m-%d").to_string(),
             )
