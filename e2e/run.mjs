@@ -25,7 +25,11 @@ async function fresh(opts = {}) {
   return { context, page, errors };
 }
 
+// E2E_ONLY=<text>: run only the tests whose name contains it (while working on one).
+const only = process.env.E2E_ONLY;
+
 async function test(name, body) {
+  if (only && !name.includes(only)) return;
   try {
     await body();
     passed++;
@@ -852,7 +856,7 @@ for (const f of (fs.existsSync(suitesDir) ? fs.readdirSync(suitesDir) : []).filt
   await suite.default({ test, fresh, expect, press, startUnicef, rate, exportPdf, base, browser, tmp, UNICEF, STANDARDS });
 }
 
-await test('no request ever leaves the origin', async () => {
+await test(only ? `${only}: no request ever leaves the origin` : 'no request ever leaves the origin', async () => {
   expect(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
 });
 

@@ -490,12 +490,15 @@ fn focus_soon(id: String) {
     }
 }
 
-fn session() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
+/// Where each assessment's current section is kept: localStorage, so that reopening an
+/// assessment later (a reload, a new tab, the next day) returns to where the user was. A
+/// section id says nothing sensitive; « erase all » removes it with the rest (`psea:` keys).
+fn place_store() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
 }
 
-/// Where the user is: the current section (the only one shown on a narrow screen; kept for
-/// the visit, so a reload comes back to it) and the items an answer just revealed.
+/// Where the user is: the current section (the only one shown on a narrow screen; kept, so
+/// reopening the assessment comes back to it) and the items an answer just revealed.
 #[derive(Clone, Copy)]
 struct Nav {
     /// The section chosen last (index in the questionnaire).
@@ -525,7 +528,7 @@ impl Nav {
                 .collect()
         });
         let key = format!("psea:v1:section:{}", ctx.id.get_value());
-        let saved = session()
+        let saved = place_store()
             .and_then(|s| s.get_item(&key).ok().flatten())
             .and_then(|sid| order.iter().position(|(s, _, _)| *s == sid))
             .unwrap_or(0);
@@ -572,7 +575,7 @@ impl Nav {
         });
         leptos::prelude::Effect::new(move |_| {
             let sid = order.with_value(|o| o.get(current.get()).map(|s| s.0.clone()));
-            if let (Some(store), Some(sid)) = (session(), sid.clone()) {
+            if let (Some(store), Some(sid)) = (place_store(), sid.clone()) {
                 let _ = store.set_item(&key, &sid);
             }
             // On a narrow screen the section list is one scrolling row: bring the current
