@@ -449,3 +449,52 @@ fn compare_keeps_the_rating_a_baseline_recorded_with_an_older_version() {
     assert_eq!(v["before"]["band"], "low");
     assert_eq!(v["band"], "better");
 }
+
+#[test]
+fn report_with_a_baseline_is_the_web_workers_pdf_and_a_missing_baseline_exits_2() {
+    let (b, a) = follow_up_files();
+    let q = unicef();
+    let out = std::env::temp_dir().join(format!("psea-cli-{}-fu.pdf", std::process::id()));
+    let o = out.display().to_string();
+    let args = [
+        "report",
+        &q,
+        &a,
+        "--baseline",
+        &b,
+        "-o",
+        &o,
+        "--date",
+        "2026-11-23",
+    ];
+    let r = run(&args);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let made = psea_assess::report::from_texts_with(
+        &std::fs::read_to_string(&q).unwrap(),
+        AFTER,
+        Some(BEFORE),
+        "fr",
+        "2026-11-23",
+    )
+    .unwrap();
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        made.bytes,
+        "same bytes as the worker's"
+    );
+    let missing = run(&[
+        "report",
+        &q,
+        &a,
+        "--baseline",
+        "/nonexistent/b.json",
+        "-o",
+        &o,
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("fichier introuvable"),
+        "{}",
+        stderr(&missing)
+    );
+}
