@@ -302,7 +302,7 @@ struct Ctx<'a> {
 
 const LABEL_W: f32 = 42.0;
 /// The review's labels: « Note confirmée par l’examen ».
-const REVIEW_W: f32 = 62.0;
+const REVIEW_W: f32 = 68.0;
 /// The header's labels: "To be reviewed before" needs more than [`LABEL_W`].
 const HEAD_W: f32 = 48.0;
 
