@@ -119,7 +119,7 @@ export default async function (t) {
     await summary.locator('dl.ratings dd').filter({ hasText: 'Capacité moyenne' }).waitFor();
     await summary.getByText(/^⚠ Désaccord — .*auto-évaluée Adéquate, confirmée Absente \(↓ en recul\)/).waitFor();
     await summary.getByText(`Détermination préliminaire${NB}: 20 novembre 2026, UNICEF Mopti (point focal PEAS)`).waitFor();
-    await page.locator('section.review').getByText('⚠ Désaccord', { exact: true }).waitFor();
+    await page.locator('section.review p.disagreement').getByText(/^⚠ Désaccord — .*confirmée Absente/).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
     await page.locator('section.summary dl.ratings').getByText('Capacité moyenne', { exact: false }).waitFor();

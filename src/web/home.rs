@@ -212,7 +212,7 @@ pub fn Home() -> impl IntoView {
 }
 
 /// Adds a new assessment (it gets its own ids) and opens its filling page.
-fn open_new(state: AppState, file: AnswersFile) {
+pub(super) fn open_new(state: AppState, file: AnswersFile) {
     let s = Stored {
         id: browser::new_id(),
         name: String::new(),
@@ -464,23 +464,14 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
     }
     // A follow-up: a linked copy whose answers are carried from this one (made by the
     // library module), opened at once.
+    // A follow-up: a linked copy whose answers are carried from this one, made and opened
+    // by the library module.
     let follow_up = {
         let id = s.id.clone();
         move |_| {
             let id = id.clone();
             leptos::task::spawn_local(async move {
-                let Some(baseline) = state
-                    .assessments
-                    .with_untracked(|l| l.iter().find(|x| x.id == id).map(|x| x.file.clone()))
-                else {
-                    return;
-                };
-                if state.ensure_library().await.is_err() {
-                    return;
-                }
-                if let Ok(file) = lazy::start_follow_up(baseline, super::today()).await {
-                    open_new(state, file);
-                }
+                let _ = lazy::open_follow_up(state, id).await;
             });
         }
     };
@@ -503,7 +494,7 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
     view! {
         <li class="card">
             <h3>{name.clone()}</h3>
-            {move || Some(line(3)).filter(|f| !f.is_empty()).map(|f| view! { <p class="follow-up-of">{f}</p> })}
+            <p class="follow-up-of" hidden=move || line(3).is_empty()>{move || line(3)}</p>
             <dl>
                 <dt>{move || state.t(K::Questionnaires)}</dt><dd>{qtitle}</dd>
                 <dt>{move || state.t(K::LastChange)}</dt><dd>{changed}</dd>
@@ -514,7 +505,7 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
                     (rated && self_assessment()).then(|| view! { <dd class="self-assessment">{move || state.t(K::SelfAssessment)}</dd> })
                 }}
             </dl>
-            {move || Some(line(2)).filter(|p| !p.is_empty()).map(|p| view! { <p class="plan-progress">{p}</p> })}
+            <p class="plan-progress" hidden=move || line(2).is_empty()>{move || line(2)}</p>
             <div class="actions">
                 <button class="primary" aria-label=labelled(K::Open) on:click=move |_| state.go(Route::Fill(id1.clone()))>{move || state.t(K::Open)}</button>
                 <button aria-label=labelled(K::Export) on:click={

@@ -145,8 +145,8 @@ pub fn card_lines(
         .filter(|r| r.effect != Effect::Hidden)
         .count();
     let answered = total - o.missing.iter().filter(|m| m.scored).count();
-    let status =
-        crate::present::outcome::result_status(&q, &o).map(|st| st.label.get(lang.code()).to_owned());
+    let status = crate::present::outcome::result_status(&q, &o)
+        .map(|st| st.label.get(lang.code()).to_owned());
     let rating = o
         .band
         .as_ref()
@@ -178,14 +178,18 @@ pub fn card_lines(
     ])
 }
 
-/// A follow-up of `baseline` dated `today` (answers and action plan carried); the caller
-/// gives it its own ids.
+/// Starts a follow-up of the stored assessment `id` (answers and action plan carried, dated
+/// today, its own ids) and opens it. Here rather than in the home page, so the first load
+/// carries none of it.
 #[wasm_split(library, fallible)]
-pub fn start_follow_up(
-    baseline: AnswersFile,
-    today: chrono::NaiveDate,
-) -> Result<AnswersFile, Unavailable> {
-    Ok(follow_up::start(&baseline, today))
+pub fn open_follow_up(state: super::AppState, id: String) -> Result<(), Unavailable> {
+    let baseline = state
+        .assessments
+        .with_untracked(|l| l.iter().find(|x| x.id == id).map(|x| x.file.clone()));
+    if let Some(baseline) = baseline {
+        super::home::open_new(state, follow_up::start(&baseline, super::today()));
+    }
+    Ok(())
 }
 
 /// What records, on each save, the result an assessment's questionnaire version gives it.

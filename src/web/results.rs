@@ -322,7 +322,7 @@ fn ReviewSection(ctx: Ctx) -> impl IntoView {
                             }></textarea>
                         </p>
                         {move || disagreement().map(|line| view! {
-                            <p class="disagreement" role="note"><strong>{w(lang, W::DisagreementMark)}</strong>" "{line}</p>
+                            <p class="disagreement" role="note"><strong>{format!("⚠ {line}")}</strong></p>
                         })}
                     </fieldset>
                 })
