@@ -40,8 +40,8 @@ impl From<SplitLoaderError> for Unavailable {
 }
 
 /// The questionnaires the app knows, with the TOML text of each by id (what the PDF worker
-/// parses).
-pub type Library = (Vec<Arc<Questionnaire>>, HashMap<String, Arc<str>>);
+/// parses), and the [`Recorder`] (it scores, so it comes with them, not in the first load).
+pub type Library = (Vec<Arc<Questionnaire>>, HashMap<String, Arc<str>>, Recorder);
 
 /// The bundled questionnaires, then those the user opened (`opened`, TOML texts; each
 /// replaces a bundled one with the same id).
@@ -57,7 +57,7 @@ pub fn library(opened: Vec<String>) -> Result<Library, Unavailable> {
             lib.push(Arc::new(q));
         }
     }
-    Ok((lib, sources))
+    Ok((lib, sources, follow_up::record))
 }
 
 /// A questionnaire file the user opened (`name`): the questionnaire, or each problem as
@@ -194,12 +194,6 @@ pub fn open_follow_up(state: super::AppState, id: String) -> Result<(), Unavaila
 
 /// What records, on each save, the result an assessment's questionnaire version gives it.
 pub type Recorder = fn(&Questionnaire, &AnswersFile) -> RecordedResult;
-
-/// The [`Recorder`] (it scores, so it lives in this module, not in the first load).
-#[wasm_split(library, fallible)]
-pub fn recorder() -> Result<Recorder, Unavailable> {
-    Ok(follow_up::record)
-}
 
 #[wasm_split(fill, fallible, preload(preload_fill))]
 pub fn fill(id: String) -> Result<AnyView, Unavailable> {

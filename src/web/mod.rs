@@ -376,10 +376,8 @@ impl AppState {
             let result = lazy::library(storage::load_questionnaires()).await;
             let latest = self.library_read.with_value(|(n, _)| *n == number);
             match result {
-                Ok((library, sources)) => {
-                    if let Ok(r) = lazy::recorder().await {
-                        self.recorder.set_value(Some(r));
-                    }
+                Ok((library, sources, recorder)) => {
+                    self.recorder.set_value(Some(recorder));
                     if latest {
                         self.sources.set_value(sources);
                         self.library.set(library);

@@ -747,14 +747,15 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
             }
         });
     };
-    // Rows are rebuilt only when entries are added or removed, not on each keystroke.
+    // Rows are rebuilt only when entries are added or removed, or the language switched,
+    // not on each keystroke.
     let count = Memo::new(move |_| ctx.file.with(|f| f.action_plan.len()));
     view! {
         <section aria-labelledby="plan-title">
             <h2 id="plan-title">{move || state.t(K::ActionPlan)}</h2>
             {move || {
                 let n = count.get();
-                let lang = state.lang.get_untracked();
+                let lang = state.lang.get();
                 if n == 0 {
                     return view! { <p>{tr(lang, K::NoGap)}</p> }.into_any();
                 }
