@@ -26,7 +26,7 @@ export default async function (t) {
     await page.getByRole('heading', { level: 2, name: 'Mes évaluations' }).waitFor();
   }
 
-  await test('a follow-up starts from the home card, carries the answers marked, compares with its baseline on screen and in the PDF', async () => {
+  await test('a follow-up starts from the home card, carries the answers marked (« Confirmer », any change confirms), compares with its baseline on screen and in the PDF', async () => {
     const { context, page, errors } = await fresh();
     await baseline(page);
     // Each save records the result the questionnaire version gives (kept when it is revised).
@@ -43,9 +43,21 @@ export default async function (t) {
     expect(next.file.assessment.id && next.file.assessment.id !== base.file.assessment.id, 'the follow-up has no id of its own');
     expect(Object.values(next.file.answers).filter((a) => a.carried).length === 6, 'the six answers are not carried');
 
-    // Two answers changed: 3 + 3 + 3 + 3 + 1 + 3 = 16 → full capacity.
+    // Each carried answer is marked next to its question; « Confirmer » clears one mark.
+    const header = page.locator('.carried-all');
+    await header.getByText(`Réponses reprises à confirmer${NB}: 6`).waitFor();
+    const policy = page.locator('#item-cs1_policy');
+    await policy.locator('.carried-mark').getByText(`Reprise de l’évaluation du 1er mai 2026${NB}: à confirmer`).waitFor();
+    await policy.getByRole('button', { name: 'Confirmer', exact: true }).click();
+    await policy.locator('.carried-mark').waitFor({ state: 'detached' });
+    await header.getByText(`Réponses reprises à confirmer${NB}: 5`).waitFor();
+    // Two answers changed (which confirms them): 3 + 3 + 3 + 3 + 1 + 3 = 16 → full capacity.
     await rate(page, [STANDARDS[1][0], 'Adéquate']);
     await rate(page, [STANDARDS[3][0], 'Adéquate']);
+    await header.getByText(`Réponses reprises à confirmer${NB}: 3`).waitFor();
+    await page.waitForTimeout(300);
+    const now = (await stored(page)).find((s) => s.id === next.id);
+    expect(Object.values(now.file.answers).filter((a) => a.carried).length === 3, 'confirmed answers still carried in storage');
     await page.getByRole('button', { name: 'Voir les résultats' }).click();
     await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
     const suivi = page.locator('section.follow-up');
@@ -78,11 +90,15 @@ export default async function (t) {
     await context.close();
   });
 
-  await test('a follow-up whose baseline is not on this device says so', async () => {
+  await test('« Tout confirmer » confirms every carried answer; a follow-up whose baseline is not on this device says so', async () => {
     const { context, page, errors } = await fresh();
     await baseline(page);
     await page.getByRole('button', { name: /^Nouvelle évaluation de suivi\s*:\s*ONG Départ/ }).click();
     await page.getByRole('heading', { level: 1, name: UNICEF }).waitFor();
+    // « Tout confirmer » confirms every carried answer at once.
+    await page.locator('.carried-all').getByRole('button', { name: 'Tout confirmer' }).click();
+    await page.locator('.carried-all').waitFor({ state: 'detached' });
+    expect(await page.locator('.item .carried-mark').count() === 0, 'marks left after « Tout confirmer »');
     // The baseline deleted: the follow-up keeps its link, the results page says where it is.
     const base = (await stored(page)).find((s) => !s.file.baseline);
     await page.evaluate((id) => localStorage.removeItem(`psea:v1:a:${id}`), base.id);

@@ -372,6 +372,7 @@ pub fn Fill(id: String) -> impl IntoView {
             }
         })/>
         {(!unplaced.is_empty()).then(|| view! { <SetAside ctx=ctx unplaced=unplaced/> })}
+        <ConfirmAll ctx=ctx/>
         <FillBar ctx=ctx nav=nav/>
         <nav aria-label=move || state.t(K::Sections) class="section-nav">
             <ol>
@@ -878,6 +879,7 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
     view! {
         <div class="item" id=dom tabindex="-1">
             {control}
+            <CarriedMark ctx=ctx item=iid.clone()/>
             // « Valider », then the verdict, right under the choices.
             {quiz.then(|| view! { <QuizFeedback ctx=ctx item=item.clone()/> })}
             <RevealNote ctx=ctx nav=nav item=iid.clone()/>
@@ -1693,5 +1695,59 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                 </For>
             </ul>
         </aside>
+    }
+}
+
+/// An answer carried from the baseline of a follow-up and not confirmed yet: said next to
+/// its question (`present::follow_up::carried`), with « Confirmer ». Any change of the
+/// answer confirms it too (`engine::edit`).
+#[component]
+fn CarriedMark(ctx: Ctx, item: String) -> impl IntoView {
+    let item = StoredValue::new(item);
+    let carried = move || ctx.answer(&item.get_value(), |a| a.is_some_and(|a| a.carried));
+    move || {
+        carried().then(|| {
+            let lang = ctx.lang();
+            let from = ctx.file.with_untracked(|f| f.baseline.as_ref().and_then(|b| b.date));
+            view! {
+                <p class="carried-mark" role="note">
+                    <span>{crate::present::follow_up::carried(from, lang)}</span>
+                    <button on:click=move |_| ctx.edit(&item.get_value(), crate::engine::edit::confirm)>
+                        {super::words::w(lang, super::words::W::Confirm)}
+                    </button>
+                </p>
+            }
+        })
+    }
+}
+
+/// At the top of a follow-up: how many answers are still carried from the baseline, and
+/// « Tout confirmer ».
+#[component]
+fn ConfirmAll(ctx: Ctx) -> impl IntoView {
+    use super::words::{w, W};
+    let carried = Memo::new(move |_| {
+        ctx.answers.with_value(|m| {
+            m.iter()
+                .filter(|(_, a)| a.with(|a| a.carried))
+                .map(|(id, _)| id.clone())
+                .collect::<Vec<String>>()
+        })
+    });
+    move || {
+        let n = carried.with(Vec::len);
+        (n > 0).then(|| {
+            let lang = ctx.lang();
+            view! {
+                <p class="carried-mark carried-all" role="status">
+                    <span>{crate::present::labelled(lang, w(lang, W::CarriedCount), &n.to_string())}</span>
+                    <button on:click=move |_| {
+                        for id in carried.get_untracked() {
+                            ctx.edit(&id, crate::engine::edit::confirm);
+                        }
+                    }>{w(lang, W::ConfirmAll)}</button>
+                </p>
+            }
+        })
     }
 }
