@@ -16,9 +16,9 @@
 //! - [`plan`]: the action plan drafted from the gaps a result shows.
 
 pub mod answers;
+pub mod compare;
 pub mod condition;
 pub mod diagnostic;
-pub mod compare;
 pub mod edit;
 pub mod follow_up;
 pub mod model;
