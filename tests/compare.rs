@@ -3,32 +3,16 @@
 
 mod common;
 
-use chrono::NaiveDate;
 use common::*;
 use psea_assess::engine::answers::{ActionEntry, ActionStatus, AnswersFile};
 use psea_assess::engine::compare::{compare, CompareError, Direction};
 use psea_assess::engine::scoring::score;
 use serde_json::json;
 
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn unicef(values: [&str; 6]) -> (psea_assess::engine::Questionnaire, AnswersFile) {
-    let q = load_file("unicef-psea-2020.toml");
-    let pairs: Vec<_> = UNICEF_STANDARDS
-        .iter()
-        .zip(values)
-        .map(|(s, v)| (*s, json!(v)))
-        .collect();
-    let f = answers(&q, &pairs);
-    (q, f)
-}
-
 #[test]
 fn same_version_two_answers_better_moves_the_band_up() {
     // 1+1+2+2+2+2 = 10, « moyenne »; after: 3+3+2+2+2+2 = 14 is still medium, so raise a third.
-    let (q, before) = unicef([
+    let (q, before) = unicef_rated([
         "absent",
         "absent",
         "progressing",
@@ -36,7 +20,7 @@ fn same_version_two_answers_better_moves_the_band_up() {
         "progressing",
         "progressing",
     ]);
-    let (_, after) = unicef([
+    let (_, after) = unicef_rated([
         "adequate",
         "adequate",
         "adequate",
@@ -216,7 +200,7 @@ fn risk_register_measures_put_in_place_lower_the_residual() {
 
 #[test]
 fn action_plan_progress_counts_done_late_and_done_since_the_baseline() {
-    let (q, mut before) = unicef(["absent"; 6]);
+    let (q, mut before) = unicef_rated(["absent"; 6]);
     let entry = |item: &str, due: &str, status| ActionEntry {
         item: Some(item.into()),
         action: format!("act {item}"),
@@ -251,7 +235,7 @@ fn action_plan_progress_counts_done_late_and_done_since_the_baseline() {
 
 #[test]
 fn files_of_two_questionnaires_are_refused() {
-    let (q, f) = unicef(["absent"; 6]);
+    let (q, f) = unicef_rated(["absent"; 6]);
     let other = load_file("un-common-psea.toml");
     let g = answers(&other, &[]);
     assert!(matches!(

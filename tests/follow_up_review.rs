@@ -4,7 +4,6 @@
 
 mod common;
 
-use chrono::NaiveDate;
 use common::*;
 use psea_assess::engine::answers::{ActionEntry, ActionStatus, AnswersFile, SCHEMA};
 use psea_assess::engine::compare::{compare, Direction};
@@ -13,28 +12,10 @@ use psea_assess::engine::review::{self, Determination, Stage};
 use psea_assess::engine::scoring::score;
 use serde_json::json;
 
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
-
-fn unicef(values: [&str; 6]) -> (psea_assess::engine::Questionnaire, AnswersFile) {
-    let q = load_file("unicef-psea-2020.toml");
-    let pairs: Vec<_> = UNICEF_STANDARDS
-        .iter()
-        .zip(values)
-        .map(|(s, v)| (*s, json!(v)))
-        .collect();
-    let mut f = answers(&q, &pairs);
-    for a in f.answers.values_mut() {
-        a.validated = false;
-    }
-    (q, f)
-}
-
 #[test]
 fn a_review_with_lower_ratings_gives_the_official_band_beside_the_self_assessed_one() {
     // Self-assessed 3+3+3+2+2+2 = 15: « full » (≥ 15 on eTools' bands).
-    let (q, mut f) = unicef([
+    let (q, mut f) = unicef_rated([
         "adequate",
         "adequate",
         "adequate",
@@ -91,7 +72,7 @@ fn a_review_with_lower_ratings_gives_the_official_band_beside_the_self_assessed_
 
 #[test]
 fn a_follow_up_carries_answers_marked_and_the_plan_with_its_statuses() {
-    let (q, mut base) = unicef(["absent"; 6]);
+    let (q, mut base) = unicef_rated(["absent"; 6]);
     base.assessment.id = "a1b2".into();
     base.assessment.date = Some(day("2026-05-01"));
     base.assessment.organisation = "ONG Ségou".into();
@@ -159,7 +140,7 @@ fn action_status_changes_are_dated_and_progress_counts_late_entries() {
 
 #[test]
 fn a_baseline_made_with_an_older_version_keeps_the_rating_it_recorded() {
-    let (q, mut base) = unicef(["absent"; 6]);
+    let (q, mut base) = unicef_rated(["absent"; 6]);
     // Recorded by version 0.9, which this machine no longer has: 6 / 18, « low ».
     base.questionnaire.version = "0.9".into();
     base.result = Some(follow_up::RecordedResult {
@@ -169,7 +150,7 @@ fn a_baseline_made_with_an_older_version_keeps_the_rating_it_recorded() {
         max: Some(18),
         complete: true,
     });
-    let (_, after) = unicef(["adequate"; 6]);
+    let (_, after) = unicef_rated(["adequate"; 6]);
     let c = compare(&q, &base, &q, &after, day("2026-11-24")).unwrap();
     assert!(c.before.recorded);
     assert_eq!(c.before.version, "0.9");
@@ -233,7 +214,7 @@ fn schema_2_files_read_and_schema_3_fields_survive_a_round_trip() {
 #[test]
 fn the_comparison_and_the_review_are_worded_in_both_languages() {
     use psea_assess::present::{follow_up as words, Lang};
-    let (q, before) = unicef([
+    let (q, before) = unicef_rated([
         "absent",
         "absent",
         "progressing",
@@ -241,7 +222,7 @@ fn the_comparison_and_the_review_are_worded_in_both_languages() {
         "progressing",
         "progressing",
     ]);
-    let (_, mut after) = unicef([
+    let (_, mut after) = unicef_rated([
         "adequate",
         "adequate",
         "adequate",
@@ -322,8 +303,8 @@ fn the_follow_up_line_and_the_determination_are_worded_in_both_languages() {
 fn the_screen_pieces_of_a_comparison_are_the_lines_of_its_text() {
     use psea_assess::present::{follow_up as words, Lang};
     let (p, a) = ("progressing", "adequate");
-    let (q, before) = unicef(["absent", "absent", p, p, p, p]);
-    let (_, after) = unicef([a, "absent", a, p, p, p]);
+    let (q, before) = unicef_rated(["absent", "absent", p, p, p, p]);
+    let (_, after) = unicef_rated([a, "absent", a, p, p, p]);
     let c = compare(&q, &before, &q, &after, day("2026-11-24")).unwrap();
     let nb = '\u{a0}';
     let changed = words::changed(&c);
