@@ -38,16 +38,7 @@ pub async fn start() -> Result<(), String> {
 }
 
 /// Makes the PDF off the main thread. `lang` is "fr" or "en"; `date` is YYYY-MM-DD.
-pub async fn make(
-    questionnaire: &str,
-    answers: &str,
-    lang: &str,
-    date: &str,
-) -> Result<Made, String> {
-    make_with_baseline(questionnaire, answers, None, lang, date).await
-}
-
-/// [`make`], with the answers JSON of the assessment the results page compares with (its
+/// `baseline` is the answers JSON of the assessment the results page compares with (its
 /// baseline, or the one picked in « Comparer avec… »): the PDF then has a « Suivi » section,
 /// the same bytes as `psea-assess report --baseline`.
 pub async fn make_with_baseline(
