@@ -24,7 +24,7 @@ import { launch } from './browser.mjs';
 
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
-const dists = args.filter((a, i) => !a.startsWith('--') && i !== runsArg + 1).map((a) => path.resolve(a));
+const dists = args.filter((a, i) => !a.startsWith('--') && (runsArg < 0 || i !== runsArg + 1)).map((a) => path.resolve(a));
 if (dists.length === 0) dists.push(path.resolve('dist'));
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 1;
 const CLICK_TYPES = ['pointerdown', 'pointerup', 'click'];
