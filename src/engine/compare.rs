@@ -166,10 +166,23 @@ pub fn compare(
     };
     Ok(Comparison {
         questionnaire: after_q.id.clone(),
-        band: match before_side.recorded {
-            false => band_direction(&ob, &oa, better),
-            // Only the band id is recorded: its order is read on the newer version's bands.
-            true => recorded_band_direction(after_q, &before_side, &oa, better),
+        band: {
+            let after_band = oa.band.as_ref().map(|b| (b.id.as_str(), b.min));
+            let before_band = if before_side.recorded {
+                // Only the band id is recorded: its edge is read on the newer version's bands.
+                before_side.band.as_deref().map(|id| {
+                    let min = after_q
+                        .scoring
+                        .bands()
+                        .iter()
+                        .find(|b| b.id == id)
+                        .map(|b| b.min);
+                    (id, min.unwrap_or(i64::MIN))
+                })
+            } else {
+                ob.band.as_ref().map(|b| (b.id.as_str(), b.min))
+            };
+            band_direction(before_band, after_band, better)
         },
         before: before_side,
         after: side(&oa, after),
@@ -180,6 +193,7 @@ pub fn compare(
     })
 }
 
+/// Which way a number moved, read as better or worse by the rule's sense; `None` is unanswered.
 pub fn ordered(before: Option<i64>, after: Option<i64>, better_when_higher: bool) -> Direction {
     match (before, after) {
         (None, None) => Direction::Same,
@@ -191,29 +205,16 @@ pub fn ordered(before: Option<i64>, after: Option<i64>, better_when_higher: bool
     }
 }
 
-/// The band moved up or down the scale: bands are ordered by their lower edge (each side's
-/// band as its own version drew it).
-fn band_direction(ob: &Outcome, oa: &Outcome, better: bool) -> Direction {
-    match (&ob.band, &oa.band) {
-        (Some(b), Some(a)) if b.id == a.id => Direction::Same,
-        (b, a) => ordered(b.as_ref().map(|b| b.min), a.as_ref().map(|a| a.min), better),
-    }
-}
-
-fn recorded_band_direction(
-    q: &Questionnaire,
-    before: &SideResult,
-    oa: &Outcome,
+/// The band moved up or down the scale: bands, given as (id, lower edge), are ordered by
+/// their lower edge.
+fn band_direction(
+    before: Option<(&str, i64)>,
+    after: Option<(&str, i64)>,
     better: bool,
 ) -> Direction {
-    let min = |id: &str| q.scoring.bands().iter().find(|b| b.id == id).map(|b| b.min);
-    match (&before.band, &oa.band) {
-        (Some(b), Some(a)) if *b == a.id => Direction::Same,
-        (b, a) => ordered(
-            b.as_deref().map(|b| min(b).unwrap_or(i64::MIN)),
-            a.as_ref().map(|a| a.min),
-            better,
-        ),
+    match (before, after) {
+        (Some((b, _)), Some((a, _))) if b == a => Direction::Same,
+        (b, a) => ordered(b.map(|b| b.1), a.map(|a| a.1), better),
     }
 }
 
