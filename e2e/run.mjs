@@ -65,6 +65,18 @@ async function startUnicef(page, organisation) {
   if (organisation) await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill(organisation);
 }
 
+/** Presses « Section suivante » and, as a keyboard user does, waits until focus has moved to
+ *  the next section's heading (moved once it is drawn): on a slow machine a key pressed
+ *  sooner on an answer would be taken away by that focus move. */
+async function nextSection(page) {
+  const from = await page.evaluate(() => document.activeElement && document.activeElement.id);
+  await press(page.getByRole('button', { name: 'Section suivante', exact: true }), 'Enter');
+  await page.waitForFunction((from) => {
+    const id = document.activeElement && document.activeElement.id;
+    return id && id.startsWith('section-') && id !== from;
+  }, from);
+}
+
 async function rate(page, [question, choice]) {
   const group = page.getByRole('group', { name: new RegExp('^' + question.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
   await press(group.getByRole('radio', { name: choice, exact: true }), 'Space');
@@ -648,7 +660,7 @@ await test('compact risk scales: five native radios in a named group, 44 px segm
   const { context, page } = await fresh({ viewport: { width: 360, height: 740 } });
   await page.getByRole('button', { name: `Commencer une évaluation : ${CASH}` }).click();
   await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
-  await press(page.getByRole('button', { name: 'Section suivante', exact: true }), 'Enter');
+  await nextSection(page);
   const risk = page.locator('#item-r_own_staff');
   const group = risk.getByRole('group', { name: 'Probabilité' });
   const radios = group.getByRole('radio');
@@ -672,7 +684,9 @@ await test('at 360 px, complete the UNICEF 2020 assessment with the keyboard, se
   const next = page.getByRole('button', { name: 'Section suivante', exact: true });
   for (const [n, s] of STANDARDS.entries()) {
     await rate(page, s);
-    if (n < STANDARDS.length - 1) await press(next, 'Enter');
+    if (n < STANDARDS.length - 1) {
+      await nextSection(page);
+    }
   }
   expect(await next.isDisabled(), 'a section after the last');
   await page.getByRole('region', { name: 'Avancement' }).getByText('Capacité moyenne (risque modéré)').waitFor();
