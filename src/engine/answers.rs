@@ -256,7 +256,7 @@ impl ResidualChoice {
     }
 }
 
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq)]
 pub enum AnswersError {
     #[error("not a valid answers file: line {line}, column {column}: {message}")]
     Json {

@@ -13,8 +13,11 @@
 //!   their one rule, risk measures and residual, quiz validation).
 //! - [`follow_up`]: a reassessment started from a baseline; results kept with their version.
 //! - [`review`]: a reviewer's confirmed ratings and determination, and the official band.
+//! - [`aggregate`]: many answers files of one questionnaire: the coordinator's workspace and
+//!   its views (matrix, risk register, class results).
 //! - [`plan`]: the action plan drafted from the gaps a result shows.
 
+pub mod aggregate;
 pub mod answers;
 pub mod compare;
 pub mod condition;

@@ -64,6 +64,15 @@ impl Questionnaire {
             .flat_map(|s| s.items.iter().map(move |i| (s, i)))
     }
 
+    /// The date an assessment made on `date` is to be reviewed before: `validity_years`
+    /// later (29 February gives 28 February), when the questionnaire sets a period.
+    pub fn review_before(&self, date: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+        use chrono::Datelike;
+        let years = self.validity_years? as i32;
+        date.with_year(date.year() + years)
+            .or_else(|| chrono::NaiveDate::from_ymd_opt(date.year() + years, 2, 28))
+    }
+
     pub fn item(&self, id: &str) -> Option<&Item> {
         self.items().map(|(_, i)| i).find(|i| i.id == id)
     }

@@ -1,7 +1,7 @@
 //! How a result is worded wherever it is shown: the score line, the rating's labels, the
 //! review date, the self-assessment notice, the sources, the bands and their colours.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::number::{percent_sign, shown_percent};
 use super::{date, t, Lang};
@@ -48,10 +48,7 @@ pub fn review_before_text(q: &Questionnaire, d: NaiveDate, lang: Lang) -> String
 /// Date the assessment is to be reviewed before, when it has a date and the questionnaire a
 /// period (`validity_years`). Shown as "to be reviewed before", never as "valid until".
 pub fn valid_until(q: &Questionnaire, file: &AnswersFile) -> Option<NaiveDate> {
-    let date = file.assessment.date?;
-    let years = q.validity_years? as i32;
-    date.with_year(date.year() + years)
-        .or_else(|| NaiveDate::from_ymd_opt(date.year() + years, 2, 28))
+    q.review_before(file.assessment.date?)
 }
 
 /// The result status that holds, if any.
