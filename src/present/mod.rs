@@ -9,8 +9,10 @@
 //!   notices; [`risk`]: a rated risk; [`placement`]: answers carried over or set aside;
 //!   [`follow_up`]: what changed since a baseline, action progress, a review's determination;
 //!   [`message`]: engine errors and diagnostics in words; [`file_name`]: exported files;
-//!   [`text`]: the command line's text report.
+//!   [`text`]: the command line's text report; [`aggregate`]: the coordinator's workspace
+//!   (headings, cells, CSV files).
 
+pub mod aggregate;
 pub mod answer;
 pub mod date;
 pub mod file_name;

@@ -1,0 +1,689 @@
+//! The coordinator's workspace in words, the same on screen, in the consolidated PDF, in the
+//! CSV files and on the command line: headings, who an assessment is, a matrix cell, a count,
+//! why a file was refused; and the CSV files themselves.
+
+use chrono::NaiveDate;
+
+use super::answer::{answer_label, item_name, shorten};
+use super::follow_up::band_name;
+use super::message::answers_error;
+use super::{date, labelled, number, t, Lang};
+use crate::engine::aggregate::{
+    kind, Cell, Filter, Kind, Missed, MissingMeasure, Refusal, RiskLine, Unmet, Workspace,
+};
+use crate::engine::answers::AnswersFile;
+use crate::engine::model::Questionnaire;
+
+pub fn title(lang: Lang) -> &'static str {
+    t(lang, "Espace de coordination", "Coordination workspace")
+}
+
+/// Why a file was not taken in.
+pub fn refusal(r: &Refusal, lang: Lang) -> String {
+    match r {
+        Refusal::Unreadable(e) => answers_error(e, lang),
+        Refusal::Foreign(id) => labelled(
+            lang,
+            t(
+                lang,
+                "fichier d’un autre questionnaire",
+                "a file for another questionnaire",
+            ),
+            id,
+        ),
+    }
+}
+
+/// « n sur total »
+pub fn count(n: usize, total: usize, lang: Lang) -> String {
+    format!("{n} {} {total}", t(lang, "sur", "out of"))
+}
+
+/// « 1 évaluation », « 12 évaluations » (a quiz: attempts).
+pub fn assessments(q: &Questionnaire, n: usize, lang: Lang) -> String {
+    let quiz = kind(q) == Kind::Class;
+    let word = match (quiz, n > 1) {
+        (false, false) => t(lang, "évaluation", "assessment"),
+        (false, true) => t(lang, "évaluations", "assessments"),
+        (true, false) => t(lang, "participation", "attempt"),
+        (true, true) => t(lang, "participations", "attempts"),
+    };
+    format!("{n} {word}")
+}
+
+/// Who an assessment is: « ONG Keneya — Mopti — 12 mars 2026 »; a quiz names the participant
+/// first. Parts left empty are left out; none at all gives « (sans nom) ».
+pub fn who(q: &Questionnaire, file: &AnswersFile, lang: Lang) -> String {
+    let a = &file.assessment;
+    let mut parts: Vec<String> = Vec::new();
+    if kind(q) == Kind::Class {
+        parts.push(a.assessor.trim().to_owned());
+    }
+    parts.push(a.organisation.trim().to_owned());
+    parts.push(a.place.trim().to_owned());
+    parts.push(a.date.map(|d| date::written(d, lang)).unwrap_or_default());
+    parts.retain(|p| !p.is_empty());
+    if parts.is_empty() {
+        return t(lang, "(sans nom)", "(no name)").to_owned();
+    }
+    parts.join(" — ")
+}
+
+/// A column of the matrix: the standard's short name.
+pub fn column(q: &Questionnaire, item: &str, lang: Lang) -> String {
+    q.item(item)
+        .map_or_else(|| item.to_owned(), |i| shorten(&item_name(q, i, lang), 60))
+}
+
+/// A matrix cell: the partner's answer, and the reviewer's where it differs
+/// (« En progression → Absente (confirmé) »); « — » when unanswered.
+pub fn cell(q: &Questionnaire, item: &str, c: &Cell, lang: Lang) -> String {
+    let label = |a: &str| {
+        q.item(item)
+            .map_or_else(|| a.to_owned(), |i| answer_label(i, a, lang))
+    };
+    let own = c.answer.as_deref().map_or_else(|| "—".to_owned(), label);
+    match &c.reviewed {
+        Some(r) => format!(
+            "{own} → {} ({})",
+            label(r),
+            t(lang, "confirmé", "confirmed")
+        ),
+        None => own,
+    }
+}
+
+/// Said next to every capacity figure: a partner's self-assessment is indicative.
+pub fn indicative(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Notes auto-évaluées, indicatives : la note officielle est celle de l’agence ; une note confirmée par un examen est indiquée comme telle.",
+        "Self-assessed ratings are indicative: the official rating is the agency’s; a rating confirmed by a review is marked as such.",
+    )
+}
+
+pub fn matrix_title(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Notes par organisation et par norme",
+        "Ratings by organisation and standard",
+    )
+}
+
+pub fn bands_title(lang: Lang) -> &'static str {
+    t(lang, "Répartition des notes", "Ratings distribution")
+}
+
+pub fn unmet_title(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Normes le plus souvent non atteintes (priorités de formation)",
+        "Standards most often not met (training priorities)",
+    )
+}
+
+pub fn review_due_title(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Évaluations à revoir bientôt",
+        "Assessments due for review soon",
+    )
+}
+
+pub fn register_title(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Registre consolidé des risques",
+        "Consolidated risk register",
+    )
+}
+
+pub fn heat_title(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Matrice de tous les risques (risque résiduel)",
+        "Matrix of all risks (residual risk)",
+    )
+}
+
+pub fn missing_title(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Mesures le plus souvent absentes",
+        "Measures most often not in place",
+    )
+}
+
+pub fn class_title(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Résultats par participant·e",
+        "Results by participant",
+    )
+}
+
+pub fn pairs_title(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Avant et après (même participant·e, deux passages)",
+        "Before and after (same participant, two attempts)",
+    )
+}
+
+pub fn missed_title(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Questions le plus souvent manquées",
+        "Questions most often missed",
+    )
+}
+
+pub fn refused_title(lang: Lang) -> &'static str {
+    t(lang, "Fichiers non retenus", "Files not taken in")
+}
+
+pub fn versions_title(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Plusieurs versions d’une même évaluation",
+        "Several versions of one assessment",
+    )
+}
+
+/// « 2 fichiers en double comptés une fois »
+pub fn duplicates(n: usize, lang: Lang) -> String {
+    match (lang, n > 1) {
+        (Lang::Fr, false) => "1 fichier en double, compté une fois".to_owned(),
+        (Lang::Fr, true) => format!("{n} fichiers en double, comptés une fois"),
+        (Lang::En, false) => "1 duplicate file, counted once".to_owned(),
+        (Lang::En, true) => format!("{n} duplicate files, counted once"),
+    }
+}
+
+/// The filter in words, for a report's head: « Lieu : Mopti ; du 1er mars 2026 au … ».
+pub fn filter(f: &Filter, lang: Lang) -> Option<String> {
+    let mut parts = Vec::new();
+    if !f.organisation.trim().is_empty() {
+        parts.push(labelled(
+            lang,
+            t(lang, "Organisation", "Organisation"),
+            f.organisation.trim(),
+        ));
+    }
+    if !f.place.trim().is_empty() {
+        parts.push(labelled(lang, t(lang, "Lieu", "Place"), f.place.trim()));
+    }
+    match (f.from, f.to) {
+        (Some(a), Some(b)) => parts.push(format!(
+            "{} {} {} {}",
+            t(lang, "du", "from"),
+            date::written(a, lang),
+            t(lang, "au", "to"),
+            date::written(b, lang)
+        )),
+        (Some(a), None) => parts.push(format!(
+            "{} {}",
+            t(lang, "depuis le", "since"),
+            date::written(a, lang)
+        )),
+        (None, Some(b)) => parts.push(format!(
+            "{} {}",
+            t(lang, "jusqu’au", "until"),
+            date::written(b, lang)
+        )),
+        (None, None) => {}
+    }
+    (!parts.is_empty()).then(|| parts.join(super::list_sep(lang)))
+}
+
+/// « Norme 4 – Formation : 9 sur 30 — action : Organiser… »
+pub fn unmet_line(q: &Questionnaire, u: &Unmet, total: usize, lang: Lang) -> String {
+    let mut s = labelled(
+        lang,
+        &column(q, &u.item, lang),
+        &count(u.groups.len(), total, lang),
+    );
+    if let Some(a) = &u.action {
+        s.push_str(&format!(
+            " — {}",
+            labelled(lang, t(lang, "action", "action"), a.get(lang.code()))
+        ));
+    }
+    s
+}
+
+/// « Le personnel… : 7 évaluations ; résiduel : Élevé 3, Moyen 4 ; le plus haut : 16 »
+pub fn risk_line(q: &Questionnaire, r: &RiskLine, lang: Lang) -> String {
+    let bands: Vec<String> = r
+        .residual
+        .iter()
+        .filter(|b| !b.groups.is_empty())
+        .map(|b| {
+            format!(
+                "{} {}",
+                band_name(q, b.band.as_deref(), lang),
+                b.groups.len()
+            )
+        })
+        .collect();
+    let mut s = labelled(
+        lang,
+        &column(q, &r.item, lang),
+        &assessments(q, r.groups.len(), lang),
+    );
+    s.push_str(super::list_sep(lang));
+    s.push_str(&labelled(
+        lang,
+        t(lang, "résiduel", "residual"),
+        &bands.join(", "),
+    ));
+    if let Some((score, _)) = &r.highest {
+        s.push_str(super::list_sep(lang));
+        s.push_str(&labelled(
+            lang,
+            t(lang, "le plus haut", "highest"),
+            &score.to_string(),
+        ));
+    }
+    s
+}
+
+/// The name of a risk's measure (its id when the version has no such measure).
+pub fn measure_name(q: &Questionnaire, item: &str, measure: &str, lang: Lang) -> String {
+    use crate::engine::model::ItemKind;
+    q.item(item)
+        .and_then(|i| match &i.kind {
+            ItemKind::Risk { mitigations, .. } => mitigations.iter().find(|m| m.id == measure),
+            _ => None,
+        })
+        .map_or_else(
+            || measure.to_owned(),
+            |m| m.label.get(lang.code()).to_owned(),
+        )
+}
+
+/// « Vérifier l’identité… (risque : Le personnel…) : 5 sur 12 »
+pub fn missing_line(q: &Questionnaire, m: &MissingMeasure, total: usize, lang: Lang) -> String {
+    let what = format!(
+        "{} ({})",
+        measure_name(q, &m.item, &m.measure, lang),
+        labelled(lang, t(lang, "risque", "risk"), &column(q, &m.item, lang))
+    );
+    labelled(lang, &what, &count(m.groups.len(), total, lang))
+}
+
+/// « Question… : manquée 6 fois sur 20 — Explication… »
+pub fn missed_line(q: &Questionnaire, m: &Missed, lang: Lang) -> String {
+    let mut s = labelled(
+        lang,
+        &column(q, &m.item, lang),
+        &format!(
+            "{} {}",
+            t(lang, "manquée", "missed"),
+            count(m.groups.len(), m.answered, lang)
+        ),
+    );
+    if let Some(e) = &m.explanation {
+        s.push_str(&format!(" — {}", e.get(lang.code())));
+    }
+    s
+}
+
+/// A percentage as the CSV gives it: a number with the language's decimal mark, no sign.
+fn csv_number(p: f64, lang: Lang) -> String {
+    number::number((p * 10.0).round() / 10.0, lang)
+}
+
+/// The CSV field separator: a semicolon in French (what a French-language spreadsheet
+/// expects, the comma being its decimal mark), a comma in English.
+pub fn csv_separator(lang: Lang) -> u8 {
+    match lang {
+        Lang::Fr => b';',
+        Lang::En => b',',
+    }
+}
+
+/// A text cell made safe for a spreadsheet: one starting with = + - @ (or a tab or carriage
+/// return) would be read as a formula, so it gets a leading apostrophe.
+fn safe(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+fn yes_no(b: bool, lang: Lang) -> &'static str {
+    if b {
+        t(lang, "oui", "yes")
+    } else {
+        t(lang, "non", "no")
+    }
+}
+
+/// Writes `rows` (header first) as CSV: UTF-8 with a byte-order mark (so that a spreadsheet
+/// reads the accents right), the language's separator, every field quoted when needed.
+fn write_csv(rows: Vec<Vec<String>>, lang: Lang) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(csv_separator(lang))
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in rows {
+        let _ = w.write_record(row.iter().map(|f| safe(f)));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// The columns every CSV row starts with: which assessment it is.
+fn head_columns(q: &Questionnaire, lang: Lang) -> Vec<String> {
+    vec![
+        t(lang, "fichiers", "files").to_owned(),
+        t(lang, "id de l’évaluation", "assessment id").to_owned(),
+        t(lang, "organisation", "organisation").to_owned(),
+        t(lang, "lieu", "place").to_owned(),
+        super::answer::person_label(q, lang).to_lowercase(),
+        t(lang, "date", "date").to_owned(),
+        t(lang, "version du questionnaire", "questionnaire version").to_owned(),
+    ]
+}
+
+fn head_values(ws: &Workspace, g: usize) -> Vec<String> {
+    let m = ws.groups[g].member();
+    let a = &m.file.assessment;
+    vec![
+        m.sources.join(" | "),
+        a.id.clone(),
+        a.organisation.clone(),
+        a.place.clone(),
+        a.assessor.clone(),
+        a.date.map(date::iso).unwrap_or_default(),
+        m.file.questionnaire.version.clone(),
+    ]
+}
+
+/// One row per assessment: who, the result (score, band, official band when reviewed,
+/// review date) and one column per scored item (the answer; a risk's residual score; a quiz
+/// question's 1 right or 0 wrong).
+pub fn csv_assessments(q: &Questionnaire, ws: &Workspace, groups: &[usize], lang: Lang) -> String {
+    let items = crate::engine::scoring::scored_items(q);
+    let mut header = head_columns(q, lang);
+    header.extend(
+        [
+            t(lang, "complète", "complete"),
+            t(lang, "note", "score"),
+            t(lang, "maximum", "maximum"),
+            t(lang, "pourcentage", "percent"),
+            t(lang, "niveau auto-évalué", "self-assessed band"),
+            t(lang, "niveau confirmé (examen)", "confirmed band (review)"),
+            t(lang, "à revoir avant le", "to be reviewed before"),
+        ]
+        .map(str::to_owned),
+    );
+    header.extend(items.iter().map(|i| i.id.clone()));
+    let mut rows = vec![header];
+    for &g in groups {
+        let m = ws.groups[g].member();
+        let o = &m.outcome;
+        let mut row = head_values(ws, g);
+        row.push(yes_no(o.complete, lang).to_owned());
+        row.push(o.score.map(|s| s.to_string()).unwrap_or_default());
+        row.push(o.max.map(|s| s.to_string()).unwrap_or_default());
+        row.push(o.percent.map(|p| csv_number(p, lang)).unwrap_or_default());
+        let band = |o: &crate::engine::scoring::Outcome| {
+            o.band.as_ref().map(|b| b.label.get(lang.code()).to_owned())
+        };
+        row.push(band(o).unwrap_or_default());
+        row.push(m.official.as_ref().and_then(band).unwrap_or_default());
+        row.push(
+            m.file
+                .assessment
+                .date
+                .and_then(|d| q.review_before(d))
+                .map(date::iso)
+                .unwrap_or_default(),
+        );
+        for item in &items {
+            let r = o.items.iter().find(|r| r.item == item.id);
+            let risk = o.risks.iter().find(|r| r.item == item.id);
+            row.push(
+                match (
+                    risk,
+                    r.and_then(|r| r.correct),
+                    r.and_then(|r| r.answer.as_deref()),
+                ) {
+                    (Some(k), _, _) => k.residual_score.to_string(),
+                    (None, Some(c), _) => if c { "1" } else { "0" }.to_owned(),
+                    (None, None, Some(a)) => answer_label(item, a, lang),
+                    _ => String::new(),
+                },
+            );
+        }
+        rows.push(row);
+    }
+    write_csv(rows, lang)
+}
+
+/// One row per assessment × item shown: the answer (id and label), its points, the
+/// reviewer's confirmed answer, a quiz answer right or wrong, a risk's residual and band.
+pub fn csv_items(q: &Questionnaire, ws: &Workspace, groups: &[usize], lang: Lang) -> String {
+    use crate::engine::scoring::Effect;
+    let mut header = head_columns(q, lang);
+    header.extend(
+        [
+            t(lang, "section", "section"),
+            t(lang, "question", "item"),
+            t(lang, "intitulé", "wording"),
+            t(lang, "réponse (code)", "answer (code)"),
+            t(lang, "réponse", "answer"),
+            t(lang, "points", "points"),
+            t(lang, "maximum", "maximum"),
+            t(
+                lang,
+                "réponse confirmée (examen)",
+                "confirmed answer (review)",
+            ),
+            t(lang, "juste", "right"),
+            t(lang, "risque résiduel", "residual risk"),
+            t(lang, "niveau résiduel", "residual band"),
+        ]
+        .map(str::to_owned),
+    );
+    let mut rows = vec![header];
+    for &g in groups {
+        let m = ws.groups[g].member();
+        let bands = q.scoring.bands();
+        for r in m
+            .outcome
+            .items
+            .iter()
+            .filter(|r| r.effect != Effect::Hidden)
+        {
+            let Some(item) = q.item(&r.item) else {
+                continue;
+            };
+            let confirmed = m
+                .official
+                .as_ref()
+                .and_then(|o| o.items.iter().find(|x| x.item == r.item))
+                .and_then(|x| x.answer.clone())
+                .filter(|a| Some(a) != r.answer.as_ref());
+            let risk = m.outcome.risks.iter().find(|k| k.item == r.item);
+            let mut row = head_values(ws, g);
+            row.extend([
+                r.section.clone(),
+                r.item.clone(),
+                shorten(&item_name(q, item, lang), 90),
+                r.answer.clone().unwrap_or_default(),
+                r.answer
+                    .as_deref()
+                    .map(|a| answer_label(item, a, lang))
+                    .unwrap_or_default(),
+                r.points.map(|p| p.to_string()).unwrap_or_default(),
+                r.max.map(|p| p.to_string()).unwrap_or_default(),
+                confirmed
+                    .map(|a| answer_label(item, &a, lang))
+                    .unwrap_or_default(),
+                r.correct
+                    .map(|c| yes_no(c, lang).to_owned())
+                    .unwrap_or_default(),
+                risk.map(|k| k.residual_score.to_string())
+                    .unwrap_or_default(),
+                risk.map(|k| super::risk::band_label(bands, &k.residual_band, lang))
+                    .unwrap_or_default(),
+            ]);
+            rows.push(row);
+        }
+    }
+    write_csv(rows, lang)
+}
+
+/// The picture as plain text (the command line): the files taken in and refused, then the
+/// questionnaire's view.
+pub fn text(q: &Questionnaire, ws: &Workspace, f: &Filter, today: NaiveDate, lang: Lang) -> String {
+    let l = lang.code();
+    let groups = ws.kept(f);
+    let mut out = String::new();
+    let mut line = |s: &str| {
+        out.push_str(s);
+        out.push('\n');
+    };
+    line(&format!(
+        "{} — {} ({})",
+        title(lang),
+        q.title.get(l),
+        q.version
+    ));
+    line(&assessments(q, groups.len(), lang));
+    if let Some(f) = filter(f, lang) {
+        line(&f);
+    }
+    if !ws.duplicates.is_empty() {
+        line(&duplicates(ws.duplicates.len(), lang));
+    }
+    let total = groups.len();
+    match kind(q) {
+        Kind::Matrix => {
+            let m =
+                crate::engine::aggregate::matrix(q, ws, &groups, today + chrono::Days::new(180));
+            line("");
+            line(indicative(lang));
+            line("");
+            line(bands_title(lang));
+            for b in &m.bands {
+                line(&format!(
+                    "  {}",
+                    labelled(
+                        lang,
+                        &band_name(q, b.band.as_deref(), lang),
+                        &b.groups.len().to_string()
+                    )
+                ));
+            }
+            line("");
+            line(unmet_title(lang));
+            for u in &m.unmet {
+                line(&format!("  {}", unmet_line(q, u, total, lang)));
+            }
+            line("");
+            line(matrix_title(lang));
+            for r in &m.rows {
+                let file = &ws.groups[r.group].member().file;
+                let band = band_name(q, r.official_band.as_deref().or(r.band.as_deref()), lang);
+                let confirmed = if r.official_band.is_some() {
+                    format!(" ({})", t(lang, "confirmé", "confirmed"))
+                } else {
+                    String::new()
+                };
+                line(&format!(
+                    "  {}",
+                    labelled(lang, &who(q, file, lang), &format!("{band}{confirmed}"))
+                ));
+                let cells: Vec<String> = m
+                    .columns
+                    .iter()
+                    .zip(&r.cells)
+                    .map(|(c, cell)| {
+                        labelled(
+                            lang,
+                            &column(q, &c.item, lang),
+                            &self::cell(q, &c.item, cell, lang),
+                        )
+                    })
+                    .collect();
+                for c in cells {
+                    line(&format!("    {c}"));
+                }
+            }
+            if !m.review_due.is_empty() {
+                line("");
+                line(review_due_title(lang));
+                for (g, d) in &m.review_due {
+                    let file = &ws.groups[*g].member().file;
+                    line(&format!(
+                        "  {}",
+                        labelled(lang, &who(q, file, lang), &date::written(*d, lang))
+                    ));
+                }
+            }
+        }
+        Kind::Register => {
+            let r = crate::engine::aggregate::register(q, ws, &groups);
+            line("");
+            line(register_title(lang));
+            for k in &r.risks {
+                line(&format!("  {}", risk_line(q, k, lang)));
+            }
+            line("");
+            line(missing_title(lang));
+            for m in &r.missing {
+                line(&format!("  {}", missing_line(q, m, total, lang)));
+            }
+        }
+        Kind::Class => {
+            let c = crate::engine::aggregate::class(q, ws, &groups);
+            line("");
+            line(class_title(lang));
+            for a in &c.attempts {
+                let file = &ws.groups[a.group].member().file;
+                let o = &ws.groups[a.group].member().outcome;
+                line(&format!(
+                    "  {}",
+                    labelled(
+                        lang,
+                        &who(q, file, lang),
+                        &super::outcome::score_line(o, lang)
+                    )
+                ));
+            }
+            if !c.pairs.is_empty() {
+                line("");
+                line(pairs_title(lang));
+                for p in &c.pairs {
+                    let pct = |g: usize| {
+                        ws.groups[g]
+                            .member()
+                            .outcome
+                            .percent
+                            .map_or_else(|| "—".to_owned(), |p| number::percent(p, lang))
+                    };
+                    let file = &ws.groups[p.post].member().file;
+                    line(&format!(
+                        "  {}",
+                        labelled(
+                            lang,
+                            &who(q, file, lang),
+                            &format!("{} → {}", pct(p.pre), pct(p.post))
+                        )
+                    ));
+                }
+            }
+            line("");
+            line(missed_title(lang));
+            for m in &c.missed {
+                line(&format!("  {}", missed_line(q, m, lang)));
+            }
+        }
+    }
+    out
+}
