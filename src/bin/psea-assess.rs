@@ -1,17 +1,20 @@
 //! `psea-assess`: validate questionnaires, make answer templates, score answers, compare a
-//! baseline with its follow-up, write PDF reports.
+//! baseline with its follow-up, write PDF reports, aggregate many answers files.
 //!
 //! Exit codes: 0 success; 1 a questionnaire has errors (`validate`); 2 bad input (missing or
-//! unreadable file, malformed JSON, answers made for another questionnaire).
+//! unreadable file, malformed JSON, answers made for another questionnaire). `aggregate`
+//! reports each answers file it cannot use on stderr, skips it and still exits 0.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use psea_assess::engine::aggregate::{self, Added, Filter, Workspace};
 use psea_assess::engine::answers::{place, AnswersFile, Placement};
 use psea_assess::engine::compare::{compare, CompareError};
 use psea_assess::engine::scoring::{score, Outcome};
 use psea_assess::engine::{self, Questionnaire};
+use psea_assess::present::aggregate as agg_words;
 use psea_assess::present::message::answers_error;
 use psea_assess::present::{self, follow_up, labelled, placement, t, text, Lang};
 use psea_assess::report::Baseline;
@@ -81,6 +84,41 @@ enum Command {
         #[arg(long)]
         date: Option<chrono::NaiveDate>,
     },
+    /// Many answers files of one questionnaire, one picture: the ratings of every
+    /// organisation and the standards most often unmet, the risks across sites, or a class's
+    /// quiz results. Files that cannot be read or are for another questionnaire are reported
+    /// on stderr and skipped; the same assessment twice is counted once; of two versions of
+    /// one assessment the newer is used (said on stderr).
+    Aggregate {
+        questionnaire: PathBuf,
+        /// Answers files (JSON), or folders whose `.json` files are all read.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// CSV (UTF-8 with BOM, « ; » in French, « , » in English): one row per assessment.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// With --csv: one row per assessment and item instead.
+        #[arg(long, requires = "csv")]
+        items: bool,
+        /// Machine-readable output: the files taken in and refused, and the view.
+        #[arg(long)]
+        json: bool,
+        /// Only assessments whose place contains this text (case and accents ignored).
+        #[arg(long, default_value = "")]
+        place: String,
+        /// Only assessments whose organisation contains this text.
+        #[arg(long, default_value = "")]
+        organisation: String,
+        /// Only assessments dated on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Only assessments dated on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// The day review dates are read against (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+    },
 }
 
 impl From<LangArg> for Lang {
@@ -140,6 +178,39 @@ fn main() -> ExitCode {
             lang,
             date.unwrap_or_else(today),
         ),
+        Command::Aggregate {
+            questionnaire,
+            files,
+            csv,
+            items,
+            json,
+            place,
+            organisation,
+            from,
+            to,
+            date,
+        } => {
+            let filter = Filter {
+                place,
+                organisation,
+                from,
+                to,
+            };
+            let out = match (csv, items, json) {
+                (true, false, _) => Out::Csv,
+                (true, true, _) => Out::CsvItems,
+                (_, _, true) => Out::Json,
+                _ => Out::Text,
+            };
+            run_aggregate(
+                &questionnaire,
+                &files,
+                &filter,
+                out,
+                lang,
+                date.unwrap_or_else(today),
+            )
+        }
     };
     match result {
         Ok(code) => code,
@@ -388,6 +459,188 @@ fn run_score(qpath: &Path, apath: &Path, json: bool, lang: Lang) -> Result<ExitC
             "{}",
             text::outcome_on(&q, &file, &outcome, lang, Some(today()))
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+enum Out {
+    Text,
+    Csv,
+    CsvItems,
+    Json,
+}
+
+/// The answers files named: each file, and the `.json` files of each folder (sorted by
+/// name, so the output does not depend on the file system's order).
+fn answers_paths(paths: &[PathBuf], lang: Lang) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            match std::fs::read_dir(p) {
+                Ok(entries) => {
+                    let mut found: Vec<PathBuf> = entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|f| f.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")))
+                        .collect();
+                    found.sort();
+                    out.extend(found);
+                }
+                Err(e) => eprintln!("{}: {}", p.display(), io_reason(&e, lang)),
+            }
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// `aggregate --json`: what was taken in, what was not and why, and the questionnaire's view.
+#[derive(serde::Serialize)]
+struct JsonAggregate<'a> {
+    questionnaire: &'a str,
+    version: &'a str,
+    kind: aggregate::Kind,
+    filter: &'a Filter,
+    assessments: Vec<JsonMember<'a>>,
+    duplicates: Vec<JsonFile>,
+    refused: Vec<JsonFile>,
+    view: serde_json::Value,
+}
+
+#[derive(serde::Serialize)]
+struct JsonMember<'a> {
+    /// Index used by every figure of the view.
+    group: usize,
+    files: &'a [String],
+    id: &'a str,
+    organisation: &'a str,
+    place: &'a str,
+    assessor: &'a str,
+    date: Option<chrono::NaiveDate>,
+    versions: usize,
+    result: &'a Outcome,
+    official: Option<&'a Outcome>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonFile {
+    file: String,
+    /// The assessment it duplicates (a group index), for a duplicate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    same_as: Option<usize>,
+    /// Why it was not taken in, for a refused file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+fn run_aggregate(
+    qpath: &Path,
+    paths: &[PathBuf],
+    filter: &Filter,
+    out: Out,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> Result<ExitCode, Fail> {
+    let q = load_questionnaire(qpath, lang)?;
+    let mut ws = Workspace::default();
+    for path in answers_paths(paths, lang) {
+        let name = path.display().to_string();
+        match read(&path, lang) {
+            Ok(text) => match ws.add(&q, &name, &text) {
+                Added::Refused(why) => eprintln!("{name}: {}", agg_words::refusal(&why, lang)),
+                Added::Duplicate(g) => eprintln!(
+                    "{name}: {}",
+                    agg_words::duplicate_of(&ws.groups[g].member().sources[0], lang)
+                ),
+                Added::New(_) | Added::Version(_) => {}
+            },
+            // A file that cannot be read is reported and skipped, as a file that cannot be
+            // parsed is.
+            Err(Fail(msg)) => eprintln!("{msg}"),
+        }
+    }
+    let pending: Vec<usize> = ws.pending().collect();
+    for g in pending {
+        let group = &ws.groups[g];
+        let files: Vec<&str> = group
+            .versions
+            .iter()
+            .map(|v| v.sources[0].as_str())
+            .collect();
+        eprintln!(
+            "{}",
+            agg_words::newer_used(&files, group.member().sources[0].as_str(), lang)
+        );
+        ws.choose(g, 0);
+    }
+    let groups = ws.kept(filter);
+    match out {
+        Out::Text => print!("{}", agg_words::text(&q, &ws, filter, today, lang)),
+        Out::Csv => print!("{}", agg_words::csv_assessments(&q, &ws, &groups, lang)),
+        Out::CsvItems => print!("{}", agg_words::csv_items(&q, &ws, &groups, lang)),
+        Out::Json => {
+            let view = match aggregate::kind(&q) {
+                aggregate::Kind::Matrix => serde_json::to_value(aggregate::matrix(
+                    &q,
+                    &ws,
+                    &groups,
+                    today + chrono::Days::new(180),
+                )),
+                aggregate::Kind::Register => {
+                    serde_json::to_value(aggregate::register(&q, &ws, &groups))
+                }
+                aggregate::Kind::Class => serde_json::to_value(aggregate::class(&q, &ws, &groups)),
+            }
+            .expect("view serialises");
+            let report = JsonAggregate {
+                questionnaire: &q.id,
+                version: &q.version,
+                kind: aggregate::kind(&q),
+                filter,
+                assessments: groups
+                    .iter()
+                    .map(|&g| {
+                        let m = ws.groups[g].member();
+                        let a = &m.file.assessment;
+                        JsonMember {
+                            group: g,
+                            files: &m.sources,
+                            id: &a.id,
+                            organisation: &a.organisation,
+                            place: &a.place,
+                            assessor: &a.assessor,
+                            date: a.date,
+                            versions: ws.groups[g].versions.len(),
+                            result: &m.outcome,
+                            official: m.official.as_ref(),
+                        }
+                    })
+                    .collect(),
+                duplicates: ws
+                    .duplicates
+                    .iter()
+                    .map(|(f, g)| JsonFile {
+                        file: f.clone(),
+                        same_as: Some(*g),
+                        reason: None,
+                    })
+                    .collect(),
+                refused: ws
+                    .refused
+                    .iter()
+                    .map(|r| JsonFile {
+                        file: r.source.clone(),
+                        same_as: None,
+                        reason: Some(agg_words::refusal(&r.why, lang)),
+                    })
+                    .collect(),
+                view,
+            };
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).expect("aggregate serialises")
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -34,6 +34,24 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
     }
 }
 
+/// A file folded into one already in: « même évaluation que x, comptée une fois ».
+pub fn duplicate_of(first: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("même évaluation, même contenu que {first}\u{a0}: comptée une fois"),
+        Lang::En => format!("same assessment and content as {first}: counted once"),
+    }
+}
+
+/// Several versions of one assessment, the newer used: said on the command line, which
+/// cannot ask.
+pub fn newer_used(files: &[&str], used: &str, lang: Lang) -> String {
+    let files = files.join(", ");
+    match lang {
+        Lang::Fr => format!("{files}\u{a0}: plusieurs versions d’une même évaluation\u{202f}; la plus récente est retenue ({used})"),
+        Lang::En => format!("{files}: several versions of one assessment; the newer is used ({used})"),
+    }
+}
+
 /// « n sur total »
 pub fn count(n: usize, total: usize, lang: Lang) -> String {
     format!("{n} {} {total}", t(lang, "sur", "out of"))
