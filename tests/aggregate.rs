@@ -49,7 +49,11 @@ fn unicef(n: usize, rng: &mut Rng) -> Unicef {
     let mut answers = serde_json::Map::new();
     for (k, id) in UNICEF_STANDARDS.iter().enumerate() {
         // Standard 5 (assistance) is the one most often short of « Adéquate ».
-        let r = if k == 4 { rng.below(2) + 1 } else { rng.below(3) + 1 } as i64;
+        let r = if k == 4 {
+            rng.below(2) + 1
+        } else {
+            rng.below(3) + 1
+        } as i64;
         own[k] = r;
         answers.insert((*id).into(), json!({ "value": LEVELS[r as usize - 1] }));
     }
@@ -73,7 +77,8 @@ fn unicef(n: usize, rng: &mut Rng) -> Unicef {
     let reviewed = n % 5 == 0 && own[0] > 1;
     if reviewed {
         counted[0] = own[0] - 1;
-        file["review"] = json!({ "items": { "cs1_policy": { "value": LEVELS[counted[0] as usize - 1] } } });
+        file["review"] =
+            json!({ "items": { "cs1_policy": { "value": LEVELS[counted[0] as usize - 1] } } });
     }
     Unicef {
         json: file,
@@ -112,26 +117,44 @@ fn thirty_files_a_duplicate_a_version_a_foreign_and_an_unreadable_one() {
         .map(|(n, u)| (format!("f{n}.json"), u.json.to_string()))
         .collect();
     // The same file saved again, pretty-printed: same content, other text.
-    files.push(("copy-of-f3.json".into(), serde_json::to_string_pretty(&made[3].json).unwrap()));
+    files.push((
+        "copy-of-f3.json".into(),
+        serde_json::to_string_pretty(&made[3].json).unwrap(),
+    ));
     // A later version of assessment 7: one more standard adequate, changed a day later.
     let mut newer = made[7].json.clone();
     newer["answers"]["cs2_management"] = json!({ "value": "adequate" });
     newer["assessment"]["updated"] = json!("2026-12-31T09:00:00Z");
     files.push(("f7-revised.json".into(), newer.to_string()));
-    files.push(("quiz.json".into(), common::questionnaire_text("examples/psea-training-quiz.json")));
-    files.push(("broken.json".into(), "{\"schema\": 3, \"questionnaire\": ".into()));
+    files.push((
+        "quiz.json".into(),
+        common::questionnaire_text("examples/psea-training-quiz.json"),
+    ));
+    files.push((
+        "broken.json".into(),
+        "{\"schema\": 3, \"questionnaire\": ".into(),
+    ));
 
     let (mut ws, added) = bring_in(&q, &files);
     assert_eq!(ws.groups.len(), 30, "assessments");
     assert_eq!(added[30], Added::Duplicate(3));
     assert_eq!(ws.duplicates, vec![("copy-of-f3.json".to_owned(), 3)]);
-    assert_eq!(ws.groups[3].member().sources, ["f3.json", "copy-of-f3.json"]);
+    assert_eq!(
+        ws.groups[3].member().sources,
+        ["f3.json", "copy-of-f3.json"]
+    );
     assert_eq!(added[31], Added::Version(7));
     assert_eq!(ws.refused.len(), 2);
     assert_eq!(ws.refused[0].source, "quiz.json");
-    assert_eq!(ws.refused[0].why, Refusal::Foreign("psea-training-quiz".into()));
+    assert_eq!(
+        ws.refused[0].why,
+        Refusal::Foreign("psea-training-quiz".into())
+    );
     assert!(
-        matches!(&ws.refused[1].why, Refusal::Unreadable(AnswersError::Json { line: 1, .. })),
+        matches!(
+            &ws.refused[1].why,
+            Refusal::Unreadable(AnswersError::Json { line: 1, .. })
+        ),
         "{:?}",
         ws.refused[1]
     );
@@ -143,12 +166,17 @@ fn thirty_files_a_duplicate_a_version_a_foreign_and_an_unreadable_one() {
     assert_eq!(ws.groups[7].member().sources, ["f7-revised.json"]);
     let all: Vec<usize> = (0..30).collect();
     let adequate_2 = |ws: &Workspace| {
-        matrix(&q, ws, &all, day("2026-01-01")).rows[7].cells[1].answer.clone()
+        matrix(&q, ws, &all, day("2026-01-01")).rows[7].cells[1]
+            .answer
+            .clone()
     };
     assert_eq!(adequate_2(&ws).as_deref(), Some("adequate"));
     ws.choose(7, 1);
     assert_eq!(ws.pending().count(), 0);
-    assert_eq!(adequate_2(&ws).as_deref(), Some(LEVELS[made[7].own[1] as usize - 1]));
+    assert_eq!(
+        adequate_2(&ws).as_deref(),
+        Some(LEVELS[made[7].own[1] as usize - 1])
+    );
 }
 
 fn day(s: &str) -> chrono::NaiveDate {
@@ -173,32 +201,66 @@ fn the_matrix_bands_and_training_priorities_match_a_count_made_here() {
     // Bands of the result that counts (the confirmed one when reviewed).
     let mut expected: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (g, u) in made.iter().enumerate() {
-        expected.entry(band_of(&q, u.counted.iter().sum())).or_default().push(g);
+        expected
+            .entry(band_of(&q, u.counted.iter().sum()))
+            .or_default()
+            .push(g);
     }
     for b in &m.bands {
-        let want = b.band.as_ref().and_then(|id| expected.get(id)).cloned().unwrap_or_default();
+        let want = b
+            .band
+            .as_ref()
+            .and_then(|id| expected.get(id))
+            .cloned()
+            .unwrap_or_default();
         assert_eq!(b.groups, want, "band {:?}", b.band);
     }
     // Each row: self-assessed band, and the official one only when reviewed.
     for (r, u) in m.rows.iter().zip(&made) {
-        assert_eq!(r.band.as_deref(), Some(band_of(&q, u.own.iter().sum()).as_str()));
+        assert_eq!(
+            r.band.as_deref(),
+            Some(band_of(&q, u.own.iter().sum()).as_str())
+        );
         let official = u.reviewed.then(|| band_of(&q, u.counted.iter().sum()));
         assert_eq!(r.official_band, official, "row {}", r.group);
         assert_eq!(r.cells[0].reviewed.is_some(), u.reviewed);
         for k in 0..6 {
-            assert_eq!(r.cells[k].unmet, u.counted[k] < 3, "row {} standard {k}", r.group);
+            assert_eq!(
+                r.cells[k].unmet,
+                u.counted[k] < 3,
+                "row {} standard {k}",
+                r.group
+            );
         }
     }
     // Training priorities: each standard with the assessments below « Adéquate », most first.
     let mut unmet: Vec<(usize, &str)> = (0..6)
-        .map(|k| (made.iter().filter(|u| u.counted[k] < 3).count(), UNICEF_STANDARDS[k]))
+        .map(|k| {
+            (
+                made.iter().filter(|u| u.counted[k] < 3).count(),
+                UNICEF_STANDARDS[k],
+            )
+        })
         .filter(|(n, _)| *n > 0)
         .collect();
     unmet.sort_by(|a, b| b.0.cmp(&a.0));
-    let got: Vec<(usize, &str)> = m.unmet.iter().map(|u| (u.groups.len(), u.item.as_str())).collect();
-    assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), unmet.iter().map(|u| u.0).collect::<Vec<_>>());
-    assert_eq!(got[0].1, "cs5_assistance", "the generator makes standard 5 the most often unmet");
-    assert!(m.unmet[0].action.is_some(), "a priority comes with the action the questionnaire drafts");
+    let got: Vec<(usize, &str)> = m
+        .unmet
+        .iter()
+        .map(|u| (u.groups.len(), u.item.as_str()))
+        .collect();
+    assert_eq!(
+        got.iter().map(|g| g.0).collect::<Vec<_>>(),
+        unmet.iter().map(|u| u.0).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        got[0].1, "cs5_assistance",
+        "the generator makes standard 5 the most often unmet"
+    );
+    assert!(
+        m.unmet[0].action.is_some(),
+        "a priority comes with the action the questionnaire drafts"
+    );
 
     // Review dates: five years after each assessment date, those up to mid-2031, soonest first.
     let due: Vec<(usize, chrono::NaiveDate)> = {
@@ -225,12 +287,25 @@ fn filters_keep_what_they_name_ignoring_case_and_accents() {
         .map(|(n, u)| (format!("f{n}.json"), u.json.to_string()))
         .collect();
     let (ws, _) = bring_in(&q, &files);
-    let by_place = Filter { place: "SEGOU".into(), ..Filter::default() };
+    let by_place = Filter {
+        place: "SEGOU".into(),
+        ..Filter::default()
+    };
     let want: Vec<usize> = (0..24).filter(|&g| made[g].place == "Ségou").collect();
     assert_eq!(ws.kept(&by_place), want);
-    let by_org = Filter { organisation: "n° 1".into(), ..Filter::default() };
-    assert_eq!(ws.kept(&by_org), vec![1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
-    let spring = Filter { from: Some(day("2026-03-01")), to: Some(day("2026-05-31")), ..Filter::default() };
+    let by_org = Filter {
+        organisation: "n° 1".into(),
+        ..Filter::default()
+    };
+    assert_eq!(
+        ws.kept(&by_org),
+        vec![1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]
+    );
+    let spring = Filter {
+        from: Some(day("2026-03-01")),
+        to: Some(day("2026-05-31")),
+        ..Filter::default()
+    };
     let want: Vec<usize> = (0..24)
         .filter(|&g| ("2026-03-01".."2026-06-01").contains(&made[g].date.as_str()))
         .collect();
@@ -241,7 +316,13 @@ fn filters_keep_what_they_name_ignoring_case_and_accents() {
 
 /// A cash transfer risk check with every always-shown risk rated, measures in random states.
 fn cash(n: usize, q: &Questionnaire, rng: &mut Rng) -> Value {
-    let statuses = ["in_place", "partly", "planned", "not_in_place", "not_applicable"];
+    let statuses = [
+        "in_place",
+        "partly",
+        "planned",
+        "not_in_place",
+        "not_applicable",
+    ];
     let mut answers = serde_json::Map::new();
     answers.insert("review_stage".into(), json!({ "value": "before" }));
     answers.insert("modalities".into(), json!({ "value": ["cash_in_hand"] }));
@@ -254,7 +335,12 @@ fn cash(n: usize, q: &Questionnaire, rng: &mut Rng) -> Value {
         }
         let measures: serde_json::Map<String, Value> = mitigations
             .iter()
-            .map(|m| (m.id.clone(), json!({ "status": statuses[rng.below(5) as usize] })))
+            .map(|m| {
+                (
+                    m.id.clone(),
+                    json!({ "status": statuses[rng.below(5) as usize] }),
+                )
+            })
             .collect();
         answers.insert(
             item.id.clone(),
@@ -273,8 +359,9 @@ fn cash(n: usize, q: &Questionnaire, rng: &mut Rng) -> Value {
 fn the_risk_register_heat_matrix_and_missing_measures_match_a_count_made_here() {
     let q = load_file("cash-transfer-sea-risk.toml");
     let mut rng = Rng(11);
-    let files: Vec<(String, String)> =
-        (0..25).map(|n| (format!("c{n}.json"), cash(n, &q, &mut rng).to_string())).collect();
+    let files: Vec<(String, String)> = (0..25)
+        .map(|n| (format!("c{n}.json"), cash(n, &q, &mut rng).to_string()))
+        .collect();
     let (ws, _) = bring_in(&q, &files);
     assert_eq!(ws.groups.len(), 25);
     let groups = ws.kept(&Filter::default());
@@ -306,33 +393,61 @@ fn the_risk_register_heat_matrix_and_missing_measures_match_a_count_made_here() 
             }
         }
     }
-    assert!(rated.len() >= 8 && missing.len() >= 10, "the generator rated risks and left measures out");
+    assert!(
+        rated.len() >= 8 && missing.len() >= 10,
+        "the generator rated risks and left measures out"
+    );
     assert_eq!(reg.risks.len(), rated.len());
     for line in &reg.risks {
         assert_eq!(line.groups, rated[line.item.as_str()], "{}", line.item);
         let banded: usize = line.residual.iter().map(|b| b.groups.len()).sum();
-        assert_eq!(banded, line.groups.len(), "{}: every rating in one band", line.item);
-        assert_eq!(line.highest.as_ref().map(|h| h.0), Some(highest[line.item.as_str()]));
+        assert_eq!(
+            banded,
+            line.groups.len(),
+            "{}: every rating in one band",
+            line.item
+        );
+        assert_eq!(
+            line.highest.as_ref().map(|h| h.0),
+            Some(highest[line.item.as_str()])
+        );
     }
     // Most often rated first.
-    assert!(reg.risks.windows(2).all(|w| w[0].groups.len() >= w[1].groups.len()));
+    assert!(reg
+        .risks
+        .windows(2)
+        .all(|w| w[0].groups.len() >= w[1].groups.len()));
     for l in 0..5 {
         for i in 0..5 {
-            assert_eq!(reg.heat[l][i].len(), heat[l][i], "heat cell {} × {}", l + 1, i + 1);
+            assert_eq!(
+                reg.heat[l][i].len(),
+                heat[l][i],
+                "heat cell {} × {}",
+                l + 1,
+                i + 1
+            );
         }
     }
     assert_eq!(reg.missing.len(), missing.len());
     for m in &reg.missing {
-        assert_eq!(m.groups.len(), missing[&(m.item.as_str(), m.measure.as_str())]);
+        assert_eq!(
+            m.groups.len(),
+            missing[&(m.item.as_str(), m.measure.as_str())]
+        );
     }
-    assert!(reg.missing.windows(2).all(|w| w[0].groups.len() >= w[1].groups.len()));
+    assert!(reg
+        .missing
+        .windows(2)
+        .all(|w| w[0].groups.len() >= w[1].groups.len()));
 }
 
 #[test]
 fn the_class_view_pairs_a_participants_two_attempts_and_counts_missed_questions() {
     let q = load_file("psea-training-quiz.toml");
-    let base: Value =
-        serde_json::from_str(&common::questionnaire_text("examples/psea-training-quiz.json")).unwrap();
+    let base: Value = serde_json::from_str(&common::questionnaire_text(
+        "examples/psea-training-quiz.json",
+    ))
+    .unwrap();
     // Eight attempts by six people: participants 0 and 1 sit the quiz twice (March, then June).
     let mut files = Vec::new();
     let mut wrong_by_item: BTreeMap<String, usize> = BTreeMap::new();
@@ -373,10 +488,20 @@ fn the_class_view_pairs_a_participants_two_attempts_and_counts_missed_questions(
         [(0, 6), (1, 7)],
         "the same person (case, spaces ignored) in the same organisation, earlier then later"
     );
-    let got: BTreeMap<String, usize> = c.missed.iter().map(|m| (m.item.clone(), m.groups.len())).collect();
-    assert!(wrong_by_item.len() >= 3, "the generator made some answers wrong");
+    let got: BTreeMap<String, usize> = c
+        .missed
+        .iter()
+        .map(|m| (m.item.clone(), m.groups.len()))
+        .collect();
+    assert!(
+        wrong_by_item.len() >= 3,
+        "the generator made some answers wrong"
+    );
     assert_eq!(got, wrong_by_item);
-    assert!(c.missed.windows(2).all(|w| w[0].groups.len() >= w[1].groups.len()));
+    assert!(c
+        .missed
+        .windows(2)
+        .all(|w| w[0].groups.len() >= w[1].groups.len()));
     assert!(c.missed.iter().all(|m| m.explanation.is_some()));
     assert_eq!(c.passed.len() + c.not_passed.len(), 8);
 }
@@ -389,8 +514,11 @@ fn csv_files_have_a_bom_a_header_and_one_row_per_assessment_or_answer() {
     // An organisation name a spreadsheet would take for a formula, and one with a « ; ».
     made[1].json["assessment"]["organisation"] = json!("=HYPERLINK(\"x\")");
     made[2].json["assessment"]["organisation"] = json!("Espoir ; Paix");
-    let files: Vec<(String, String)> =
-        made.iter().enumerate().map(|(n, u)| (format!("f{n}.json"), u.json.to_string())).collect();
+    let files: Vec<(String, String)> = made
+        .iter()
+        .enumerate()
+        .map(|(n, u)| (format!("f{n}.json"), u.json.to_string()))
+        .collect();
     let (ws, _) = bring_in(&q, &files);
     let groups = ws.kept(&Filter::default());
     for lang in [Lang::Fr, Lang::En] {
@@ -405,8 +533,14 @@ fn csv_files_have_a_bom_a_header_and_one_row_per_assessment_or_answer() {
         assert_eq!(&header[14], "cs1_policy");
         let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
         assert_eq!(rows.len(), 5);
-        assert_eq!(&rows[1][2], "'=HYPERLINK(\"x\")", "a formula-like name is neutralised");
-        assert_eq!(&rows[2][2], "Espoir ; Paix", "a separator inside a field is quoted");
+        assert_eq!(
+            &rows[1][2], "'=HYPERLINK(\"x\")",
+            "a formula-like name is neutralised"
+        );
+        assert_eq!(
+            &rows[2][2], "Espoir ; Paix",
+            "a separator inside a field is quoted"
+        );
         for (row, u) in rows.iter().zip(&made) {
             assert_eq!(row[8].parse::<i64>().unwrap(), u.own.iter().sum::<i64>());
         }
@@ -419,7 +553,11 @@ fn csv_files_have_a_bom_a_header_and_one_row_per_assessment_or_answer() {
         let shown: usize = groups
             .iter()
             .map(|&g| {
-                ws.groups[g].member().outcome.items.iter()
+                ws.groups[g]
+                    .member()
+                    .outcome
+                    .items
+                    .iter()
                     .filter(|i| i.effect != psea_assess::engine::scoring::Effect::Hidden)
                     .count()
             })

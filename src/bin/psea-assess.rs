@@ -480,7 +480,10 @@ fn answers_paths(paths: &[PathBuf], lang: Lang) -> Vec<PathBuf> {
                 Ok(entries) => {
                     let mut found: Vec<PathBuf> = entries
                         .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|f| f.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")))
+                        .filter(|f| {
+                            f.extension()
+                                .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+                        })
                         .collect();
                     found.sort();
                     out.extend(found);
