@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo bench --locked --bench engine 2>/dev/null
 cargo bench --locked --bench report 2>/dev/null
+cargo bench --locked --bench aggregate 2>/dev/null
 
 # Browser figures need the built app (scripts/setup.sh --no-serve builds dist/).
 if [ -f dist/index.html ]; then

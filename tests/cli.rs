@@ -225,7 +225,7 @@ fn binary_file_is_refused_cleanly() {
 
 #[test]
 fn every_command_has_help() {
-    for cmd in ["validate", "template", "score"] {
+    for cmd in ["validate", "template", "score", "aggregate"] {
         let o = run(&[cmd, "--help"]);
         assert_eq!(o.status.code(), Some(0));
         assert!(stdout(&o).contains("Usage: psea-assess"), "{cmd}");
@@ -496,5 +496,256 @@ fn report_with_a_baseline_is_the_web_workers_pdf_and_a_missing_baseline_exits_2(
         stderr(&missing).contains("fichier introuvable"),
         "{}",
         stderr(&missing)
+    );
+}
+
+/// A UNICEF answers file for `org` at `place` with these six ratings (1 absent, 2
+/// progressing, 3 adequate), assessment id `id`, last changed at `updated`.
+fn unicef_answers(id: &str, org: &str, place: &str, ratings: [usize; 6], updated: &str) -> String {
+    let levels = ["absent", "progressing", "adequate"];
+    let ids = [
+        "cs1_policy",
+        "cs2_management",
+        "cs3_training",
+        "cs4_reporting",
+        "cs5_assistance",
+        "cs6_investigations",
+    ];
+    let answers: Vec<String> = ids
+        .iter()
+        .zip(ratings)
+        .map(|(i, r)| format!(r#""{i}":{{"value":"{}"}}"#, levels[r - 1]))
+        .collect();
+    format!(
+        r#"{{"schema":3,"questionnaire":{{"id":"unicef-psea-2020","version":"1.1.0"}},
+ "assessment":{{"id":"{id}","organisation":"{org}","assessor":"","place":"{place}","date":"2026-05-04","updated":"{updated}"}},
+ "answers":{{{}}}}}"#,
+        answers.join(",")
+    )
+}
+
+/// Four readable assessments (one also saved as a copy, one in two versions), a quiz file and
+/// a broken one, in a folder.
+fn aggregate_folder() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("psea-cli-agg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    let a = unicef_answers(
+        "a1",
+        "ONG Espoir",
+        "Ségou",
+        [3, 3, 3, 2, 1, 3],
+        "2026-05-04T10:00:00Z",
+    );
+    write("a1.json", &a);
+    write("a1-copy.json", &a);
+    write(
+        "a2.json",
+        &unicef_answers(
+            "a2",
+            "ONG Keneya",
+            "Mopti",
+            [3, 3, 3, 3, 3, 3],
+            "2026-05-04T10:00:00Z",
+        ),
+    );
+    write(
+        "a3.json",
+        &unicef_answers(
+            "a3",
+            "Association Benkadi",
+            "Mopti",
+            [1, 2, 1, 2, 1, 1],
+            "2026-05-04T10:00:00Z",
+        ),
+    );
+    write(
+        "a3-new.json",
+        &unicef_answers(
+            "a3",
+            "Association Benkadi",
+            "Mopti",
+            [2, 2, 2, 2, 1, 2],
+            "2026-06-01T10:00:00Z",
+        ),
+    );
+    write(
+        "a4.json",
+        &unicef_answers(
+            "a4",
+            "=cmd",
+            "Kayes",
+            [2, 3, 3, 3, 2, 3],
+            "2026-05-04T10:00:00Z",
+        ),
+    );
+    write(
+        "quiz.json",
+        &std::fs::read_to_string(qdir().join("examples/psea-training-quiz.json")).unwrap(),
+    );
+    write("broken.json", "{\"schema\":3,");
+    write("notes.txt", "not read: not .json");
+    dir
+}
+
+#[test]
+fn aggregate_prints_the_picture_and_says_what_it_skipped_on_stderr() {
+    let dir = aggregate_folder();
+    let o = run(&["aggregate", &unicef(), &dir.display().to_string()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (out, err) = (stdout(&o), stderr(&o));
+    assert!(out.contains("4 évaluations"), "{out}");
+    assert!(
+        out.contains("1 fichier en double, compté une fois"),
+        "{out}"
+    );
+    // Training priorities: standard 5 unmet in all four, standard 1 in one (a3, newer version).
+    let priorities = out
+        .split("priorités de formation")
+        .nth(1)
+        .expect("priorities heading");
+    let first = priorities.lines().nth(1).unwrap_or_default();
+    assert!(
+        first.contains("Norme 5") && first.contains("3 sur 4"),
+        "first priority: {first}"
+    );
+    assert!(out.contains("Notes auto-évaluées, indicatives"), "{out}");
+    assert!(
+        err.contains("quiz.json") && err.contains("psea-training-quiz"),
+        "{err}"
+    );
+    assert!(
+        err.contains("broken.json") && err.contains("ligne 1"),
+        "{err}"
+    );
+    assert!(
+        err.contains("a1-copy.json") && err.contains("comptée une fois"),
+        "{err}"
+    );
+    assert!(
+        err.contains("a3-new.json") && err.contains("la plus récente"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("notes.txt"),
+        "only .json files of a folder are read: {err}"
+    );
+
+    let o = run(&[
+        "--lang",
+        "en",
+        "aggregate",
+        &unicef(),
+        &dir.display().to_string(),
+    ]);
+    let (out, err) = (stdout(&o), stderr(&o));
+    assert!(
+        out.contains("4 assessments") && out.contains("training priorities"),
+        "{out}"
+    );
+    assert!(
+        err.contains("a file for another questionnaire: psea-training-quiz"),
+        "{err}"
+    );
+}
+
+#[test]
+fn aggregate_csv_has_a_bom_a_header_and_a_row_per_assessment_and_per_answer() {
+    let dir = aggregate_folder();
+    let d = dir.display().to_string();
+    let o = run(&["aggregate", &unicef(), &d, "--csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with('\u{feff}'), "BOM");
+    let lines: Vec<&str> = out.trim_start_matches('\u{feff}').lines().collect();
+    assert!(
+        lines[0].starts_with("fichiers;id de l’évaluation;organisation;lieu;"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines.len(), 1 + 4, "{out}");
+    // a3 is there in its newer version (score 11), a4's « =cmd » cannot run as a formula.
+    let a3 = lines.iter().find(|l| l.contains(";a3;")).expect("a3 row");
+    assert!(a3.contains("a3-new.json") && a3.contains(";11;18;"), "{a3}");
+    assert!(lines.iter().any(|l| l.contains(";'=cmd;")), "{out}");
+    assert!(out.contains("\r\n"), "CRLF line ends");
+
+    let o = run(&[
+        "--lang",
+        "en",
+        "aggregate",
+        &unicef(),
+        &d,
+        "--csv",
+        "--items",
+        "--place",
+        "mopti",
+    ]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.trim_start_matches('\u{feff}').lines().collect();
+    assert!(
+        lines[0].starts_with("files,assessment id,organisation,place,"),
+        "{}",
+        lines[0]
+    );
+    // Two assessments in Mopti: each with its six standards and the shown context questions.
+    let rows = &lines[1..];
+    assert_eq!(
+        rows.iter().filter(|l| l.contains(",cs1_policy,")).count(),
+        2,
+        "{out}"
+    );
+    assert!(rows.iter().all(|l| l.contains(",Mopti,")), "{out}");
+}
+
+#[test]
+fn aggregate_json_lists_what_was_taken_in_refused_and_folded_with_the_view() {
+    let dir = aggregate_folder();
+    let o = run(&[
+        "aggregate",
+        &unicef(),
+        &dir.display().to_string(),
+        "--json",
+        "--date",
+        "2026-06-01",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["kind"], "matrix");
+    assert_eq!(v["assessments"].as_array().unwrap().len(), 4);
+    assert_eq!(v["duplicates"].as_array().unwrap().len(), 1);
+    assert_eq!(v["refused"].as_array().unwrap().len(), 2);
+    let unmet = &v["view"]["unmet"][0];
+    assert_eq!(unmet["item"], "cs5_assistance");
+    assert_eq!(unmet["groups"].as_array().unwrap().len(), 3);
+    let a3 = v["assessments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "a3")
+        .unwrap();
+    assert_eq!(a3["versions"], 2);
+    assert_eq!(a3["result"]["score"], 11);
+}
+
+#[test]
+fn aggregate_errors_a_bad_questionnaire_exits_2_and_missing_answers_files_are_skipped() {
+    let bad = tmp("bad-agg.toml", "[questionnaire]\nid = 3\n");
+    let o = run(&["aggregate", &bad.display().to_string(), "nothing.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("n’est pas un questionnaire valide"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["aggregate", &unicef(), "/no/such/file.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("fichier introuvable"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("0 évaluation"), "{}", stdout(&o));
+    let o = run(&["aggregate", &unicef(), "x.json", "--items"]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "--items without --csv is refused by the parser"
     );
 }

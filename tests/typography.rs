@@ -199,3 +199,44 @@ fn every_french_string_of_the_ui_table() {
         "Auto-évaluation — notation indicative\u{202f}; la notation officielle est celle de l’agence"
     );
 }
+
+/// The coordinator's workspace in French (`psea-assess aggregate`'s text, which every heading,
+/// line and count of `present::aggregate` goes into), for each kind of view.
+#[test]
+fn every_french_line_of_the_workspace_text() {
+    use psea_assess::engine::aggregate::{Filter, Workspace};
+    use psea_assess::present::{aggregate, Lang};
+    let mut report = Vec::new();
+    for name in ["unicef-psea-2020", "cash-transfer-sea-risk", "psea-training-quiz"] {
+        let q = load_file(&format!("{name}.toml"));
+        // The people's own words (names typed in the files) are not ours to check.
+        let mut example: serde_json::Value =
+            serde_json::from_str(&common::questionnaire_text(&format!("examples/{name}.json")))
+                .unwrap();
+        example["assessment"]["organisation"] = "ONG Espoir".into();
+        let example = example.to_string();
+        let mut ws = Workspace::default();
+        ws.add(&q, "a.json", &example);
+        ws.add(&q, "a-copy.json", &example);
+        ws.add(&q, "other.json", r#"{"schema":3,"questionnaire":{"id":"x","version":"1"}}"#);
+        let filter = Filter {
+            place: "Ségou".into(),
+            from: Some("2026-01-01".parse().unwrap()),
+            ..Filter::default()
+        };
+        let day = "2031-06-01".parse().unwrap();
+        let mut text = aggregate::text(&q, &ws, &filter, day, Lang::Fr);
+        text.push_str(&aggregate::filter(&filter, Lang::Fr).unwrap_or_default());
+        for r in &ws.refused {
+            text.push('\n');
+            text.push_str(&aggregate::refusal(&r.why, Lang::Fr));
+        }
+        assert!(text.lines().count() > 8, "{name}: {text}");
+        for line in text.lines() {
+            for p in problems(line) {
+                report.push(format!("{name}: {p}"));
+            }
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}

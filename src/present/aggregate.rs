@@ -115,7 +115,7 @@ pub fn cell(q: &Questionnaire, item: &str, c: &Cell, lang: Lang) -> String {
 pub fn indicative(lang: Lang) -> &'static str {
     t(
         lang,
-        "Notes auto-évaluées, indicatives : la note officielle est celle de l’agence ; une note confirmée par un examen est indiquée comme telle.",
+        "Notes auto-évaluées, indicatives\u{a0}: la note officielle est celle de l’agence\u{202f}; une note confirmée par un examen est indiquée comme telle.",
         "Self-assessed ratings are indicative: the official rating is the agency’s; a rating confirmed by a review is marked as such.",
     )
 }
