@@ -5,7 +5,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chrono::NaiveDate;
 use common::*;
@@ -20,24 +19,7 @@ fn day() -> NaiveDate {
 }
 
 fn write(name: &str, r: &Report) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("psea-pdf-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, &r.bytes).unwrap();
-    p
-}
-
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} (Debian poppler-utils) is needed: {e}"));
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    write_temp("psea-pdf", name, &r.bytes)
 }
 
 /// Text of the PDF as laid out (a label and its value stay on one line), with runs of white

@@ -678,22 +678,7 @@ pub fn text(q: &Questionnaire, ws: &Workspace, f: &Filter, today: NaiveDate, lan
                 line("");
                 line(pairs_title(lang));
                 for p in &c.pairs {
-                    let pct = |g: usize| {
-                        ws.groups[g]
-                            .member()
-                            .outcome
-                            .percent
-                            .map_or_else(|| "—".to_owned(), |p| number::percent(p, lang))
-                    };
-                    let file = &ws.groups[p.post].member().file;
-                    line(&format!(
-                        "  {}",
-                        labelled(
-                            lang,
-                            &who(q, file, lang),
-                            &format!("{} → {}", pct(p.pre), pct(p.post))
-                        )
-                    ));
+                    line(&format!("  {}", pair_line(q, ws, p, lang)));
                 }
             }
             line("");
@@ -704,4 +689,105 @@ pub fn text(q: &Questionnaire, ws: &Workspace, f: &Filter, today: NaiveDate, lan
         }
     }
     out
+}
+
+// --- added by P (the consolidated PDF report)
+
+/// Which version of an assessment is used: « 2 versions ; retenue : b.json (la plus
+/// récente, à confirmer) » or « … (choix confirmé) ».
+pub fn version_kept(g: &crate::engine::aggregate::Group, lang: Lang) -> String {
+    let used = g.member().sources.join(", ");
+    let why = match (g.chosen == 0, g.agreed) {
+        (_, false) => t(
+            lang,
+            "la plus récente, à confirmer",
+            "the newer, to be confirmed",
+        ),
+        (true, true) => t(
+            lang,
+            "la plus récente, choix confirmé",
+            "the newer, choice confirmed",
+        ),
+        (false, true) => t(lang, "choix confirmé", "choice confirmed"),
+    };
+    format!(
+        "{} versions{}{} ({why})",
+        g.versions.len(),
+        super::list_sep(lang),
+        labelled(lang, t(lang, "retenue", "used"), &used)
+    )
+}
+
+/// The mark of a standard not met in the matrix, so that colour is never the only signal
+/// (a character the PDF's embedded fonts have).
+pub fn unmet_mark() -> &'static str {
+    "×"
+}
+
+/// The legend of [`unmet_mark`].
+pub fn unmet_legend(lang: Lang) -> String {
+    labelled(
+        lang,
+        unmet_mark(),
+        t(
+            lang,
+            "non atteinte dans le résultat retenu (confirmé par l’examen s’il y en a un)",
+            "not met in the result that counts (the review’s when there is one)",
+        ),
+    )
+}
+
+/// The heading of the column naming each assessment (a quiz: each participant).
+pub fn who_heading(q: &Questionnaire, lang: Lang) -> &'static str {
+    if kind(q) == Kind::Class {
+        t(lang, "Participant·e", "Participant")
+    } else {
+        t(lang, "Évaluation", "Assessment")
+    }
+}
+
+/// The heading of a quiz attempt's score and verdict.
+pub fn result_heading(lang: Lang) -> &'static str {
+    t(lang, "Résultat", "Result")
+}
+
+/// Where a risk's residual is highest: « le plus haut chez : ONG A — Mopti ; ONG B ».
+pub fn highest_in(whos: &str, lang: Lang) -> String {
+    labelled(lang, t(lang, "le plus haut chez", "highest at"), whos)
+}
+
+/// « Réussi : 12 ; non réussi : 3 »
+pub fn passed_count(passed: usize, not_passed: usize, lang: Lang) -> String {
+    format!(
+        "{}{}{}",
+        labelled(lang, t(lang, "Réussi", "Passed"), &passed.to_string()),
+        super::list_sep(lang),
+        labelled(
+            lang,
+            t(lang, "non réussi", "not passed"),
+            &not_passed.to_string()
+        )
+    )
+}
+
+/// A participant's two attempts: « Awa Traoré — ONG A : 45 % → 80 % ».
+pub fn pair_line(
+    q: &Questionnaire,
+    ws: &Workspace,
+    p: &crate::engine::aggregate::Pair,
+    lang: Lang,
+) -> String {
+    let pct = |g: usize| {
+        ws.groups[g]
+            .member()
+            .outcome
+            .percent
+            .map_or_else(|| "—".to_owned(), |p| number::percent(p, lang))
+    };
+    let file = &ws.groups[p.post].member().file;
+    labelled(
+        lang,
+        &who(q, file, lang),
+        &format!("{} → {}", pct(p.pre), pct(p.post)),
+    )
 }

@@ -44,6 +44,13 @@ pub struct Layout<'f> {
     pub bookmarks: Vec<(String, usize)>,
     /// Table header to draw again at the top of each new page.
     repeat: Option<Vec<(String, f32)>>,
+    /// The current page's width and height in mm (A4 portrait unless [`Layout::landscape`]).
+    w: f32,
+    h: f32,
+    /// The sizes of the pages closed so far.
+    sizes: Vec<(f32, f32)>,
+    /// A table row that fits on a page is never split across two (see [`Layout::table`]).
+    pub whole_rows: bool,
 }
 
 impl<'f> Layout<'f> {
@@ -58,16 +65,52 @@ impl<'f> Layout<'f> {
             missing: BTreeSet::new(),
             bookmarks: Vec::new(),
             repeat: None,
+            w: PAGE_W,
+            h: PAGE_H,
+            sizes: Vec::new(),
+            whole_rows: false,
         }
+    }
+
+    /// The width between the margins of the current page.
+    pub fn content_w(&self) -> f32 {
+        self.w - 2.0 * MARGIN
+    }
+
+    fn top(&self) -> f32 {
+        self.h - (PAGE_H - TOP)
+    }
+
+    /// Turns the pages that follow to landscape (or back to portrait): a new page is started
+    /// unless nothing has been drawn on the current one yet.
+    pub fn landscape(&mut self, on: bool) {
+        let (w, h) = if on {
+            (PAGE_H, PAGE_W)
+        } else {
+            (PAGE_W, PAGE_H)
+        };
+        if (w, h) == (self.w, self.h) {
+            return;
+        }
+        if !self.ops.is_empty() {
+            self.close_page();
+        }
+        (self.w, self.h) = (w, h);
+        self.y = self.top();
     }
 
     pub fn page_number(&self) -> usize {
         self.pages.len() + 1
     }
 
-    pub fn new_page(&mut self) {
+    fn close_page(&mut self) {
         self.pages.push(std::mem::take(&mut self.ops));
-        self.y = TOP;
+        self.sizes.push((self.w, self.h));
+    }
+
+    pub fn new_page(&mut self) {
+        self.close_page();
+        self.y = self.top();
         if let Some(cols) = self.repeat.clone() {
             self.table_header(&cols);
         }
@@ -183,7 +226,7 @@ impl<'f> Layout<'f> {
         rgb: (f32, f32, f32),
     ) {
         let lh = line_h(size);
-        for line in self.wrap(text, bold, size, CONTENT_W - indent) {
+        for line in self.wrap(text, bold, size, self.content_w() - indent) {
             self.ensure(lh);
             let y = self.y;
             self.text_at(MARGIN + indent, y, &line, bold, size, rgb);
@@ -205,7 +248,7 @@ impl<'f> Layout<'f> {
     /// `label: value` on one line (value wrapped under itself).
     pub fn field(&mut self, label: &str, value: &str, label_w: f32) {
         let size = 9.5;
-        let lines = self.wrap(value, false, size, CONTENT_W - label_w);
+        let lines = self.wrap(value, false, size, self.content_w() - label_w);
         let lh = line_h(size);
         for (n, line) in lines.iter().enumerate() {
             self.ensure(lh);
@@ -220,7 +263,7 @@ impl<'f> Layout<'f> {
 
     pub fn rule(&mut self) {
         let y = self.y;
-        self.line(MARGIN, y, PAGE_W - MARGIN, y, 0.3, GREY);
+        self.line(MARGIN, y, self.w - MARGIN, y, 0.3, GREY);
         self.space(1.5);
     }
 
@@ -287,7 +330,8 @@ impl<'f> Layout<'f> {
         let rows = wrapped.iter().map(Vec::len).max().unwrap_or(1);
         let h = rows as f32 * lh + 1.5;
         let top = self.y;
-        self.rect(MARGIN, top, CONTENT_W, h, Some((0.9, 0.9, 0.9)));
+        let width = self.content_w();
+        self.rect(MARGIN, top, width, h, Some((0.9, 0.9, 0.9)));
         let mut x = MARGIN;
         for ((_, w), lines) in cols.iter().zip(&wrapped) {
             for (n, l) in lines.iter().enumerate() {
@@ -313,6 +357,10 @@ impl<'f> Layout<'f> {
                 .map(|(c, (_, w))| self.wrap(c, false, size, w - 2.0))
                 .collect();
             let n = cells.iter().map(Vec::len).max().unwrap_or(1);
+            let row_h = n as f32 * lh + 1.0;
+            if self.whole_rows && self.y - row_h < BOTTOM && self.top() - row_h >= BOTTOM + 20.0 {
+                self.new_page();
+            }
             let mut done = 0;
             while done < n {
                 if self.y - lh - 1.0 < BOTTOM {
@@ -328,7 +376,8 @@ impl<'f> Layout<'f> {
                     }
                     x += w;
                 }
-                self.line(MARGIN, top - h, PAGE_W - MARGIN, top - h, 0.2, GREY);
+                let right = self.w - MARGIN;
+                self.line(MARGIN, top - h, right, top - h, 0.2, GREY);
                 self.y -= h;
                 done += fit;
             }
@@ -342,19 +391,21 @@ impl<'f> Layout<'f> {
         mut self,
         footer: impl Fn(usize, usize) -> String,
     ) -> (Vec<PdfPage>, Vec<(String, usize)>, BTreeSet<char>) {
-        self.pages.push(std::mem::take(&mut self.ops));
+        self.close_page();
         let total = self.pages.len();
         let mut pages = std::mem::take(&mut self.pages);
+        let sizes = std::mem::take(&mut self.sizes);
         for (i, ops) in pages.iter_mut().enumerate() {
             self.ops = std::mem::take(ops);
             let text = footer(i + 1, total);
-            self.line(MARGIN, 14.0, PAGE_W - MARGIN, 14.0, 0.3, GREY);
+            self.line(MARGIN, 14.0, sizes[i].0 - MARGIN, 14.0, 0.3, GREY);
             self.text_at(MARGIN, 12.5, &text, false, 7.5, GREY);
             *ops = std::mem::take(&mut self.ops);
         }
         let pdf_pages = pages
             .into_iter()
-            .map(|ops| PdfPage::new(Mm(PAGE_W), Mm(PAGE_H), ops))
+            .zip(sizes)
+            .map(|(ops, (w, h))| PdfPage::new(Mm(w), Mm(h), ops))
             .collect();
         (pdf_pages, self.bookmarks, self.missing)
     }

@@ -9,6 +9,7 @@
 
 mod fonts;
 mod layout;
+pub mod workspace;
 
 use chrono::NaiveDate;
 use printpdf::{
@@ -67,13 +68,55 @@ pub fn build_with(
     generated: NaiveDate,
 ) -> Report {
     let outcome = score(q, file);
+    let title = document_title(q, file, lang);
+    write_pdf(&title, &file.assessment.assessor, q, lang, generated, |l| {
+        let ctx = Ctx {
+            q,
+            file,
+            lang,
+            outcome: &outcome,
+            visible: visible_items(q, file)
+                .iter()
+                .map(|i| i.id.clone())
+                .collect(),
+            today: generated,
+        };
+        ctx.header(l, generated);
+        ctx.summary(l);
+        ctx.review(l);
+        if let Some(b) = baseline {
+            ctx.follow_up(l, b);
+        }
+        match &q.scoring.rule {
+            Rule::RiskMatrix(r) => ctx.risks(l, r),
+            Rule::Quiz(_) => ctx.quiz(l),
+            _ => ctx.standards(l),
+        }
+        if !matches!(q.scoring.rule, Rule::Quiz(_)) {
+            ctx.action_plan(l);
+        }
+        ctx.set_aside(l);
+    })
+}
+
+/// A PDF of the pages `draw` lays out: the embedded fonts, the footer on every page
+/// (page n / total, generation date, program version, questionnaire id and version), the
+/// outline, and fixed dates and document id so that the same inputs give the same bytes.
+fn write_pdf(
+    title: &str,
+    author: &str,
+    q: &Questionnaire,
+    lang: Lang,
+    generated: NaiveDate,
+    draw: impl FnOnce(&mut Layout),
+) -> Report {
     let fonts = Fonts::load();
     // "ABCDEF+Name" marks an embedded subset (PDF 32000 §9.6.4); our fonts are pre-subset.
     let (regular, bold) = (
         FontId("PSEAAA+DejaVuSans".into()),
         FontId("PSEAAB+DejaVuSans-Bold".into()),
     );
-    let mut doc = PdfDocument::new(&document_title(q, file, lang));
+    let mut doc = PdfDocument::new(title);
     doc.metadata.info.conformance = conformance();
     doc.resources
         .fonts
@@ -85,32 +128,7 @@ pub fn build_with(
         .insert(bold.clone(), PdfFont::new(fonts.bold.clone()));
 
     let mut l = Layout::new(&fonts, regular, bold);
-    let ctx = Ctx {
-        q,
-        file,
-        lang,
-        outcome: &outcome,
-        visible: visible_items(q, file)
-            .iter()
-            .map(|i| i.id.clone())
-            .collect(),
-        today: generated,
-    };
-    ctx.header(&mut l, generated);
-    ctx.summary(&mut l);
-    ctx.review(&mut l);
-    if let Some(b) = baseline {
-        ctx.follow_up(&mut l, b);
-    }
-    match &q.scoring.rule {
-        Rule::RiskMatrix(r) => ctx.risks(&mut l, r),
-        Rule::Quiz(_) => ctx.quiz(&mut l),
-        _ => ctx.standards(&mut l),
-    }
-    if !matches!(q.scoring.rule, Rule::Quiz(_)) {
-        ctx.action_plan(&mut l);
-    }
-    ctx.set_aside(&mut l);
+    draw(&mut l);
 
     let footer_date = french_date(generated, lang);
     let version = env!("CARGO_PKG_VERSION");
@@ -139,7 +157,7 @@ pub fn build_with(
     doc.metadata.info.creation_date = when;
     doc.metadata.info.modification_date = when;
     doc.metadata.info.metadata_date = when;
-    doc.metadata.info.author = file.assessment.assessor.clone();
+    doc.metadata.info.author = author.to_owned();
     doc.metadata.info.creator = format!("psea-assess {version}");
     doc.metadata.info.producer = format!("psea-assess {version}");
     doc.with_pages(pages);
@@ -199,13 +217,7 @@ pub fn from_texts_with(
     date: &str,
 ) -> Result<Report, String> {
     let lang = if lang == "en" { Lang::En } else { Lang::Fr };
-    let q = crate::engine::load(questionnaire).map_err(|d| {
-        let (n, first) = (d.len(), d[0].text(lang));
-        match lang {
-            Lang::Fr => format!("questionnaire\u{a0}: {n} erreur(s), la première\u{a0}: {first}"),
-            Lang::En => format!("questionnaire: {n} error(s), first: {first}"),
-        }
-    })?;
+    let q = load_questionnaire(questionnaire, lang)?;
     let error = |e| crate::present::message::answers_error(&e, lang);
     let file = AnswersFile::from_json(answers).map_err(error)?;
     let (file, _) = crate::engine::answers::place(&q, file).map_err(error)?;
@@ -223,10 +235,31 @@ pub fn from_texts_with(
         }
         None => None,
     };
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| labelled(lang, t(lang, "date illisible", "not a date"), date))?;
+    let date = parse_date(date, lang)?;
     let before = before.as_ref().map(|file| Baseline { q: &q, file });
     Ok(build_with(&q, &file, before, lang, date))
+}
+
+/// The questionnaire's TOML read for a report; a failure said in `lang`.
+fn load_questionnaire(text: &str, lang: Lang) -> Result<Questionnaire, String> {
+    crate::engine::load(text).map_err(|d| {
+        let (n, first) = (d.len(), d[0].text(lang));
+        match lang {
+            Lang::Fr => format!("questionnaire\u{a0}: {n} erreur(s), la première\u{a0}: {first}"),
+            Lang::En => format!("questionnaire: {n} error(s), first: {first}"),
+        }
+    })
+}
+
+/// A report's date as the browser gives it (YYYY-MM-DD); a failure said in `lang`.
+fn parse_date(date: &str, lang: Lang) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| labelled(lang, t(lang, "date illisible", "not a date"), date))
+}
+
+/// « Rapport généré le », the label of a report's date.
+fn generated_label(lang: Lang) -> &'static str {
+    t(lang, "Rapport généré le", "Report generated on")
 }
 
 /// printpdf 0.12 writes the document dates as 1970-01-01 on wasm (`utils.rs` has a wasm
@@ -385,7 +418,7 @@ impl Ctx<'_> {
             l.field(review_before_label(self.lang), &until, HEAD_W);
         }
         l.field(
-            self.tr("Rapport généré le", "Report generated on"),
+            generated_label(self.lang),
             &french_date(generated, self.lang),
             HEAD_W,
         );
@@ -805,113 +838,15 @@ impl Ctx<'_> {
     }
 
     fn heat_matrix(&self, l: &mut Layout, r: &RiskMatrix) {
-        let (lp, ip) = (r.likelihood.len(), r.impact.len());
-        let cell = (CONTENT_W - 48.0) / ip as f32;
-        let cell_h = 11.0;
-        let needed = lp as f32 * cell_h + 40.0;
-        l.ensure(needed);
-        l.paragraph(
-            self.tr("Probabilité ↓ / Impact →", "Likelihood ↓ / Impact →"),
-            true,
-            8.0,
-            0.0,
-            GREY,
-        );
-        l.space(1.0);
-        let x0 = MARGIN + 44.0;
-        let top = l.y;
-        let floor = r.min_floor();
-        let rgb = |(r, g, b): (u8, u8, u8)| {
-            (
-                f32::from(r) / 255.0,
-                f32::from(g) / 255.0,
-                f32::from(b) / 255.0,
-            )
-        };
-        let color = |score: i64| rgb(heat_colour(&r.bands, score));
-        for li in (1..=lp).rev() {
-            let row_top = top - (lp - li) as f32 * cell_h;
-            let label = format!("{} {}", li, r.likelihood[li - 1].get(self.l()));
-            l.text_at(MARGIN, row_top - 3.5, &label, false, 7.5, BLACK);
-            for ii in 1..=ip {
-                let x = x0 + (ii - 1) as f32 * cell;
-                let score = (li * ii) as i64;
-                let count = self
-                    .outcome
-                    .risks
-                    .iter()
-                    .filter(|k| {
-                        usize::from(k.residual_likelihood) == li
-                            && usize::from(k.residual_impact) == ii
-                    })
-                    .count();
-                let possible = ii as u8 >= floor || count > 0;
-                l.rect(
-                    x,
-                    row_top,
-                    cell,
-                    cell_h,
-                    Some(if possible {
-                        color(score)
-                    } else {
-                        rgb(HEAT_IMPOSSIBLE)
-                    }),
-                );
-                l.text_at(x + 1.0, row_top - 0.8, &score.to_string(), false, 6.0, GREY);
-                if count > 0 {
-                    l.text_at(
-                        x + cell / 2.0 - 2.0,
-                        row_top - 3.0,
-                        &count.to_string(),
-                        true,
-                        11.0,
-                        BLACK,
-                    );
-                } else if !possible {
-                    l.text_at(x + cell / 2.0 - 1.5, row_top - 3.5, "—", false, 9.0, GREY);
-                }
-            }
-        }
-        let bottom = top - lp as f32 * cell_h;
-        for ii in 1..=ip {
-            let x = x0 + (ii - 1) as f32 * cell;
-            let label = format!("{} {}", ii, r.impact[ii - 1].get(self.l()));
-            for (k, line) in l.wrap(&label, false, 7.0, cell - 1.0).iter().enumerate() {
-                l.text_at(
-                    x + 0.5,
-                    bottom - 1.0 - k as f32 * line_h(7.0),
-                    line,
-                    false,
-                    7.0,
-                    BLACK,
-                );
-            }
-        }
-        l.y = bottom - 9.0;
-        let legend = band_legend(&r.bands, self.lang);
-        l.paragraph(
-            &format!(
-                "{} {}. {}",
-                self.tr(
-                    "Chaque case\u{a0}: nombre de risques (gras) et score P × I (petit). Bandes\u{a0}:",
-                    "Each cell: number of risks (bold) and L × I score (small). Bands:"
-                ),
-                legend.join(list_sep(self.lang)),
-                if floor > 1 {
-                    self.tr(
-                        "«\u{a0}—\u{a0}»\u{a0}: impossible avec le plancher d’impact.",
-                        "“—”: impossible with the impact floor.",
-                    )
-                } else {
-                    ""
-                }
-            ),
-            false,
-            8.0,
-            0.0,
-            GREY,
-        );
-        l.space(2.0);
+        heat_grid(l, r, self.lang, |li, ii| {
+            self.outcome
+                .risks
+                .iter()
+                .filter(|k| {
+                    usize::from(k.residual_likelihood) == li && usize::from(k.residual_impact) == ii
+                })
+                .count()
+        });
     }
 
     /// The reviewer's part: the self-assessed and the confirmed band side by side, the
@@ -1065,6 +1000,113 @@ impl Ctx<'_> {
             l.field(&key, &line, LABEL_W);
         }
     }
+}
+
+/// The heat matrix of a risk rule: one cell per likelihood × impact, coloured by its band,
+/// with the number of risks rated there (`count(likelihood, impact)`, 1-based) drawn in it
+/// and the L × I score, so that colour is never the only signal; then the legend.
+fn heat_grid(l: &mut Layout, r: &RiskMatrix, lang: Lang, count: impl Fn(usize, usize) -> usize) {
+    let (lp, ip) = (r.likelihood.len(), r.impact.len());
+    let cell = (CONTENT_W - 48.0) / ip as f32;
+    let cell_h = 11.0;
+    let needed = lp as f32 * cell_h + 40.0;
+    l.ensure(needed);
+    l.paragraph(
+        t(lang, "Probabilité ↓ / Impact →", "Likelihood ↓ / Impact →"),
+        true,
+        8.0,
+        0.0,
+        GREY,
+    );
+    l.space(1.0);
+    let x0 = MARGIN + 44.0;
+    let top = l.y;
+    let floor = r.min_floor();
+    let rgb = |(r, g, b): (u8, u8, u8)| {
+        (
+            f32::from(r) / 255.0,
+            f32::from(g) / 255.0,
+            f32::from(b) / 255.0,
+        )
+    };
+    let color = |score: i64| rgb(heat_colour(&r.bands, score));
+    for li in (1..=lp).rev() {
+        let row_top = top - (lp - li) as f32 * cell_h;
+        let label = format!("{} {}", li, r.likelihood[li - 1].get(lang.code()));
+        l.text_at(MARGIN, row_top - 3.5, &label, false, 7.5, BLACK);
+        for ii in 1..=ip {
+            let x = x0 + (ii - 1) as f32 * cell;
+            let score = (li * ii) as i64;
+            let count = count(li, ii);
+            let possible = ii as u8 >= floor || count > 0;
+            l.rect(
+                x,
+                row_top,
+                cell,
+                cell_h,
+                Some(if possible {
+                    color(score)
+                } else {
+                    rgb(HEAT_IMPOSSIBLE)
+                }),
+            );
+            l.text_at(x + 1.0, row_top - 0.8, &score.to_string(), false, 6.0, GREY);
+            if count > 0 {
+                l.text_at(
+                    x + cell / 2.0 - 2.0,
+                    row_top - 3.0,
+                    &count.to_string(),
+                    true,
+                    11.0,
+                    BLACK,
+                );
+            } else if !possible {
+                l.text_at(x + cell / 2.0 - 1.5, row_top - 3.5, "—", false, 9.0, GREY);
+            }
+        }
+    }
+    let bottom = top - lp as f32 * cell_h;
+    for ii in 1..=ip {
+        let x = x0 + (ii - 1) as f32 * cell;
+        let label = format!("{} {}", ii, r.impact[ii - 1].get(lang.code()));
+        for (k, line) in l.wrap(&label, false, 7.0, cell - 1.0).iter().enumerate() {
+            l.text_at(
+                x + 0.5,
+                bottom - 1.0 - k as f32 * line_h(7.0),
+                line,
+                false,
+                7.0,
+                BLACK,
+            );
+        }
+    }
+    l.y = bottom - 9.0;
+    let legend = band_legend(&r.bands, lang);
+    l.paragraph(
+        &format!(
+            "{} {}. {}",
+            t(
+                lang,
+                "Chaque case\u{a0}: nombre de risques (gras) et score P × I (petit). Bandes\u{a0}:",
+                "Each cell: number of risks (bold) and L × I score (small). Bands:"
+            ),
+            legend.join(list_sep(lang)),
+            if floor > 1 {
+                t(
+                    lang,
+                    "«\u{a0}—\u{a0}»\u{a0}: impossible avec le plancher d’impact.",
+                    "“—”: impossible with the impact floor.",
+                )
+            } else {
+                ""
+            }
+        ),
+        false,
+        8.0,
+        0.0,
+        GREY,
+    );
+    l.space(2.0);
 }
 
 #[cfg(test)]

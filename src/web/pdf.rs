@@ -9,6 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
+use crate::engine::aggregate::Filter;
+
 /// Written next to `index.html` by trunk (`data-loader-shim`): it imports the worker's
 /// wasm-bindgen glue and starts its module.
 const LOADER: &str = "./pdf_worker_loader.js";
@@ -59,7 +61,71 @@ pub async fn make_with_baseline(
     ] {
         js_sys::Reflect::set(&msg, &k.into(), &v.into()).map_err(js_err)?;
     }
-    let reply = match next_message(&worker, Some(&msg)).await {
+    run(&worker, &msg).await
+}
+
+/// The consolidated report of a coordinator's workspace, made off the main thread: the
+/// worker rebuilds the workspace from `files` (`(name, text)`, in the order they were brought
+/// in, refused ones included so that the report lists them), applies the version `choices`
+/// (`(group, version)`, as given to `Workspace::choose`) and reports on what `filter` keeps.
+/// `lang` is "fr" or "en"; `date` is YYYY-MM-DD.
+// Called by the workspace page (src/web/workspace/); allowed unused until it is wired.
+#[allow(dead_code)]
+pub async fn make_workspace(
+    questionnaire: &str,
+    files: &[(String, String)],
+    choices: &[(usize, usize)],
+    filter: &Filter,
+    lang: &str,
+    date: &str,
+) -> Result<Made, String> {
+    let worker = worker().await?;
+    let msg = js_sys::Object::new();
+    let names: js_sys::Array = files.iter().map(|(n, _)| JsValue::from_str(n)).collect();
+    let texts: js_sys::Array = files.iter().map(|(_, t)| JsValue::from_str(t)).collect();
+    let picks: js_sys::Array = choices
+        .iter()
+        .map(|&(g, v)| -> JsValue {
+            [g, v]
+                .iter()
+                .map(|&n| JsValue::from(n as u32))
+                .collect::<js_sys::Array>()
+                .into()
+        })
+        .collect();
+    let day = |d: Option<chrono::NaiveDate>| {
+        JsValue::from_str(
+            &d.map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+        )
+    };
+    let keep = js_sys::Object::new();
+    for (k, v) in [
+        ("place", JsValue::from_str(&filter.place)),
+        ("organisation", JsValue::from_str(&filter.organisation)),
+        ("from", day(filter.from)),
+        ("to", day(filter.to)),
+    ] {
+        js_sys::Reflect::set(&keep, &k.into(), &v).map_err(js_err)?;
+    }
+    for (k, v) in [
+        ("kind", JsValue::from_str("workspace")),
+        ("questionnaire", JsValue::from_str(questionnaire)),
+        ("files", texts.into()),
+        ("names", names.into()),
+        ("choices", picks.into()),
+        ("filter", keep.into()),
+        ("lang", JsValue::from_str(lang)),
+        ("date", JsValue::from_str(date)),
+    ] {
+        js_sys::Reflect::set(&msg, &k.into(), &v).map_err(js_err)?;
+    }
+    run(&worker, &msg).await
+}
+
+/// Sends one request to the worker and reads its answer.
+async fn run(worker: &Worker, msg: &js_sys::Object) -> Result<Made, String> {
+    let reply = match next_message(worker, Some(msg)).await {
         Ok(reply) => reply,
         Err(e) => {
             // A crashed worker is dropped so that the next export starts a fresh one.

@@ -114,3 +114,30 @@ pub fn unicef_rated(values: [&str; 6]) -> (Questionnaire, AnswersFile) {
     }
     (q, f)
 }
+
+// --- added by P (tests/report_workspace.rs; tests/report_pdf.rs has its own copies)
+
+/// Writes `bytes` as `name` in a folder of the temporary directory (`folder` and this
+/// process's id), and returns its path: PDFs to read back with poppler, or to look at.
+pub fn write_temp(folder: &str, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("{folder}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// Runs a poppler tool (pdftotext, pdfinfo…: shares no code with our PDF writer) and returns
+/// its output; fails the test when it is missing or fails.
+pub fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (Debian poppler-utils) is needed: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
