@@ -37,10 +37,11 @@ fn unicef(n: usize) -> String {
             json!({ "value": levels[(n * 7 + k * 3) % 3] }),
         );
     }
+    let place = ["Ségou", "Mopti", "Gao"][n % 3];
     let mut f = json!({
         "schema": 3,
         "questionnaire": { "id": "unicef-psea-2020", "version": "1.1.0" },
-        "assessment": { "id": format!("a{n}"), "organisation": format!("ONG {n}"), "place": ["Ségou", "Mopti", "Gao"][n % 3], "date": "2026-05-01" },
+        "assessment": { "id": format!("a{n}"), "organisation": format!("ONG {n}"), "place": place, "date": "2026-05-01" },
         "answers": answers,
     });
     if n % 10 == 0 {
