@@ -749,3 +749,31 @@ fn aggregate_errors_a_bad_questionnaire_exits_2_and_missing_answers_files_are_sk
         "--items without --csv is refused by the parser"
     );
 }
+
+#[test]
+fn aggregate_pdf_writes_the_consolidated_report() {
+    let dir = aggregate_folder();
+    let pdf = std::env::temp_dir().join(format!("psea-cli-agg-{}.pdf", std::process::id()));
+    let o = run(&[
+        "aggregate",
+        &unicef(),
+        &dir.display().to_string(),
+        "--pdf",
+        &pdf.display().to_string(),
+        "--date",
+        "2026-06-01",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("page(s)"), "{}", stderr(&o));
+    let text = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", &pdf.display().to_string(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Espace de coordination"), "{text}");
+    assert!(text.contains("ONG Keneya"), "{text}");
+    assert!(
+        text.contains("quiz.json"),
+        "the refused file is named: {text}"
+    );
+}

@@ -103,6 +103,9 @@ enum Command {
         /// Machine-readable output: the files taken in and refused, and the view.
         #[arg(long)]
         json: bool,
+        /// Also write the consolidated PDF report to this file.
+        #[arg(long)]
+        pdf: Option<PathBuf>,
         /// Only assessments whose place contains this text (case and accents ignored).
         #[arg(long, default_value = "")]
         place: String,
@@ -184,6 +187,7 @@ fn main() -> ExitCode {
             csv,
             items,
             json,
+            pdf,
             place,
             organisation,
             from,
@@ -206,7 +210,7 @@ fn main() -> ExitCode {
                 &questionnaire,
                 &files,
                 &filter,
-                out,
+                (out, pdf.as_deref()),
                 lang,
                 date.unwrap_or_else(today),
             )
@@ -355,42 +359,7 @@ fn run_report(
     };
     let before = before.as_ref().map(|f| Baseline { q: &q, file: f });
     let report = psea_assess::report::build_with(&q, &file, before, lang, date);
-    let o = out.display();
-    std::fs::write(out, &report.bytes).map_err(|e| {
-        io_fail(
-            &e,
-            lang,
-            format!("impossible d’écrire {o}"),
-            format!("cannot write {o}"),
-        )
-    })?;
-    if !report.missing_chars.is_empty() {
-        let list: String = report
-            .missing_chars
-            .iter()
-            .map(|c| format!(" {c} (U+{:04X})", *c as u32))
-            .collect();
-        eprintln!(
-            "{}{list}",
-            t(
-                lang,
-                "attention\u{a0}: aucune police ne peut afficher ces caractères\u{202f}; ils apparaissent comme «\u{a0}?\u{a0}» dans le PDF\u{a0}:",
-                "warning: no font can show these characters; they appear as “?” in the PDF:"
-            )
-        );
-    }
-    let (pages, bytes) = (report.pages, report.bytes.len());
-    eprintln!(
-        "{}",
-        labelled(
-            lang,
-            &o.to_string(),
-            &match lang {
-                Lang::Fr => format!("{pages} page(s), {bytes} octets"),
-                Lang::En => format!("{pages} page(s), {bytes} bytes"),
-            }
-        )
-    );
+    write_report(&report, out, lang)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -540,7 +509,7 @@ fn run_aggregate(
     qpath: &Path,
     paths: &[PathBuf],
     filter: &Filter,
-    out: Out,
+    (out, pdf): (Out, Option<&Path>),
     lang: Lang,
     today: chrono::NaiveDate,
 ) -> Result<ExitCode, Fail> {
@@ -577,6 +546,10 @@ fn run_aggregate(
         ws.choose(g, 0);
     }
     let groups = ws.kept(filter);
+    if let Some(path) = pdf {
+        let report = psea_assess::report::workspace::build(&q, &ws, filter, lang, today);
+        write_report(&report, path, lang)?;
+    }
     match out {
         Out::Text => print!("{}", agg_words::text(&q, &ws, filter, today, lang)),
         Out::Csv => print!("{}", agg_words::csv_assessments(&q, &ws, &groups, lang)),
@@ -646,4 +619,46 @@ fn run_aggregate(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a PDF report to `out`, then says on stderr its pages and size, and the characters
+/// no font could show.
+fn write_report(report: &psea_assess::report::Report, out: &Path, lang: Lang) -> Result<(), Fail> {
+    let o = out.display();
+    std::fs::write(out, &report.bytes).map_err(|e| {
+        io_fail(
+            &e,
+            lang,
+            format!("impossible d’écrire {o}"),
+            format!("cannot write {o}"),
+        )
+    })?;
+    if !report.missing_chars.is_empty() {
+        let list: String = report
+            .missing_chars
+            .iter()
+            .map(|c| format!(" {c} (U+{:04X})", *c as u32))
+            .collect();
+        eprintln!(
+            "{}{list}",
+            t(
+                lang,
+                "attention\u{a0}: aucune police ne peut afficher ces caractères\u{202f}; ils apparaissent comme «\u{a0}?\u{a0}» dans le PDF\u{a0}:",
+                "warning: no font can show these characters; they appear as “?” in the PDF:"
+            )
+        );
+    }
+    let (pages, bytes) = (report.pages, report.bytes.len());
+    eprintln!(
+        "{}",
+        labelled(
+            lang,
+            &o.to_string(),
+            &match lang {
+                Lang::Fr => format!("{pages} page(s), {bytes} octets"),
+                Lang::En => format!("{pages} page(s), {bytes} bytes"),
+            }
+        )
+    );
+    Ok(())
 }
