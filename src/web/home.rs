@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::i18n::{tr, K};
 use super::lazy::{self, Unavailable};
-use super::{browser, storage, AppState, CatalogueEntry, LibraryState, Route, Stored};
+use super::{browser, storage, AppState, CatalogueEntry, Head, LibraryState, Route, Stored};
 use crate::engine::answers::AnswersFile;
 use crate::engine::diagnostic::Msg;
 use crate::present::date::written as french_date;
@@ -17,7 +17,7 @@ use lazy::both;
 
 /// A message shown after a file was opened or imported.
 #[derive(Clone, Debug, PartialEq)]
-enum Report {
+pub(super) enum Report {
     None,
     QuestionnaireAdded(String),
     QuestionnaireErrors(String, Vec<Msg>),
@@ -29,11 +29,10 @@ enum Report {
     ImportFailed(Msg),
     /// The imported file is an assessment already on this device (same stable id, or for
     /// files without one the same questionnaire, organisation, date and answers): the user
-    /// chooses to replace it or keep both.
+    /// chooses to replace it or keep both. The file waits in the library module ([`PENDING`]).
     AlreadyHere {
         name: String,
         existing: String,
-        file: Box<AnswersFile>,
         kept: usize,
         set_aside: Vec<Msg>,
     },
@@ -66,10 +65,9 @@ pub fn Home() -> impl IntoView {
             let Some(q) = state.questionnaire(&qid) else {
                 return;
             };
-            let Ok(file) = lazy::new_answers(q, super::today()).await else {
-                return say(At::Start, Report::Unavailable);
-            };
-            open_new(state, file);
+            if lazy::start_new(state, q).await.is_err() {
+                say(At::Start, Report::Unavailable);
+            }
         });
     };
     let open_questionnaire = move |ev: leptos::ev::Event| {
@@ -103,13 +101,26 @@ pub fn Home() -> impl IntoView {
             let Some((name, text)) = browser::read_picked(&ev).await else {
                 return;
             };
-            say(At::Files, import(state, name, &text).await);
+            if state.ensure_library().await.is_err() {
+                return say(At::Files, Report::Unavailable);
+            }
+            say(
+                At::Files,
+                lazy::import(state, name, text)
+                    .await
+                    .unwrap_or(Report::Unavailable),
+            );
         });
     };
     let erase_all = move |_| {
         if browser::confirm(state.t(K::ConfirmEraseAll)) {
             storage::erase_all();
-            state.assessments.set(Vec::new());
+            state.heads.set(Vec::new());
+            if state.loaded() {
+                leptos::task::spawn_local(async move {
+                    let _ = lazy::forget(state, None).await;
+                });
+            }
             state.damaged.set(Vec::new());
             state.load_library();
             say(At::Erase, Report::Erased);
@@ -134,11 +145,11 @@ pub fn Home() -> impl IntoView {
         <section aria-labelledby="mine">
             <h2 id="mine">{move || state.t(K::MyAssessments)}</h2>
             {move || {
-                let list = state.assessments.get();
+                let list = state.heads.get();
                 if list.is_empty() {
                     view! { <p>{move || state.t(K::NoAssessments)}</p> }.into_any()
                 } else {
-                    view! { <ul class="cards">{list.into_iter().map(|s| view! { <AssessmentCard s=s/> }).collect_view()}</ul> }.into_any()
+                    view! { <ul class="cards">{list.into_iter().map(|h| view! { <AssessmentCard h=h/> }).collect_view()}</ul> }.into_any()
                 }
             }}
         </section>
@@ -224,32 +235,32 @@ pub(super) fn open_new(state: AppState, file: AnswersFile) {
     state.go(Route::Fill(id));
 }
 
+thread_local! {
+    /// An imported file that matched an assessment already here, while the user chooses.
+    static PENDING: std::cell::RefCell<Option<AnswersFile>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Reads an answers file the user picked and adds it, or says why not. Nothing is created
 /// for a file that is not an answers file, names a questionnaire this device does not have,
-/// or has no answer that fits it; an assessment already here asks first.
-async fn import(state: AppState, name: String, text: &str) -> Report {
+/// or has no answer that fits it; an assessment already here asks first. Called by the
+/// library module (read already), so the first load carries none of it.
+pub(super) fn import(state: AppState, name: String, text: &str) -> Report {
     let failed =
         |why: &dyn Fn(Lang) -> String| Report::ImportFailed(both(|l| labelled(l, &name, &why(l))));
     let file = match AnswersFile::from_json(text) {
         Ok(f) => f,
         Err(e) => {
-            let why = lazy::explain(e)
-                .await
-                .unwrap_or_else(|_| both(|_| String::new()));
+            let why = both(|l| crate::present::message::answers_error(&e, l));
             return failed(&|l| why.text(l).to_owned());
         }
     };
-    if state.ensure_library().await.is_err() {
-        return Report::Unavailable;
-    }
     let qid = file.questionnaire.id.clone();
     let Some(q) = state.questionnaire(&qid) else {
         return failed(&|l| format!("{} {}", tr(l, K::NoQuestionnaireFor), quoted(l, &qid)));
     };
-    let (mut file, kept, set_aside) = match lazy::place_answers(q, file).await {
-        Err(Unavailable) => return Report::Unavailable,
-        Ok(Err(e)) => return failed(&|l| e.text(l).to_owned()),
-        Ok(Ok(placed)) => placed,
+    let (mut file, kept, set_aside) = match lazy::placed(&q, file) {
+        Err(e) => return failed(&|l| e.text(l).to_owned()),
+        Ok(placed) => placed,
     };
     if kept == 0 && !set_aside.is_empty() {
         return failed(&|l| format!("{} {}", tr(l, K::NoAnswerFits), quoted(l, &qid)));
@@ -263,13 +274,15 @@ async fn import(state: AppState, name: String, text: &str) -> Report {
             .map(|s| s.id.clone())
     });
     match existing {
-        Some(existing) => Report::AlreadyHere {
-            name,
-            existing,
-            file: Box::new(file),
-            kept,
-            set_aside,
-        },
+        Some(existing) => {
+            PENDING.with(|p| *p.borrow_mut() = Some(file));
+            Report::AlreadyHere {
+                name,
+                existing,
+                kept,
+                set_aside,
+            }
+        }
         None => {
             state.add(Stored {
                 id: browser::new_id(),
@@ -283,6 +296,33 @@ async fn import(state: AppState, name: String, text: &str) -> Report {
                 set_aside,
             }
         }
+    }
+}
+
+/// The imported file waiting ([`PENDING`]) replaces the assessment `existing` (keeping its
+/// stable id when the file has none), or is added as an assessment of its own.
+pub(super) fn settle(state: AppState, existing: String, replace: bool) {
+    let Some(imported) = PENDING.with(|p| p.borrow().clone()) else {
+        return;
+    };
+    if replace {
+        state.update(&existing, move |s| {
+            let id = std::mem::take(&mut s.file.assessment.id);
+            s.file = imported;
+            if s.file.assessment.id.is_empty() {
+                s.file.assessment.id = id;
+            }
+        });
+    } else {
+        let mut copy = imported;
+        // Two assessments now: the copy gets an id of its own.
+        copy.assessment.id.clear();
+        state.add(Stored {
+            id: browser::new_id(),
+            name: String::new(),
+            file: copy,
+            rev: 0,
+        });
     }
 }
 
@@ -355,34 +395,36 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
                     <SetAsideList set_aside=set_aside/>
                 </div>
             }.into_any(),
-            Report::AlreadyHere { name, existing, file, kept, set_aside } => {
-                let (f1, f2) = (file.clone(), file);
+            Report::AlreadyHere { name, existing, kept, set_aside } => {
                 let (n1, n2) = (name.clone(), name.clone());
                 let aside = set_aside.clone();
-                let shown = state.assessments.with_untracked(|l| {
-                    l.iter().find(|s| s.id == existing).map(|s| display_name(s, state))
+                let existing2 = existing.clone();
+                let shown = state.heads.with_untracked(|l| {
+                    l.iter().find(|h| h.id == existing).map(|h| h.display_name(state))
                 }).unwrap_or_default();
                 view! {
                     <div class="banner warn" role="alert">
                         <p>{move || said(K::AlreadyHere, &quoted(state.lang.get(), &shown))}</p>
                         <p class="actions">
                             <button class="primary" on:click=move |_| {
-                                let imported = (*f1).clone();
-                                state.update(&existing, move |s| {
-                                    let id = std::mem::take(&mut s.file.assessment.id);
-                                    s.file = imported;
-                                    if s.file.assessment.id.is_empty() {
-                                        s.file.assessment.id = id;
-                                    }
+                                let (existing, n1) = (existing.clone(), n1.clone());
+                                leptos::task::spawn_local(async move {
+                                    let done = lazy::settle_import(state, existing, true).await;
+                                    report.set((at, match done {
+                                        Ok(()) => Report::Replaced(n1),
+                                        Err(Unavailable) => Report::Unavailable,
+                                    }));
                                 });
-                                report.set((at, Report::Replaced(n1.clone())));
                             }>{move || state.t(K::Replace)}</button>
                             <button on:click=move |_| {
-                                let mut copy = (*f2).clone();
-                                // Two assessments now: the copy gets an id of its own.
-                                copy.assessment.id.clear();
-                                state.add(Stored { id: browser::new_id(), name: String::new(), file: copy, rev: 0 });
-                                report.set((at, Report::Imported { name: n2.clone(), kept, set_aside: aside.clone() }));
+                                let (existing, n2, aside) = (existing2.clone(), n2.clone(), aside.clone());
+                                leptos::task::spawn_local(async move {
+                                    let done = lazy::settle_import(state, existing, false).await;
+                                    report.set((at, match done {
+                                        Ok(()) => Report::Imported { name: n2, kept, set_aside: aside },
+                                        Err(Unavailable) => Report::Unavailable,
+                                    }));
+                                });
                             }>{move || state.t(K::KeepBoth)}</button>
                         </p>
                     </div>
@@ -411,12 +453,14 @@ fn SetAsideList(set_aside: Vec<Msg>) -> impl IntoView {
     })
 }
 
-/// An assessment on the home page. Every word follows the language switch at once.
+/// An assessment on the home page, from its head (see [`storage::Head`]): what needs the
+/// full answers file (progress, rating, export, follow-up, copy, rename) goes through the
+/// library module. Every word follows the language switch at once.
 #[component]
-fn AssessmentCard(s: Stored) -> impl IntoView {
+fn AssessmentCard(h: Head) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = move || state.lang.get();
-    let qid = s.file.questionnaire.id.clone();
+    let qid = h.questionnaire.clone();
     // Title, progress and rating need the library; until it is read, the catalogue's title.
     let q = move || {
         state.library_state.track();
@@ -424,7 +468,7 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
     };
     let qtitle = {
         let q = q.clone();
-        let qid = s.file.questionnaire.id.clone();
+        let qid = h.questionnaire.clone();
         move || {
             let l = lang().code();
             q().map(|q| q.title.get(l).to_owned())
@@ -438,8 +482,8 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
         }
     };
     let name = {
-        let s = s.clone();
-        move || display_name(&s, state)
+        let h = h.clone();
+        move || h.display_name(state)
     };
     let self_assessment = {
         let q = q.clone();
@@ -450,39 +494,55 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
     let lines = RwSignal::new(vec!["…".to_owned(); 2]);
     let line = move |n: usize| lines.with(|l| l.get(n).cloned().unwrap_or_default());
     {
-        let file = s.file.clone();
+        let id = h.id.clone();
         Effect::new(move |_| {
             let lang = lang();
-            let Some(q) = q() else { return };
-            let file = file.clone();
+            if q().is_none() {
+                return;
+            }
+            let id = id.clone();
             leptos::task::spawn_local(async move {
-                if let Ok(l) = lazy::card_lines(q, file, lang, super::today()).await {
-                    lines.set(l);
+                match lazy::card_lines(state, id, lang, super::today()).await {
+                    Ok(l) if !l.is_empty() => lines.set(l),
+                    _ => {}
                 }
             });
         });
     }
-    // A follow-up: a linked copy whose answers are carried from this one (made by the
-    // library module), opened at once.
+    // What needs the full answers file runs in the library module, once it is read.
+    let full = move |f: Box<dyn FnOnce() -> LocalFuture>| {
+        leptos::task::spawn_local(async move {
+            if state.ensure_library().await.is_ok() {
+                f().await;
+            }
+        });
+    };
     // A follow-up: a linked copy whose answers are carried from this one, made and opened
     // by the library module.
     let follow_up = {
-        let id = s.id.clone();
+        let id = h.id.clone();
         move |_| {
             let id = id.clone();
-            leptos::task::spawn_local(async move {
-                let _ = lazy::open_follow_up(state, id).await;
-            });
+            full(Box::new(move || {
+                Box::pin(async move {
+                    let _ = lazy::open_follow_up(state, id).await;
+                })
+            }));
         }
     };
-    let updated = s.file.assessment.updated;
+    let updated = h.updated;
     let changed = move || {
         updated
             .map(|d| french_date(d.date_naive(), lang()))
             .unwrap_or_default()
     };
-    let (id1, id2, id3, id4) = (s.id.clone(), s.id.clone(), s.id.clone(), s.id.clone());
-    let dup = s.clone();
+    let (id1, id2, id3, id4, id5) = (
+        h.id.clone(),
+        h.id.clone(),
+        h.id.clone(),
+        h.id.clone(),
+        h.id.clone(),
+    );
     let exported = RwSignal::new(Vec::new());
     let labelled = {
         let name = name.clone();
@@ -508,31 +568,41 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
             <p class="plan-progress" hidden=move || line(2).is_empty()>{move || line(2)}</p>
             <div class="actions">
                 <button class="primary" aria-label=labelled(K::Open) on:click=move |_| state.go(Route::Fill(id1.clone()))>{move || state.t(K::Open)}</button>
-                <button aria-label=labelled(K::Export) on:click={
-                    let s = s.clone();
-                    move |_| exported.set(export(state, &s))
+                <button aria-label=labelled(K::Export) on:click=move |_| {
+                    let id = id5.clone();
+                    full(Box::new(move || Box::pin(async move {
+                        if let Ok(names) = lazy::export(state, vec![id]).await {
+                            exported.set(names);
+                        }
+                    })));
                 }>{move || state.t(K::Export)}</button>
                 <button aria-label=labelled(K::NewFollowUp) on:click=follow_up>{move || state.t(K::NewFollowUp)}</button>
                 <button aria-label=labelled(K::Duplicate) on:click=move |_| {
-                    let mut copy = dup.clone();
-                    copy.id = browser::new_id();
-                    copy.rev = 0;
-                    // A copy is an assessment of its own: add() gives it a new stable id.
-                    copy.file.assessment.id.clear();
-                    copy.name = format!("{} {}", state.t(K::CopyOf), display_name(&dup, state));
-                    state.add(copy);
+                    let id = id4.clone();
+                    full(Box::new(move || Box::pin(async move {
+                        let _ = lazy::duplicate(state, id).await;
+                    })));
                 }>{move || state.t(K::Duplicate)}</button>
                 <button aria-label=labelled(K::Rename) on:click=move |_| {
                     // Prefilled with the name shown on the card.
-                    let current = state.assessments.with_untracked(|l| l.iter().find(|x| x.id == id2).map(|x| display_name(x, state))).unwrap_or_default();
+                    let current = state.heads.with_untracked(|l| l.iter().find(|x| x.id == id2).map(|x| x.display_name(state))).unwrap_or_default();
                     if let Some(new) = browser::prompt(state.t(K::NewName), &current) {
-                        state.update(&id2, |x| x.name = new.trim().to_owned());
+                        let id = id2.clone();
+                        full(Box::new(move || Box::pin(async move {
+                            let _ = lazy::rename(state, id, new).await;
+                        })));
                     }
                 }>{move || state.t(K::Rename)}</button>
                 <button class="danger" aria-label=labelled(K::Delete) on:click=move |_| {
                     if browser::confirm(state.t(K::ConfirmDelete)) {
                         storage::delete(&id3);
-                        state.assessments.update(|l| l.retain(|x| x.id != id4));
+                        state.heads.update(|l| l.retain(|x| x.id != id3));
+                        if state.loaded() {
+                            let id = id3.clone();
+                            leptos::task::spawn_local(async move {
+                                let _ = lazy::forget(state, Some(id)).await;
+                            });
+                        }
                     }
                 }>{move || state.t(K::Delete)}</button>
             </div>
@@ -541,8 +611,11 @@ fn AssessmentCard(s: Stored) -> impl IntoView {
     }
 }
 
+/// An action of the card, run once the library (and the full list) is read.
+type LocalFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+
 /// Exports one assessment's answers; its file name when the download started.
-fn export(state: AppState, s: &Stored) -> Vec<String> {
+pub(super) fn export(state: AppState, s: &Stored) -> Vec<String> {
     // Set again only when the download started (two exports may fall in the same millisecond).
     let before = state.last_export.get_untracked();
     state.last_export.set(None);
@@ -575,8 +648,8 @@ fn Backup() -> impl IntoView {
     let exported = RwSignal::new(Vec::new());
     let stale = move || {
         let last = state.last_export.get();
-        state.assessments.with(|l| {
-            l.iter().any(|s| match (s.file.assessment.updated, last) {
+        state.heads.with(|l| {
+            l.iter().any(|s| match (s.updated, last) {
                 (Some(u), Some(e)) => u > e,
                 (_, None) => true,
                 (None, Some(_)) => false,
@@ -597,11 +670,17 @@ fn Backup() -> impl IntoView {
             <Show when=stale>
                 <p class="warn" role="note">{move || state.t(K::BackupReminder)}</p>
             </Show>
-            <Show when=move || state.assessments.with(|l| !l.is_empty())>
+            <Show when=move || state.heads.with(|l| !l.is_empty())>
                 <p class="actions"><button class="primary" on:click=move |_| {
                     // One answers file per assessment, each importable on its own.
-                    let all = state.assessments.get_untracked();
-                    exported.set(all.iter().flat_map(|s| export(state, s)).collect());
+                    let ids: Vec<String> = state.heads.with_untracked(|l| l.iter().map(|h| h.id.clone()).collect());
+                    leptos::task::spawn_local(async move {
+                        if state.ensure_library().await.is_ok() {
+                            if let Ok(names) = lazy::export(state, ids).await {
+                                exported.set(names);
+                            }
+                        }
+                    });
                 }>{move || state.t(K::ExportAll)}</button></p>
             </Show>
             <ExportStatus names=exported/>
@@ -611,10 +690,21 @@ fn Backup() -> impl IntoView {
 
 /// The name a user gave, else the organisation, else "Untitled".
 pub fn display_name(s: &Stored, state: AppState) -> String {
-    if !s.name.trim().is_empty() {
-        s.name.clone()
-    } else if !s.file.assessment.organisation.trim().is_empty() {
-        s.file.assessment.organisation.clone()
+    name_or_organisation(&s.name, &s.file.assessment.organisation, state)
+}
+
+impl Head {
+    /// The name shown on the card (see [`display_name`]).
+    pub fn display_name(&self, state: AppState) -> String {
+        name_or_organisation(&self.name, &self.organisation, state)
+    }
+}
+
+fn name_or_organisation(name: &str, organisation: &str, state: AppState) -> String {
+    if !name.trim().is_empty() {
+        name.to_owned()
+    } else if !organisation.trim().is_empty() {
+        organisation.to_owned()
     } else {
         state.t(K::Untitled).to_owned()
     }

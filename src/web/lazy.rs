@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use super::i18n::{tr, K};
-use crate::engine::answers::{place, AnswersError, AnswersFile};
+use crate::engine::answers::{place, AnswersFile};
 use crate::engine::diagnostic::Msg;
 use crate::engine::follow_up::{self, RecordedResult};
 use crate::engine::scoring::{score, Effect};
@@ -80,13 +80,9 @@ pub fn read_questionnaire(
 pub type Placed = (AnswersFile, usize, Vec<Msg>);
 
 /// Places an imported answers file on its questionnaire, or says why it cannot be (both
-/// languages: the words live in this module, not in the first load).
-#[wasm_split(library, fallible)]
-pub fn place_answers(
-    q: Arc<Questionnaire>,
-    file: AnswersFile,
-) -> Result<Result<Placed, Msg>, Unavailable> {
-    Ok(match place(&q, file) {
+/// languages). Reached from [`import`] only, so it lives in this module.
+pub fn placed(q: &Questionnaire, file: AnswersFile) -> Result<Placed, Msg> {
+    match place(q, file) {
         Ok((file, p)) => {
             let set_aside = p
                 .set_aside
@@ -98,13 +94,7 @@ pub fn place_answers(
             Ok((file, p.kept, set_aside))
         }
         Err(e) => Err(both(|l| answers_error(&e, l))),
-    })
-}
-
-/// Why an answers file cannot be read, in both languages.
-#[wasm_split(library, fallible)]
-pub fn explain(e: AnswersError) -> Result<Msg, Unavailable> {
-    Ok(both(|l| answers_error(&e, l)))
+    }
 }
 
 /// A message in both languages, shown in the one chosen (and again after a switch).
@@ -115,16 +105,112 @@ pub fn both(f: impl Fn(Lang) -> String) -> Msg {
     }
 }
 
-/// A new assessment of `q`: every item unanswered, dated `today`.
+/// Starts a new assessment of `q` (every item unanswered, dated today) and opens it.
 #[wasm_split(library, fallible)]
-pub fn new_answers(
-    q: Arc<Questionnaire>,
-    today: chrono::NaiveDate,
-) -> Result<AnswersFile, Unavailable> {
+pub fn start_new(state: super::AppState, q: Arc<Questionnaire>) -> Result<(), Unavailable> {
     let mut file = AnswersFile::template(&q);
     file.answers.clear();
-    file.assessment.date = Some(today);
-    Ok(file)
+    file.assessment.date = Some(super::today());
+    super::home::open_new(state, file);
+    Ok(())
+}
+
+/// Reads every stored assessment in full (see [`super::AppState::load_all`]).
+#[wasm_split(library, fallible)]
+pub fn load_all(state: super::AppState) -> Result<(), Unavailable> {
+    state.load_all();
+    Ok(())
+}
+
+/// Another tab erased everything: the full list is read again.
+#[wasm_split(library, fallible)]
+pub fn reload(state: super::AppState) -> Result<(), Unavailable> {
+    state.load_all();
+    Ok(())
+}
+
+/// Another tab changed (or deleted, `value` `None`) the stored assessment `id`.
+#[wasm_split(library, fallible)]
+pub fn changed_elsewhere(
+    state: super::AppState,
+    id: String,
+    value: Option<String>,
+) -> Result<(), Unavailable> {
+    state.take_theirs(&id, value);
+    Ok(())
+}
+
+/// The assessment `id` was deleted (`None`: every one was erased): the full list follows.
+#[wasm_split(library, fallible)]
+pub fn forget(state: super::AppState, id: Option<String>) -> Result<(), Unavailable> {
+    state.assessments.update(|l| match &id {
+        Some(id) => l.retain(|x| x.id != *id),
+        None => l.clear(),
+    });
+    Ok(())
+}
+
+/// Renames the assessment `id`.
+#[wasm_split(library, fallible)]
+pub fn rename(state: super::AppState, id: String, name: String) -> Result<(), Unavailable> {
+    state.update(&id, |x| x.name = name.trim().to_owned());
+    Ok(())
+}
+
+/// Adds a copy of the assessment `id`, named « Copie de … ».
+#[wasm_split(library, fallible)]
+pub fn duplicate(state: super::AppState, id: String) -> Result<(), Unavailable> {
+    let found = state
+        .assessments
+        .with_untracked(|l| l.iter().find(|x| x.id == id).cloned());
+    if let Some(dup) = found {
+        let mut copy = dup.clone();
+        copy.id = super::browser::new_id();
+        copy.rev = 0;
+        // A copy is an assessment of its own: add() gives it a new stable id.
+        copy.file.assessment.id.clear();
+        copy.name = format!(
+            "{} {}",
+            state.t(K::CopyOf),
+            super::home::display_name(&dup, state)
+        );
+        state.add(copy);
+    }
+    Ok(())
+}
+
+/// Exports the answers of the assessments `ids`, one file each: the names of the files
+/// whose download started.
+#[wasm_split(library, fallible)]
+pub fn export(state: super::AppState, ids: Vec<String>) -> Result<Vec<String>, Unavailable> {
+    let all = state.assessments.get_untracked();
+    Ok(all
+        .iter()
+        .filter(|s| ids.contains(&s.id))
+        .flat_map(|s| super::home::export(state, s))
+        .collect())
+}
+
+/// Reads an imported answers file (see [`super::home`]'s `import`).
+#[wasm_split(library, fallible)]
+pub fn import(
+    state: super::AppState,
+    name: String,
+    text: String,
+) -> Result<super::home::Report, Unavailable> {
+    Ok(super::home::import(state, name, &text))
+}
+
+/// The imported file that matched an assessment already here goes in its place (`true`) or
+/// is added as a second assessment.
+#[wasm_split(library, fallible)]
+pub fn settle_import(
+    state: super::AppState,
+    existing: String,
+    replace: bool,
+) -> Result<(), Unavailable> {
+    super::home::settle(state, existing, replace);
+    Ok(())
 }
 
 /// What an assessment's home page card says beyond its name, in `lang`: its progress
@@ -133,11 +219,20 @@ pub fn new_answers(
 /// a type the first load has code for already, so the card adds little to it.
 #[wasm_split(library, fallible)]
 pub fn card_lines(
-    q: Arc<Questionnaire>,
-    file: AnswersFile,
+    state: super::AppState,
+    id: String,
     lang: Lang,
     today: chrono::NaiveDate,
 ) -> Result<Vec<String>, Unavailable> {
+    let file = state
+        .assessments
+        .with_untracked(|l| l.iter().find(|x| x.id == id).map(|x| x.file.clone()));
+    let Some(file) = file else {
+        return Ok(Vec::new());
+    };
+    let Some(q) = state.questionnaire(&file.questionnaire.id) else {
+        return Ok(Vec::new());
+    };
     let o = score(&q, &file);
     let total = o
         .items

@@ -37,6 +37,73 @@ pub struct Stored {
     pub rev: u64,
 }
 
+/// What the home page reads of a stored assessment at start: its card's name, questionnaire
+/// and last change. Read with a small parser of its own (every other field of the entry is
+/// skipped), so the first load carries none of the full answers file's reading; the full
+/// entries are read by the library module, after the first paint ([`load_assessments`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Head {
+    pub id: String,
+    pub name: String,
+    pub rev: u64,
+    /// The questionnaire's id.
+    pub questionnaire: String,
+    pub organisation: String,
+    pub updated: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl Head {
+    /// The head of a fully read entry.
+    pub fn of(s: &Stored) -> Head {
+        Head {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            rev: s.rev,
+            questionnaire: s.file.questionnaire.id.clone(),
+            organisation: s.file.assessment.organisation.clone(),
+            updated: s.file.assessment.updated,
+        }
+    }
+
+    /// The head of a stored entry's text (`None`: not an assessment entry one can read).
+    pub fn read(text: &str) -> Option<Head> {
+        #[derive(Deserialize)]
+        struct Entry {
+            id: String,
+            #[serde(default)]
+            name: String,
+            #[serde(default)]
+            rev: u64,
+            file: File,
+        }
+        #[derive(Deserialize)]
+        struct File {
+            questionnaire: Questionnaire,
+            #[serde(default)]
+            assessment: Details,
+        }
+        #[derive(Deserialize)]
+        struct Questionnaire {
+            id: String,
+        }
+        #[derive(Default, Deserialize)]
+        #[serde(default)]
+        struct Details {
+            organisation: String,
+            updated: Option<chrono::DateTime<chrono::Utc>>,
+        }
+        let e: Entry = serde_json::from_str(text).ok()?;
+        Some(Head {
+            id: e.id,
+            name: e.name,
+            rev: e.rev,
+            questionnaire: e.file.questionnaire.id,
+            organisation: e.file.assessment.organisation,
+            updated: e.file.assessment.updated,
+        })
+    }
+}
+
 thread_local! {
     /// Where entries live when the browser's storage is blocked.
     static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
@@ -128,6 +195,19 @@ pub fn load_assessments() -> (Vec<Stored>, Vec<String>) {
     }
     found.sort_by_key(|s| std::cmp::Reverse(s.file.assessment.updated));
     (found, damaged)
+}
+
+/// The head of every stored assessment, in the order of [`load_assessments`]. An entry it
+/// cannot read is left as it is: the full read sets it aside.
+pub fn load_heads() -> Vec<Head> {
+    let mut found: Vec<Head> = keys()
+        .into_iter()
+        .filter(|k| k.starts_with(ASSESSMENT))
+        .filter_map(|k| raw(&k))
+        .filter_map(|t| Head::read(&t))
+        .collect();
+    found.sort_by_key(|h| std::cmp::Reverse(h.updated));
+    found
 }
 
 pub fn save(s: &Stored) -> Result<(), String> {
