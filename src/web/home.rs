@@ -353,7 +353,12 @@ struct Entry {
 #[component]
 fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let id = format!("report-{at:?}").to_lowercase();
+    let id = match at {
+        At::Start => "report-start",
+        At::Files => "report-files",
+        At::Erase => "report-erase",
+    }
+    .to_owned();
     {
         let id = id.clone();
         Effect::new(move |_| {

@@ -66,40 +66,28 @@ impl Head {
     }
 
     /// The head of a stored entry's text (`None`: not an assessment entry one can read).
+    /// The browser's own JSON parser reads it (`JSON.parse`), so the first load carries no
+    /// JSON reading of its own; fields of the wrong type count as absent, and the full read
+    /// (serde, in the library module) decides whether the entry is sound.
     pub fn read(text: &str) -> Option<Head> {
-        #[derive(Deserialize)]
-        struct Entry {
-            id: String,
-            #[serde(default)]
-            name: String,
-            #[serde(default)]
-            rev: u64,
-            file: File,
-        }
-        #[derive(Deserialize)]
-        struct File {
-            questionnaire: Questionnaire,
-            #[serde(default)]
-            assessment: Details,
-        }
-        #[derive(Deserialize)]
-        struct Questionnaire {
-            id: String,
-        }
-        #[derive(Default, Deserialize)]
-        #[serde(default)]
-        struct Details {
-            organisation: String,
-            updated: Option<chrono::DateTime<chrono::Utc>>,
-        }
-        let e: Entry = serde_json::from_str(text).ok()?;
+        use wasm_bindgen::JsValue;
+        let get = |v: &JsValue, k: &str| {
+            js_sys::Reflect::get(v, &JsValue::from_str(k))
+                .ok()
+                .filter(|x| !x.is_undefined() && !x.is_null())
+        };
+        let text_of = |v: &JsValue, k: &str| get(v, k).and_then(|x| x.as_string());
+        let entry = js_sys::JSON::parse(text).ok()?;
+        let file = get(&entry, "file")?;
+        let details = get(&file, "assessment");
+        let detail = |k: &str| details.as_ref().and_then(|d| text_of(d, k));
         Some(Head {
-            id: e.id,
-            name: e.name,
-            rev: e.rev,
-            questionnaire: e.file.questionnaire.id,
-            organisation: e.file.assessment.organisation,
-            updated: e.file.assessment.updated,
+            id: text_of(&entry, "id")?,
+            name: text_of(&entry, "name").unwrap_or_default(),
+            rev: get(&entry, "rev").and_then(|x| x.as_f64()).unwrap_or(0.0) as u64,
+            questionnaire: get(&file, "questionnaire").and_then(|q| text_of(&q, "id"))?,
+            organisation: detail("organisation").unwrap_or_default(),
+            updated: detail("updated").as_deref().and_then(utc),
         })
     }
 }
@@ -258,7 +246,58 @@ pub fn save_lang(lang: Lang) {
 
 /// When the user last exported an answers file from this device.
 pub fn last_export() -> Option<chrono::DateTime<chrono::Utc>> {
-    raw(LAST_EXPORT).and_then(|s| s.parse().ok())
+    raw(LAST_EXPORT).as_deref().and_then(utc)
+}
+
+/// An RFC 3339 date and time as this app writes them (`2026-11-24T03:39:09.291Z` in answers
+/// files, `2026-11-24T03:39:09.291+00:00` for the last export): read here rather than by
+/// chrono's general parser, which would add about 12 KB to the first load. `None` for
+/// anything else (the full read, with chrono, then decides).
+pub fn utc(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    use chrono::TimeZone;
+    let b = s.as_bytes();
+    let num = |from: usize, to: usize| -> Option<u32> {
+        let part = b.get(from..to)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    let at = |i: usize, c: &[u8]| b.get(i).is_some_and(|x| c.contains(x));
+    if !(at(4, b"-") && at(7, b"-") && at(10, b"Tt ") && at(13, b":") && at(16, b":")) {
+        return None;
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)?;
+    let mut i = 19;
+    let mut nanos = 0u32;
+    if at(i, b".") {
+        let start = i + 1;
+        i = start;
+        while at(i, b"0123456789") {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        // Nanoseconds: the first nine digits, padded on the right.
+        nanos = (start..start + 9).fold(0, |n, k| {
+            n * 10 + if k < i { u32::from(b[k] - b'0') } else { 0 }
+        });
+    }
+    let offset = if at(i, b"Zz") && b.len() == i + 1 {
+        0
+    } else if at(i, b"+-") && at(i + 3, b":") && b.len() == i + 6 {
+        let minutes = i64::from(num(i + 1, i + 3)? * 60 + num(i + 4, i + 6)?);
+        if at(i, b"-") {
+            -minutes
+        } else {
+            minutes
+        }
+    } else {
+        return None;
+    };
+    let local = date.and_hms_nano_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?, nanos)?;
+    let t = local.checked_sub_signed(chrono::TimeDelta::try_minutes(offset)?)?;
+    Some(chrono::Utc.from_utc_datetime(&t))
 }
 
 pub fn set_last_export(at: chrono::DateTime<chrono::Utc>) {

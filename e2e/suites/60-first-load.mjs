@@ -1,0 +1,67 @@
+// Issue #16: the first load reads only a head of each stored assessment (src/web/storage.rs
+// `Head`); the full answers files are read by the library module after the first paint. These
+// tests pin what the home page shows from the heads alone, and that the full read still sets
+// aside what it cannot read, whatever the head reader made of it.
+
+export default async function (t) {
+  const { test, fresh, expect, browser, base, UNICEF } = t;
+
+  /** A stored entry as the app writes it: { id, name, file, rev }. */
+  const entry = (id, file, extra = {}) => JSON.stringify({ id, name: '', file, rev: 1, ...extra });
+
+  await test('with the library module unavailable, the home page shows each stored assessment from its head: name, questionnaire, last change, last backup', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.evaluate((items) => { for (const [k, v] of items) localStorage.setItem(k, v); }, [
+      // Offsets on both sides of midnight UTC: the card shows the UTC date, as chrono reads it.
+      ['psea:v1:a:one', entry('one', {
+        schema: 3, questionnaire: { id: 'unicef-psea-2020', version: '1.1.0' },
+        assessment: { id: 'a1', organisation: 'ONG Tête', updated: '2026-03-01T23:30:00-02:00' },
+        answers: { cs1_policy: { value: 'adequate' } },
+      })],
+      ['psea:v1:a:two', entry('two', {
+        schema: 3, questionnaire: { id: 'unicef-psea-2020', version: '1.1.0' },
+        assessment: { id: 'a2', organisation: 'ONG Seconde', updated: '2026-02-10T00:30:00.123456+01:00' },
+      }, { name: 'Nommée à la main' })],
+      ['psea:v1:last-export', '2026-03-05T10:00:00.5+00:00'],
+    ]);
+    await context.route('**/split_library-*.wasm', (r) => r.abort());
+    await page.reload();
+    const mine = page.getByRole('region', { name: 'Mes évaluations' });
+    const cards = mine.getByRole('listitem');
+    await cards.first().waitFor();
+    expect(await cards.count() === 2, `${await cards.count()} cards`);
+    // Newest change first.
+    const first = cards.nth(0);
+    const second = cards.nth(1);
+    expect(await first.getByRole('heading', { level: 3 }).innerText() === 'ONG Tête', `first card: ${await first.getByRole('heading', { level: 3 }).innerText()}`);
+    expect(await second.getByRole('heading', { level: 3 }).innerText() === 'Nommée à la main', 'the name given by hand is not shown');
+    const firstText = await first.innerText();
+    expect(firstText.includes('2 mars 2026'), `first card's last change (2026-03-01T23:30-02:00 is 2 March UTC): ${firstText}`);
+    expect(firstText.includes(UNICEF), `first card lacks the questionnaire title: ${firstText}`);
+    const secondText = await second.innerText();
+    expect(secondText.includes('9 février 2026'), `second card's last change (2026-02-10T00:30+01:00 is 9 February UTC): ${secondText}`);
+    const backup = await page.getByRole('region', { name: 'Sauvegarde' }).innerText();
+    expect(backup.includes('5 mars 2026'), `last backup date: ${backup}`);
+    // Nothing is set aside while the full read cannot run.
+    expect(await page.getByRole('alert').filter({ hasText: 'illisible' }).count() === 0, 'an entry was reported unreadable');
+    const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':aside:')));
+    expect(keys.length === 0, `set aside: ${keys.join(', ')}`);
+    await context.close();
+  });
+
+  await test('an entry the head reader accepts but the full reader cannot read is set aside raw and reported, and its card goes', async () => {
+    const { context, page } = await fresh();
+    const raw = entry('half', { schema: 3, questionnaire: { id: 'unicef-psea-2020', version: '1.1.0' }, assessment: { organisation: 'ONG Moitié' }, answers: 5 });
+    await page.evaluate((raw) => localStorage.setItem('psea:v1:a:half', raw), raw);
+    await page.reload();
+    await page.getByRole('alert').getByText(/Une évaluation enregistrée est illisible/).waitFor();
+    const kept = await page.evaluate(() => localStorage.getItem('psea:v1:aside:psea:v1:a:half'));
+    expect(kept === raw, `raw entry not kept: ${kept}`);
+    const mine = page.getByRole('region', { name: 'Mes évaluations' });
+    await mine.getByText('Aucune évaluation sur cet appareil.').waitFor();
+    await context.close();
+  });
+}
