@@ -59,8 +59,8 @@ fn first_column(p: &Path) -> String {
             let x_min: f64 = w["xMin=\"".len()..w.find("\" yMin").unwrap()]
                 .parse()
                 .unwrap();
-            // 18 mm margin + 52 mm column = 198 pt.
-            if x_min < 196.0 {
+            // 18 mm margin + 50 mm column = 193 pt.
+            if x_min < 192.0 {
                 out.push(w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()].to_owned());
             }
         }

@@ -25,6 +25,9 @@ pub const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN;
 pub const BLACK: (f32, f32, f32) = (0.1, 0.1, 0.1);
 pub const GREY: (f32, f32, f32) = (0.38, 0.38, 0.38);
 
+/// The size of a table's text, in points.
+pub const TABLE_SIZE: f32 = 8.5;
+
 /// Line height in mm for a font size in points.
 pub fn line_h(size: f32) -> f32 {
     size * 0.3528 * 1.35
@@ -51,6 +54,8 @@ pub struct Layout<'f> {
     sizes: Vec<(f32, f32)>,
     /// A table row that fits on a page is never split across two (see [`Layout::table`]).
     pub whole_rows: bool,
+    /// The size of a table header's text, in points.
+    pub header_size: f32,
 }
 
 impl<'f> Layout<'f> {
@@ -69,6 +74,7 @@ impl<'f> Layout<'f> {
             h: PAGE_H,
             sizes: Vec::new(),
             whole_rows: false,
+            header_size: TABLE_SIZE,
         }
     }
 
@@ -321,7 +327,7 @@ impl<'f> Layout<'f> {
     }
 
     fn table_header(&mut self, cols: &[(String, f32)]) {
-        let size = 8.5;
+        let size = self.header_size;
         let lh = line_h(size);
         let wrapped: Vec<Vec<String>> = cols
             .iter()
@@ -342,10 +348,25 @@ impl<'f> Layout<'f> {
         self.y -= h;
     }
 
+    /// The largest size, from [`TABLE_SIZE`] down to `smallest` points, at which every word of
+    /// each header fits its column (a word too long is otherwise cut in two).
+    pub fn header_size_fitting(&self, cols: &[(String, f32)], smallest: f32) -> f32 {
+        let mut size = TABLE_SIZE;
+        while size > smallest
+            && cols.iter().any(|(h, w)| {
+                h.split(' ')
+                    .any(|word| self.fonts.width_mm(word, true, size) > w - 2.0)
+            })
+        {
+            size -= 0.25;
+        }
+        size.max(smallest)
+    }
+
     /// A table. Rows are never cut mid-line: a row that does not fit continues on the next
     /// page, under the repeated header.
     pub fn table(&mut self, cols: &[(String, f32)], rows: &[Vec<String>]) {
-        let size = 8.5;
+        let size = TABLE_SIZE;
         let lh = line_h(size);
         self.ensure(3.0 * lh + 4.0);
         self.table_header(cols);

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::layout::{line_h, Layout, BLACK, GREY};
+use super::layout::{line_h, Layout, BLACK, GREY, TABLE_SIZE};
 use super::{generated_label, heat_grid, write_pdf, Report};
 use crate::engine::aggregate::{class, kind, matrix, register, BandCount, Filter, Kind, Workspace};
 use crate::engine::model::{Questionnaire, Rule};
@@ -21,8 +21,8 @@ const REVIEW_HORIZON_DAYS: u64 = 180;
 /// The label column of the head's fields, in mm.
 const LABEL_W: f32 = 48.0;
 /// The matrix's first column (who) and its band columns, in mm.
-const WHO_W: f32 = 52.0;
-const BAND_W: f32 = 27.0;
+const WHO_W: f32 = 50.0;
+const BAND_W: f32 = 25.0;
 /// The narrowest a standard's column may be before the matrix is cut into several tables.
 const MIN_COLUMN_W: f32 = 21.0;
 
@@ -267,7 +267,9 @@ impl Draw<'_> {
                     })
                     .collect();
                 l.whole_rows = true;
+                l.header_size = l.header_size_fitting(&head, 6.5);
                 l.table(&head, &rows);
+                l.header_size = TABLE_SIZE;
                 l.whole_rows = false;
             }
             l.landscape(false);
