@@ -9,7 +9,6 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use common::{load_file, poppler, questionnaire_text, write_temp, UNICEF_STANDARDS};
 use psea_assess::engine::aggregate::{Filter, Refusal};
 use psea_assess::engine::answers::AnswersFile;
@@ -66,6 +65,33 @@ fn first_column(p: &Path) -> String {
         }
     }
     out.join(" ").replace("&amp;", "&")
+}
+
+/// The numbers drawn large (11 pt: the heat matrix's counts) inside the grid, on the pages
+/// that have the word `on_page`, top to bottom then left to right, read from the words' boxes.
+fn large_numbers(p: &Path, on_page: &str) -> Vec<usize> {
+    let html = poppler("pdftotext", &["-bbox", p.to_str().unwrap(), "-"]);
+    let mut found: Vec<(usize, i64, i64, usize)> = Vec::new();
+    for (n, page) in html.split("<page ").skip(1).enumerate() {
+        if !page.contains(&format!(">{on_page}</word>")) {
+            continue;
+        }
+        for w in page.split("<word ").skip(1) {
+            let num = |k: &str| -> f64 {
+                let at = w.find(&format!("{k}=\"")).unwrap() + k.len() + 2;
+                w[at..at + w[at..].find('"').unwrap()].parse().unwrap()
+            };
+            let word = &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()];
+            // The grid starts 44 mm right of the margin (18 mm): 175 pt.
+            if num("yMax") - num("yMin") > 12.0 && num("xMin") > 175.0 {
+                if let Ok(v) = word.parse::<usize>() {
+                    found.push((n, num("yMin").round() as i64, num("xMin").round() as i64, v));
+                }
+            }
+        }
+    }
+    found.sort();
+    found.into_iter().map(|f| f.3).collect()
 }
 
 fn has(hay: &str, needle: &str) -> bool {
@@ -357,12 +383,15 @@ fn cash_register_report_holds_each_risk_the_heat_matrix_and_missing_measures() {
     // Counted here from each file's own result.
     let mut rated: BTreeMap<String, usize> = BTreeMap::new();
     let mut missing: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut heat_total = 0;
+    let mut heat = [[0usize; 5]; 5];
+    let mut highest: BTreeMap<String, i64> = BTreeMap::new();
     for (_, t) in &files {
         let o = score(&q, &AnswersFile::from_json(t).unwrap());
         for r in &o.risks {
             *rated.entry(r.item.clone()).or_default() += 1;
-            heat_total += 1;
+            let h = highest.entry(r.item.clone()).or_insert(0);
+            *h = (*h).max(r.residual_score);
+            heat[usize::from(r.residual_likelihood) - 1][usize::from(r.residual_impact) - 1] += 1;
             for m in &r.measures {
                 if !matches!(m.status.id(), "in_place" | "not_applicable") {
                     *missing.entry((r.item.clone(), m.id.clone())).or_default() += 1;
@@ -380,17 +409,20 @@ fn cash_register_report_holds_each_risk_the_heat_matrix_and_missing_measures() {
         assert_has(&t, words::register_title(lang));
         assert_has(&t, words::heat_title(lang));
         assert_has(&t, words::missing_title(lang));
-        // Each risk with how many assessments rated it.
+        // The register's table: each risk's row starts with its name, how many assessments
+        // rated it, and its highest residual score.
+        let lines =
+            poppler("pdftotext", &["-layout", p.to_str().unwrap(), "-"]).replace('\u{a0}', " ");
         for (item, n) in &rated {
-            assert_has(
-                &t,
-                &format!(
-                    "{}{}{}",
-                    words::column(&q, item, lang),
-                    if lang == Lang::Fr { "\u{a0}: " } else { ": " },
-                    words::assessments(&q, *n, lang)
-                ),
-            );
+            let column = words::column(&q, item, lang);
+            let name = column.split(' ').take(3).collect::<Vec<_>>().join(" ");
+            let row = lines
+                .lines()
+                .find(|l| l.trim_start().starts_with(&name))
+                .unwrap_or_else(|| panic!("a row for {name}"));
+            assert!(row.contains(&words::count(*n, 6, lang)), "{row}");
+            let sep = if lang == Lang::Fr { " : " } else { ": " };
+            assert!(row.contains(&format!("{}{sep}", highest[item])), "{row}");
         }
         // The most often missing measure comes first, with its count.
         let top = missing.values().max().unwrap();
@@ -402,8 +434,20 @@ fn cash_register_report_holds_each_risk_the_heat_matrix_and_missing_measures() {
             !after[..first_line_end].contains(&words::count(top - 1, 6, lang)),
             "a smaller count before the top one"
         );
-        // The heat matrix's numbers add up to every rating of every file.
-        assert!(heat_total > 0);
+        // The heat matrix: each cell's count, likelihood 5 at the top, impact 1 at the left.
+        let want: Vec<usize> = (0..5)
+            .rev()
+            .flat_map(|l| {
+                heat[l]
+                    .iter()
+                    .copied()
+                    .filter(|&n| n > 0)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(want.len() >= 4, "the generator spread its ratings");
+        let title = words::heat_title(lang).split(' ').next().unwrap();
+        assert_eq!(large_numbers(&p, title), want);
     }
 }
 
@@ -467,24 +511,20 @@ fn quiz_report_holds_participants_pairs_and_the_most_missed_question() {
         assert_has(&t, words::pairs_title(lang));
         // The most missed question comes first under its title, with its explanation.
         let after = &t[t.find(words::missed_title(lang)).unwrap()..];
-        let first = top
-            .iter()
+        // Every missed question is listed; the first one listed is one missed most often.
+        let (at, first) = wrong
+            .keys()
             .map(|id| {
-                (
-                    after
-                        .find(&words::column(&q, id, lang))
-                        .unwrap_or(usize::MAX),
-                    id,
-                )
+                let at = after.find(&words::column(&q, id, lang));
+                (at.unwrap_or_else(|| panic!("{id} listed")), id)
             })
             .min()
             .unwrap();
-        assert!(first.0 < usize::MAX, "a most-missed question is listed");
-        let item = q.item(first.1).unwrap();
+        assert!(top.contains(&first), "{first} first, at {at}");
+        let item = q.item(first).unwrap();
         let explanation = item.explanation.as_ref().unwrap().get(lang.code());
         let words_of = |s: &str| s.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
         assert_has(after, &words_of(explanation));
-        assert!(!after[..first.0].contains(&words::column(&q, first.1, lang)) || first.0 == 0,);
     }
 }
 
@@ -497,5 +537,38 @@ fn the_same_workspace_gives_the_same_bytes() {
     assert!(a.bytes == b.bytes, "same inputs, same bytes");
     let other_day = from_texts(&toml, &files, &[], &Filter::default(), "fr", "2026-11-25").unwrap();
     assert!(a.bytes != other_day.bytes, "the date is in the report");
-    let _ = NaiveDate::from_ymd_opt(2026, 11, 24);
+}
+
+#[test]
+fn every_matrix_questionnaire_gets_every_standard_as_a_column() {
+    for name in [
+        "un-common-psea",
+        "programme-sea-risk-flags",
+        "unicef-psea-2020",
+    ] {
+        let q = load_file(&format!("{name}.toml"));
+        let toml = questionnaire_text(&format!("{name}.toml"));
+        let example = questionnaire_text(&format!("examples/{name}.json"));
+        let files = vec![("exemple.json".to_owned(), example)];
+        for lang in [Lang::Fr, Lang::En] {
+            let r = from_texts(&toml, &files, &[], &Filter::default(), lang.code(), DAY).unwrap();
+            assert!(r.missing_chars.is_empty(), "{name}: {:?}", r.missing_chars);
+            let p = write(&format!("{name}-{}.pdf", lang.code()), &r);
+            // In the order drawn: a header cell's lines one after the other.
+            let t = poppler("pdftotext", &["-raw", p.to_str().unwrap(), "-"])
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_has(&t, &words::assessments(&q, 1, lang));
+            // The indicative notice for a capacity self-assessment only.
+            assert_eq!(
+                has(&t, words::indicative(lang)),
+                q.self_assessment,
+                "{name}"
+            );
+            for item in psea_assess::engine::scoring::scored_items(&q) {
+                assert_has(&t, &words::column(&q, &item.id, lang));
+            }
+        }
+    }
 }

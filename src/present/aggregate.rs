@@ -272,18 +272,6 @@ pub fn unmet_line(q: &Questionnaire, u: &Unmet, total: usize, lang: Lang) -> Str
 
 /// « Le personnel… : 7 évaluations ; résiduel : Élevé 3, Moyen 4 ; le plus haut : 16 »
 pub fn risk_line(q: &Questionnaire, r: &RiskLine, lang: Lang) -> String {
-    let bands: Vec<String> = r
-        .residual
-        .iter()
-        .filter(|b| !b.groups.is_empty())
-        .map(|b| {
-            format!(
-                "{} {}",
-                band_name(q, b.band.as_deref(), lang),
-                b.groups.len()
-            )
-        })
-        .collect();
     let mut s = labelled(
         lang,
         &column(q, &r.item, lang),
@@ -293,7 +281,7 @@ pub fn risk_line(q: &Questionnaire, r: &RiskLine, lang: Lang) -> String {
     s.push_str(&labelled(
         lang,
         t(lang, "résiduel", "residual"),
-        &bands.join(", "),
+        &residual_bands(q, r, lang),
     ));
     if let Some((score, _)) = &r.highest {
         s.push_str(super::list_sep(lang));
@@ -790,4 +778,35 @@ pub fn pair_line(
         &who(q, file, lang),
         &format!("{} → {}", pct(p.pre), pct(p.post)),
     )
+}
+
+/// A risk's residual bands across the assessments: « Faible 2, Moyen 1 ».
+pub fn residual_bands(q: &Questionnaire, r: &RiskLine, lang: Lang) -> String {
+    r.residual
+        .iter()
+        .filter(|b| !b.groups.is_empty())
+        .map(|b| {
+            format!(
+                "{} {}",
+                band_name(q, b.band.as_deref(), lang),
+                b.groups.len()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The headings of the consolidated register's table: the risk, how many assessments rated
+/// it, its residual bands, and its highest residual score with where it is.
+pub fn register_columns(lang: Lang) -> [&'static str; 4] {
+    [
+        t(lang, "Risque", "Risk"),
+        t(lang, "Évaluations", "Assessments"),
+        t(lang, "Niveaux résiduels", "Residual bands"),
+        t(
+            lang,
+            "Le plus haut (score\u{a0}: où)",
+            "Highest (score: where)",
+        ),
+    ]
 }

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::layout::{line_h, Layout, BLACK, GREY, TABLE_SIZE};
+use super::layout::{Layout, BLACK, GREY, TABLE_SIZE};
 use super::{generated_label, heat_grid, write_pdf, Report};
 use crate::engine::aggregate::{class, kind, matrix, register, BandCount, Filter, Kind, Workspace};
 use crate::engine::model::{Questionnaire, Rule};
@@ -75,6 +75,16 @@ pub fn from_texts(
         ws.choose(g, v);
     }
     Ok(build(&q, &ws, filter, lang, date))
+}
+
+/// A table whose rows are never split across pages (when they fit on one), with its header's
+/// text as large as lets every word fit its column.
+fn table(l: &mut Layout, head: &[(String, f32)], rows: &[Vec<String>]) {
+    l.whole_rows = true;
+    l.header_size = l.header_size_fitting(head, 6.0);
+    l.table(head, rows);
+    l.header_size = TABLE_SIZE;
+    l.whole_rows = false;
 }
 
 /// A list of lines, each a wrapped paragraph; « — » when there are none.
@@ -210,7 +220,11 @@ impl Draw<'_> {
         let until = generated + chrono::Days::new(REVIEW_HORIZON_DAYS);
         let m = matrix(q, self.ws, self.groups, until);
         let total = self.groups.len();
-        l.paragraph(words::indicative(lang), false, 9.5, 0.0, BLACK);
+        // A capacity self-assessment is indicative: said next to every rating.
+        let indicative = q.self_assessment;
+        if indicative {
+            l.paragraph(words::indicative(lang), false, 9.5, 0.0, BLACK);
+        }
         self.bands(l, &m.bands);
         l.heading(words::unmet_title(lang), 12.0, true);
         lines(
@@ -224,10 +238,15 @@ impl Draw<'_> {
             // The matrix gets landscape pages: one column per standard.
             l.landscape(true);
             l.heading(words::matrix_title(lang), 12.0, true);
-            l.paragraph(words::indicative(lang), false, 8.0, 0.0, GREY);
+            if indicative {
+                l.paragraph(words::indicative(lang), false, 8.0, 0.0, GREY);
+            }
             l.paragraph(&words::unmet_legend(lang), false, 8.0, 0.0, GREY);
             l.space(1.0);
-            let room = l.content_w() - WHO_W - 2.0 * BAND_W;
+            // The confirmed band's column only when some assessment was reviewed.
+            let reviewed = m.rows.iter().any(|r| r.official_band.is_some());
+            let bands = if reviewed { 2.0 } else { 1.0 };
+            let room = l.content_w() - WHO_W - bands * BAND_W;
             let per_table = ((room / MIN_COLUMN_W).floor() as usize).max(1);
             let chunks = m.columns.len().div_ceil(per_table).max(1);
             let per_table = m.columns.len().div_ceil(chunks).max(1);
@@ -236,9 +255,19 @@ impl Draw<'_> {
                 let col_w = room / cols.len() as f32;
                 let mut head = vec![
                     (words::who_heading(q, lang).to_owned(), WHO_W),
-                    (self_assessed_label(lang).to_owned(), BAND_W),
-                    (confirmed_label(lang).to_owned(), BAND_W),
+                    (
+                        if indicative {
+                            self_assessed_label(lang)
+                        } else {
+                            words::result_heading(lang)
+                        }
+                        .to_owned(),
+                        BAND_W,
+                    ),
                 ];
+                if reviewed {
+                    head.push((confirmed_label(lang).to_owned(), BAND_W));
+                }
                 head.extend(
                     cols.iter()
                         .map(|c| (words::column(q, &c.item, lang), col_w)),
@@ -247,13 +276,15 @@ impl Draw<'_> {
                     .rows
                     .iter()
                     .map(|r| {
-                        let mut row = vec![
-                            self.who(r.group),
-                            band_name(q, r.band.as_deref(), lang),
-                            r.official_band
-                                .as_deref()
-                                .map_or_else(String::new, |b| band_name(q, Some(b), lang)),
-                        ];
+                        let mut row =
+                            vec![self.who(r.group), band_name(q, r.band.as_deref(), lang)];
+                        if reviewed {
+                            row.push(
+                                r.official_band
+                                    .as_deref()
+                                    .map_or_else(String::new, |b| band_name(q, Some(b), lang)),
+                            );
+                        }
                         row.extend(cols.iter().enumerate().map(|(i, c)| {
                             let cell = &r.cells[first + i];
                             let text = words::cell(q, &c.item, cell, lang);
@@ -266,15 +297,11 @@ impl Draw<'_> {
                         row
                     })
                     .collect();
-                l.whole_rows = true;
-                l.header_size = l.header_size_fitting(&head, 6.5);
-                l.table(&head, &rows);
-                l.header_size = TABLE_SIZE;
-                l.whole_rows = false;
+                table(l, &head, &rows);
             }
-            l.landscape(false);
         }
         if !m.review_due.is_empty() {
+            l.landscape(false);
             l.heading(words::review_due_title(lang), 12.0, true);
             for (g, d) in &m.review_due {
                 l.field(&date::written(*d, lang), &self.who(*g), LABEL_W);
@@ -288,21 +315,30 @@ impl Draw<'_> {
         let total = self.groups.len();
         self.bands(l, &r.bands);
         l.heading(words::register_title(lang), 12.0, true);
-        for k in &r.risks {
-            l.ensure(3.0 * line_h(9.5));
-            l.paragraph(&words::risk_line(q, k, lang), false, 9.5, 0.0, BLACK);
-            if let Some((_, at)) = &k.highest {
-                l.paragraph(
-                    &words::highest_in(&self.whos(at), lang),
-                    false,
-                    8.5,
-                    4.0,
-                    GREY,
-                );
-            }
-            l.space(1.0);
-        }
+        let w = l.content_w();
+        let head: Vec<(String, f32)> = words::register_columns(lang)
+            .iter()
+            .zip([0.34, 0.12, 0.24, 0.30])
+            .map(|(h, share)| ((*h).to_owned(), w * share))
+            .collect();
+        let rows: Vec<Vec<String>> = r
+            .risks
+            .iter()
+            .map(|k| {
+                vec![
+                    words::column(q, &k.item, lang),
+                    words::count(k.groups.len(), total, lang),
+                    words::residual_bands(q, k, lang),
+                    k.highest.as_ref().map_or_else(String::new, |(score, at)| {
+                        labelled(lang, &score.to_string(), &self.whos(at))
+                    }),
+                ]
+            })
+            .collect();
+        table(l, &head, &rows);
         if let Rule::RiskMatrix(rule) = &q.scoring.rule {
+            // The heading stays with the grid (its rows, 11 mm each, and the legend).
+            l.ensure(rule.likelihood.len() as f32 * 11.0 + 50.0);
             l.heading(words::heat_title(lang), 12.0, true);
             heat_grid(l, rule, lang, |li, ii| {
                 r.heat
@@ -339,7 +375,7 @@ impl Draw<'_> {
                 ]
             })
             .collect();
-        l.table(&head, &rows);
+        table(l, &head, &rows);
         l.paragraph(
             &words::passed_count(c.passed.len(), c.not_passed.len(), lang),
             true,
