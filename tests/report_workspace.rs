@@ -572,3 +572,30 @@ fn every_matrix_questionnaire_gets_every_standard_as_a_column() {
         }
     }
 }
+
+#[test]
+fn an_empty_workspace_still_reports_and_bad_inputs_are_said() {
+    for name in [
+        "unicef-psea-2020",
+        "cash-transfer-sea-risk",
+        "psea-training-quiz",
+    ] {
+        let q = load_file(&format!("{name}.toml"));
+        let toml = questionnaire_text(&format!("{name}.toml"));
+        // Only a file that cannot be read: no assessment, the refusal listed.
+        let files = vec![("vide.json".to_owned(), String::new())];
+        let r = from_texts(&toml, &files, &[], &Filter::default(), "fr", DAY).unwrap();
+        let t = text(&write(&format!("{name}-vide.pdf"), &r));
+        assert_has(&t, &words::assessments(&q, 0, Lang::Fr));
+        assert_has(&t, "vide.json");
+    }
+    let toml = questionnaire_text("unicef-psea-2020.toml");
+    let e = from_texts(&toml, &[], &[], &Filter::default(), "fr", "24/11/2026")
+        .err()
+        .unwrap();
+    assert!(e.contains("date illisible"), "{e}");
+    let e = from_texts("title = ", &[], &[], &Filter::default(), "en", DAY)
+        .err()
+        .unwrap();
+    assert!(e.starts_with("questionnaire:"), "{e}");
+}
