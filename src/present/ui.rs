@@ -182,6 +182,7 @@ pub enum K {
     SavedInMemory,
     // Helper D (#14): follow-up.
     NewFollowUp,
+    WorkspaceHint,
 }
 
 impl K {
@@ -445,6 +446,10 @@ impl K {
             ),
             SavedInMemory => ("Gardé en mémoire seulement (stockage bloqué)", "Kept in memory only (storage blocked)"),
             NewFollowUp => ("Nouvelle évaluation de suivi", "New follow-up assessment"),
+            WorkspaceHint => (
+                "Pour les membres d’un réseau\u{a0}: réunir les fichiers de réponses de plusieurs partenaires ou sites et en voir la synthèse, sans rien envoyer.",
+                "For network members: bring together the answers files of several partners or sites and see the overall picture, with nothing sent.",
+            ),
         }
     }
 }

@@ -211,6 +211,10 @@ pub fn Home() -> impl IntoView {
                 <input id="afile" type="file" accept=".json,application/json" aria-describedby="afile-hint" on:change=import_answers/>
                 <span id="afile-hint" class="hint">{move || state.t(K::ImportAnswersHint)}</span>
             </p>
+            <p class="workspace-entry">
+                <a href="#/workspace">{move || crate::present::aggregate::title(state.lang.get())}</a>
+                <span class="hint">{move || state.t(K::WorkspaceHint)}</span>
+            </p>
             <ReportView report=report at=At::Files/>
         </section>
 

@@ -19,6 +19,7 @@ mod pdf;
 mod results;
 mod storage;
 mod words;
+mod workspace;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -75,6 +76,8 @@ pub enum Route {
     Home,
     Fill(String),
     Results(String),
+    /// The coordinator's workspace (#15).
+    Workspace,
 }
 
 impl Route {
@@ -87,6 +90,7 @@ impl Route {
         match parts.as_slice() {
             ["a", id] if !id.is_empty() => Route::Fill(id.to_string()),
             ["a", id, "results"] if !id.is_empty() => Route::Results(id.to_string()),
+            ["workspace"] => Route::Workspace,
             _ => Route::Home,
         }
     }
@@ -96,6 +100,7 @@ impl Route {
             Route::Home => "#/".into(),
             Route::Fill(id) => format!("#/a/{id}"),
             Route::Results(id) => format!("#/a/{id}/results"),
+            Route::Workspace => "#/workspace".into(),
         }
     }
 }
@@ -418,6 +423,7 @@ impl AppState {
                     let _ = lazy::preload_results().await;
                 });
             }
+            Route::Workspace => state.load_library(),
         }
     }
 
@@ -622,6 +628,7 @@ fn LazyPage(route: Route) -> impl IntoView {
                 let page = match route {
                     Route::Fill(id) => lazy::fill(id).await,
                     Route::Results(id) => lazy::results(id).await,
+                    Route::Workspace => workspace::page(state).await,
                     Route::Home => Ok(view! { <home::Home/> }.into_any()),
                 };
                 page.unwrap_or_else(|_| failed(Callback::new(move |_| attempt.update(|n| *n += 1))))

@@ -1,0 +1,521 @@
+//! The coordinator's workspace (#15): many partners' or sites' answers files of one
+//! questionnaire brought in at once, and one picture of them (`engine::aggregate`), kept apart
+//! from "my assessments".
+//!
+//! The whole page is a split point (`workspace`): nothing of it is in the first load.
+//!
+//! - Intake: `<input type=file multiple>` and a drop zone; files are read and added with
+//!   [`Workspace::add`] 20 at a time, yielding to the browser between chunks, with a progress
+//!   bar; then a summary of the workspace: assessments, duplicates folded (which files),
+//!   files refused (each with its reason), and the versions awaiting the user's choice.
+//! - Kept across reloads: the files brought in ({name, text}) and the version choices, under
+//!   `psea:v1:ws:<questionnaire id>` (the `psea:` prefix, so « Effacer toutes mes données »
+//!   removes it too). When storage refuses, the page says so and goes on in memory.
+//! - The views ([`views`]), filters and sorting, and the CSV exports.
+
+mod views;
+mod words;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_split_helpers::wasm_split;
+
+use super::i18n::K;
+use super::lazy::Unavailable;
+use super::AppState;
+use crate::engine::aggregate::{Filter, Workspace};
+use crate::engine::Questionnaire;
+use crate::present::aggregate as says;
+use crate::present::{labelled, Lang};
+use words::{w, W};
+
+/// The workspace page, from its own module.
+#[wasm_split(workspace, fallible)]
+pub fn page(state: AppState) -> Result<AnyView, Unavailable> {
+    Ok(view! { <WorkspacePage state=state/> }.into_any())
+}
+
+/// Where a questionnaire's workspace is kept.
+const PREFIX: &str = "psea:v1:ws:";
+/// Files added between two yields to the browser (so the progress bar moves).
+const CHUNK: usize = 20;
+
+/// How the rows of the tables are ordered.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Sort {
+    Organisation,
+    Band,
+    Score,
+    Date,
+}
+
+/// The page's state, shared by its parts.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub state: AppState,
+    pub q: RwSignal<Option<Arc<Questionnaire>>>,
+    /// The workspace; read through `rev` (raised after each batch, choice or clearing).
+    pub ws: StoredValue<Workspace, LocalStorage>,
+    pub rev: RwSignal<u32>,
+    /// Every file brought in, in order ({name, text}): what is stored and rebuilt.
+    files: StoredValue<Vec<(String, String)>, LocalStorage>,
+    /// Files read so far / files in the batch, while a batch is read.
+    progress: RwSignal<Option<(usize, usize)>>,
+    /// Storage refused the workspace: it lives in memory only.
+    unsaved: RwSignal<bool>,
+    /// Raised when another questionnaire is chosen, so a batch under way for the old one stops.
+    batch: StoredValue<u32>,
+    pub filter: RwSignal<Filter>,
+    pub sort: RwSignal<Sort>,
+}
+
+impl Ctx {
+    pub fn lang(&self) -> Lang {
+        self.state.lang.get()
+    }
+
+    /// The kept groups (the filter applied), in the chosen order.
+    pub fn kept(&self) -> Vec<usize> {
+        self.rev.track();
+        let filter = self.filter.get();
+        let sort = self.sort.get();
+        let Some(q) = self.q.get() else {
+            return Vec::new();
+        };
+        self.ws.with_value(|ws| {
+            let mut groups = ws.kept(&filter);
+            views::sort(&q, ws, &mut groups, sort);
+            groups
+        })
+    }
+}
+
+/// A questionnaire's workspace as stored.
+#[derive(Serialize, Deserialize, Default)]
+struct Saved {
+    files: Vec<SavedFile>,
+    /// (group, version) the user chose, for groups with several versions.
+    #[serde(default)]
+    choices: Vec<(usize, usize)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedFile {
+    name: String,
+    text: String,
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_saved(qid: &str) -> Saved {
+    local()
+        .and_then(|s| s.get_item(&format!("{PREFIX}{qid}")).ok().flatten())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+fn has_saved(qid: &str) -> bool {
+    local().is_some_and(|s| {
+        s.get_item(&format!("{PREFIX}{qid}"))
+            .ok()
+            .flatten()
+            .is_some()
+    })
+}
+
+/// The versions the user chose: (group, version) for each group with several versions whose
+/// choice was confirmed (as `Workspace::choose` takes them).
+fn choices(ws: &Workspace) -> Vec<(usize, usize)> {
+    ws.groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.versions.len() > 1 && g.agreed)
+        .map(|(i, g)| (i, g.chosen))
+        .collect()
+}
+
+/// Stores the workspace of the questionnaire shown (removes it when empty); says when
+/// storage refuses.
+fn save(c: Ctx) {
+    let Some(q) = c.q.get_untracked() else {
+        return;
+    };
+    let key = format!("{PREFIX}{}", q.id);
+    let files: Vec<SavedFile> = c.files.with_value(|f| {
+        f.iter()
+            .map(|(name, text)| SavedFile {
+                name: name.clone(),
+                text: text.clone(),
+            })
+            .collect()
+    });
+    let choices = c.ws.with_value(choices);
+    let Some(storage) = local() else {
+        // Storage blocked: the app's banner says so already.
+        return;
+    };
+    let ok = if files.is_empty() {
+        storage.remove_item(&key).is_ok()
+    } else {
+        serde_json::to_string(&Saved { files, choices })
+            .ok()
+            .is_some_and(|json| storage.set_item(&key, &json).is_ok())
+    };
+    c.unsaved.set(!ok);
+}
+
+/// Lets the browser draw (the progress bar) before the next chunk.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// A file to bring in: picked or dropped, or already read (a stored workspace).
+enum Source {
+    Picked(web_sys::File),
+    Read(String, String),
+}
+
+async fn read(source: Source) -> (String, String) {
+    match source {
+        Source::Read(name, text) => (name, text),
+        Source::Picked(file) => {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string())
+                // Unreadable bytes: the workspace refuses the file with the reason.
+                .unwrap_or_default();
+            (file.name(), text)
+        }
+    }
+}
+
+/// Adds `sources` to the workspace, CHUNK at a time with the progress shown, then applies
+/// `choices` (a stored workspace's), stores it when `store`, and moves focus to the summary.
+async fn bring_in(c: Ctx, sources: Vec<Source>, choices: Vec<(usize, usize)>, store: bool) {
+    let Some(q) = c.q.get_untracked() else {
+        return;
+    };
+    let batch = c.batch.get_value();
+    let total = sources.len();
+    if total == 0 {
+        return;
+    }
+    c.progress.set(Some((0, total)));
+    let mut done = 0;
+    let mut sources = sources.into_iter().peekable();
+    while sources.peek().is_some() {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        for s in sources.by_ref().take(CHUNK) {
+            chunk.push(read(s).await);
+        }
+        if c.batch.get_value() != batch {
+            return;
+        }
+        c.ws.update_value(|ws| {
+            for (name, text) in &chunk {
+                ws.add(&q, name, text);
+            }
+        });
+        done += chunk.len();
+        c.files.update_value(|f| f.extend(chunk));
+        c.progress.set(Some((done, total)));
+        tick().await;
+        if c.batch.get_value() != batch {
+            return;
+        }
+    }
+    c.ws.update_value(|ws| {
+        for (g, v) in choices {
+            ws.choose(g, v);
+        }
+    });
+    c.progress.set(None);
+    c.rev.update(|n| *n += 1);
+    if store {
+        save(c);
+        request_animation_frame(|| focus("ws-summary"));
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Shows the workspace of `q` (the stored one, rebuilt).
+fn open(c: Ctx, q: Option<Arc<Questionnaire>>) {
+    c.batch.update_value(|n| *n += 1);
+    c.ws.set_value(Workspace::default());
+    c.files.set_value(Vec::new());
+    c.progress.set(None);
+    c.unsaved.set(false);
+    c.filter.set(Filter::default());
+    let qid = q.as_ref().map(|q| q.id.clone());
+    c.q.set(q);
+    c.rev.update(|n| *n += 1);
+    if let Some(qid) = qid {
+        let saved = load_saved(&qid);
+        let sources = saved
+            .files
+            .into_iter()
+            .map(|f| Source::Read(f.name, f.text))
+            .collect();
+        leptos::task::spawn_local(bring_in(c, sources, saved.choices, false));
+    }
+}
+
+/// The files of a `FileList` (picked or dropped).
+fn files_of(list: Option<web_sys::FileList>) -> Vec<Source> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(Source::Picked)
+        .collect()
+}
+
+#[component]
+fn WorkspacePage(state: AppState) -> impl IntoView {
+    let c = Ctx {
+        state,
+        q: RwSignal::new(None),
+        ws: StoredValue::new_local(Workspace::default()),
+        rev: RwSignal::new(0),
+        files: StoredValue::new_local(Vec::new()),
+        progress: RwSignal::new(None),
+        unsaved: RwSignal::new(false),
+        batch: StoredValue::new(0),
+        filter: RwSignal::new(Filter::default()),
+        sort: RwSignal::new(Sort::Organisation),
+    };
+    // The questionnaire with a stored workspace, else the first of the library.
+    let library = state.library.get_untracked();
+    let first = library
+        .iter()
+        .find(|q| has_saved(&q.id))
+        .or(library.first())
+        .cloned();
+    open(c, first);
+    let choose_q = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        open(c, state.questionnaire(&id));
+    };
+    let options = move || {
+        let l = c.lang().code();
+        state
+            .library
+            .get()
+            .iter()
+            .map(|q| {
+                let id = q.id.clone();
+                view! { <option value=id.clone()>{q.title.get(l).to_owned()}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <h1>{move || says::title(c.lang())}</h1>
+        <p class="hint">{move || w(c.lang(), W::Intro)}</p>
+        <p class="field">
+            <label for="ws-q">{move || w(c.lang(), W::Questionnaire)}</label>
+            <select id="ws-q" on:change=choose_q prop:value=move || c.q.get().map(|q| q.id.clone()).unwrap_or_default()>
+                {options}
+            </select>
+        </p>
+        <Intake c=c/>
+        <Summary c=c/>
+        <views::Views c=c/>
+    }
+}
+
+/// « Ajouter des fichiers » and the drop zone around it, and the progress of a batch.
+#[component]
+fn Intake(c: Ctx) -> impl IntoView {
+    let over = RwSignal::new(false);
+    let picked = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let sources = files_of(input.files());
+        // Let the same files be picked again.
+        input.set_value("");
+        leptos::task::spawn_local(bring_in(c, sources, Vec::new(), true));
+    };
+    let dropped = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        over.set(false);
+        // DataTransfer.files, read by name (no web-sys feature needed for it).
+        let list = js_sys::Reflect::get(&ev, &"dataTransfer".into())
+            .ok()
+            .and_then(|dt| js_sys::Reflect::get(&dt, &"files".into()).ok())
+            .and_then(|f| f.dyn_into::<web_sys::FileList>().ok());
+        let sources = files_of(list);
+        leptos::task::spawn_local(bring_in(c, sources, Vec::new(), true));
+    };
+    let lang = move || c.lang();
+    view! {
+        <section aria-labelledby="ws-add" class="ws-drop" class:over=move || over.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
+            on:dragleave=move |_| over.set(false)
+            on:drop=dropped>
+            <h2 id="ws-add">{move || w(lang(), W::AnswersFiles)}</h2>
+            <p>
+                <label for="ws-files">{move || w(lang(), W::AddFiles)}</label>
+                <input id="ws-files" type="file" multiple accept=".json,application/json" aria-describedby="ws-files-hint" on:change=picked/>
+                <span id="ws-files-hint" class="hint">{move || format!("{} — {}", w(lang(), W::AddHint), w(lang(), W::DropHere))}</span>
+            </p>
+            {move || c.progress.get().map(|(done, total)| view! {
+                <p>
+                    <progress id="ws-progress" max=total value=done aria-describedby="ws-progress-text"></progress>
+                    " "
+                    <span id="ws-progress-text" role="status">{format!("{done} / {total} {}", w(lang(), W::FilesRead))}</span>
+                </p>
+            })}
+        </section>
+    }
+}
+
+/// What the workspace holds: assessments, duplicates folded, files refused with their reason,
+/// versions awaiting the user's choice; « Vider l’espace ».
+#[component]
+fn Summary(c: Ctx) -> impl IntoView {
+    let state = c.state;
+    let clear = move |_| {
+        if super::browser::confirm(w(c.lang(), W::ConfirmClear)) {
+            let q = c.q.get_untracked();
+            c.files.set_value(Vec::new());
+            save(c);
+            open(c, q);
+        }
+    };
+    let body = move || {
+        c.rev.track();
+        let lang = c.lang();
+        let q = c.q.get()?;
+        let files = c.files.with_value(|f| f.len());
+        if files == 0 {
+            return Some(view! { <p>{w(lang, W::Empty)}</p> }.into_any());
+        }
+        let view = c.ws.with_value(|ws| {
+            let duplicates = (!ws.duplicates.is_empty()).then(|| {
+                let items = ws
+                    .duplicates
+                    .iter()
+                    .map(|(name, g)| {
+                        let who = says::who(&q, &ws.groups[*g].member().file, lang);
+                        view! { <li>{format!("{name} → {who}")}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <p>{says::duplicates(ws.duplicates.len(), lang)}</p>
+                    <ul class="ws-files">{items}</ul>
+                }
+            });
+            let refused = (!ws.refused.is_empty()).then(|| {
+                let items = ws
+                    .refused
+                    .iter()
+                    .map(|r| view! { <li>{labelled(lang, &r.source, &says::refusal(&r.why, lang))}</li> })
+                    .collect_view();
+                view! {
+                    <h3>{format!("{} ({})", says::refused_title(lang), ws.refused.len())}</h3>
+                    <ul class="ws-files refused">{items}</ul>
+                }
+            });
+            let pending: Vec<usize> = ws.pending().collect();
+            let versions = (!pending.is_empty()).then(|| {
+                let groups = pending
+                    .into_iter()
+                    .map(|g| {
+                        let group = &ws.groups[g];
+                        let who = says::who(&q, &group.member().file, lang);
+                        let lines = group
+                            .versions
+                            .iter()
+                            .enumerate()
+                            .map(|(v, m)| {
+                                let changed = m
+                                    .file
+                                    .assessment
+                                    .updated
+                                    .map(|d| {
+                                        let local = d.with_timezone(&chrono::Local);
+                                        format!(
+                                            "{} {}",
+                                            crate::present::date::written(local.date_naive(), lang),
+                                            local.format("%H:%M")
+                                        )
+                                    })
+                                    .unwrap_or_else(|| "—".to_owned());
+                                let line = format!(
+                                    "{} — {}",
+                                    m.sources.join(", "),
+                                    labelled(lang, super::i18n::tr(lang, K::LastChange), &changed)
+                                );
+                                let chosen = v == group.chosen;
+                                let (label, class) = if v == 0 {
+                                    (w(lang, W::KeepNewest), "primary")
+                                } else {
+                                    (w(lang, W::KeepThis), "")
+                                };
+                                view! {
+                                    <li>
+                                        <span>{line}</span>
+                                        {chosen.then(|| format!(" ({})", w(lang, W::Chosen)))}
+                                        " "
+                                        <button class=class on:click=move |_| {
+                                            c.ws.update_value(|ws| ws.choose(g, v));
+                                            save(c);
+                                            c.rev.update(|n| *n += 1);
+                                        }>{label}</button>
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! { <div class="ws-versions"><p><strong>{who}</strong></p><ul>{lines}</ul></div> }
+                    })
+                    .collect_view();
+                view! {
+                    <h3>{says::versions_title(lang)}</h3>
+                    {groups}
+                }
+            });
+            view! {
+                <p class="ws-count">{says::assessments(&q, ws.groups.len(), lang)}</p>
+                {duplicates}
+                {refused}
+                {versions}
+            }
+        });
+        Some(view.into_any())
+    };
+    view! {
+        <section aria-labelledby="ws-summary-title" id="ws-summary" tabindex="-1" class="report">
+            <h2 id="ws-summary-title">{move || w(c.lang(), W::Received)}</h2>
+            <Show when=move || c.unsaved.get()>
+                <div class="banner error" role="alert"><p>{move || w(c.lang(), W::NotStored)}</p></div>
+            </Show>
+            {body}
+            <Show when=move || { c.rev.track(); c.files.with_value(|f| !f.is_empty()) && c.progress.get().is_none() }>
+                <p class="actions"><button class="danger" on:click=clear>{move || w(state.lang.get(), W::Clear)}</button></p>
+            </Show>
+        </section>
+    }
+}

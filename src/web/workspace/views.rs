@@ -1,0 +1,608 @@
+//! The workspace's views, by the questionnaire's kind (`engine::aggregate::kind`): the
+//! capacity matrix, the consolidated risk register, the class results; with the filters,
+//! the sorting and the CSV exports. Every count is a button that lists the assessments
+//! behind it ([`Behind`]).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::super::i18n::{tr, K};
+use super::words::{w, W};
+use super::{Ctx, Sort};
+use crate::engine::aggregate::{self, fold, kind, Kind, Workspace};
+use crate::engine::model::Rule;
+use crate::engine::Questionnaire;
+use crate::present::aggregate as says;
+use crate::present::follow_up::band_name;
+use crate::present::{labelled, outcome as present_outcome, Lang};
+
+/// Orders `groups` by `sort` (then by workspace order, so the order is stable).
+pub fn sort(q: &Questionnaire, ws: &Workspace, groups: &mut [usize], sort: Sort) {
+    let bands = q.scoring.bands();
+    let m = |g: usize| ws.groups[g].member();
+    match sort {
+        Sort::Organisation => {
+            groups.sort_by_key(|&g| (fold(&m(g).file.assessment.organisation), g))
+        }
+        Sort::Date => groups.sort_by_key(|&g| (std::cmp::Reverse(m(g).file.assessment.date), g)),
+        Sort::Score => groups.sort_by_key(|&g| (std::cmp::Reverse(m(g).counted().score), g)),
+        Sort::Band => groups.sort_by_key(|&g| {
+            let band = m(g).counted().band.as_ref().map(|b| b.id.clone());
+            let at = band
+                .and_then(|id| bands.iter().position(|b| b.id == id))
+                .unwrap_or(usize::MAX);
+            (at, g)
+        }),
+    }
+}
+
+/// The views of the kept assessments: filters and sorting, the questionnaire's view, the
+/// exports. Nothing is shown while the workspace is empty or a batch is being read.
+#[component]
+pub fn Views(c: Ctx) -> impl IntoView {
+    let shown = move || {
+        c.rev.track();
+        c.progress.get().is_none() && c.ws.with_value(|ws| !ws.groups.is_empty())
+    };
+    let body = move || {
+        let groups = c.kept();
+        let lang = c.lang();
+        let q = c.q.get()?;
+        if !shown() {
+            return None;
+        }
+        Some(match kind(&q) {
+            Kind::Matrix => matrix_view(c, q, groups, lang),
+            Kind::Register => register_view(c, q, groups, lang),
+            Kind::Class => class_view(c, q, groups, lang),
+        })
+    };
+    view! {
+        <div hidden=move || !shown()>
+            <Filters c=c/>
+            {body}
+            <Exports c=c/>
+        </div>
+    }
+}
+
+/// Place, organisation, dates, and the order of the rows; how many assessments they keep.
+#[component]
+fn Filters(c: Ctx) -> impl IntoView {
+    let lang = move || c.lang();
+    let k = move |k: K| tr(lang(), k);
+    let date = |ev: &leptos::ev::Event| event_target_value(ev).parse().ok();
+    let kept = move || {
+        let n = c.kept().len();
+        let q = c.q.get()?;
+        let total = c.ws.with_value(|ws| ws.groups.len());
+        let mut s = says::assessments(&q, n, lang());
+        if n != total {
+            s = format!("{} ({})", s, says::count(n, total, lang()));
+        }
+        if let Some(f) = says::filter(&c.filter.get(), lang()) {
+            s = format!("{s} — {f}");
+        }
+        Some(s)
+    };
+    view! {
+        <section aria-labelledby="ws-filter-title" class="ws-filters">
+            <h2 id="ws-filter-title">{move || w(lang(), W::Filters)}</h2>
+            <div class="details">
+                <p class="field"><label for="ws-f-org">{move || k(K::Organisation)}</label>
+                    <input id="ws-f-org" type="text" autocomplete="off" prop:value=move || c.filter.with(|f| f.organisation.clone())
+                        on:input=move |ev| c.filter.update(|f| f.organisation = event_target_value(&ev))/></p>
+                <p class="field"><label for="ws-f-place">{move || k(K::Place)}</label>
+                    <input id="ws-f-place" type="text" autocomplete="off" prop:value=move || c.filter.with(|f| f.place.clone())
+                        on:input=move |ev| c.filter.update(|f| f.place = event_target_value(&ev))/></p>
+                <p class="field"><label for="ws-f-from">{move || w(lang(), W::From)}</label>
+                    <input id="ws-f-from" type="date" on:input=move |ev| c.filter.update(|f| f.from = date(&ev))/></p>
+                <p class="field"><label for="ws-f-to">{move || w(lang(), W::To)}</label>
+                    <input id="ws-f-to" type="date" on:input=move |ev| c.filter.update(|f| f.to = date(&ev))/></p>
+                <p class="field"><label for="ws-sort">{move || w(lang(), W::SortBy)}</label>
+                    <select id="ws-sort" on:change=move |ev| c.sort.set(match event_target_value(&ev).as_str() {
+                        "band" => Sort::Band,
+                        "score" => Sort::Score,
+                        "date" => Sort::Date,
+                        _ => Sort::Organisation,
+                    })>
+                        <option value="organisation">{move || w(lang(), W::SortOrganisation)}</option>
+                        <option value="band">{move || w(lang(), W::SortBand)}</option>
+                        <option value="score">{move || w(lang(), W::SortScore)}</option>
+                        <option value="date">{move || w(lang(), W::SortDate)}</option>
+                    </select></p>
+            </div>
+            <p class="ws-kept" role="status">{kept}</p>
+        </section>
+    }
+}
+
+/// A count that opens the assessments behind it: a button (its label, by default « n
+/// évaluations ») that shows or hides their list (who, and the files each came from).
+#[component]
+fn Behind(c: Ctx, groups: Vec<usize>, #[prop(optional)] label: Option<String>) -> impl IntoView {
+    let lang = c.state.lang.get_untracked();
+    let Some(q) = c.q.get_untracked() else {
+        return ().into_any();
+    };
+    let text = label.unwrap_or_else(|| says::assessments(&q, groups.len(), lang));
+    if groups.is_empty() {
+        return view! { <span class="ws-zero">{text}</span> }.into_any();
+    }
+    let open = RwSignal::new(false);
+    let list = move || {
+        open.get().then(|| {
+            let items = c.ws.with_value(|ws| {
+                groups
+                    .iter()
+                    .filter_map(|&g| ws.groups.get(g))
+                    .map(|group| {
+                        let m = group.member();
+                        let who = says::who(&q, &m.file, lang);
+                        let files = labelled(lang, w(lang, W::Files), &m.sources.join(", "));
+                        view! { <li>{who}<span class="hint">{files}</span></li> }
+                    })
+                    .collect_view()
+            });
+            view! { <ul class="behind">{items}</ul> }
+        })
+    };
+    view! {
+        <button class="link ws-open" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>{text}</button>
+        {list}
+    }
+    .into_any()
+}
+
+fn who(q: &Questionnaire, ws: &Workspace, g: usize, lang: Lang) -> String {
+    says::who(q, &ws.groups[g].member().file, lang)
+}
+
+/// The band of a row: the self-assessed one, and the confirmed one when a review gives one.
+fn row_band(q: &Questionnaire, own: Option<&str>, official: Option<&str>, lang: Lang) -> String {
+    let own = band_name(q, own, lang);
+    match official {
+        Some(o) => format!(
+            "{own} → {} ({})",
+            band_name(q, Some(o), lang),
+            w(lang, W::Confirmed)
+        ),
+        None => own,
+    }
+}
+
+/// The bands and how many assessments are in each (the unrated only when there are some).
+fn bands_view(
+    c: Ctx,
+    q: &Questionnaire,
+    bands: &[aggregate::BandCount],
+    lang: Lang,
+) -> impl IntoView {
+    let items = bands
+        .iter()
+        .filter(|b| b.band.is_some() || !b.groups.is_empty())
+        .map(|b| {
+            let name = band_name(q, b.band.as_deref(), lang);
+            let groups = b.groups.clone();
+            view! { <li>{format!("{name}{}", crate::present::colon(lang))}<Behind c=c groups=groups/></li> }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="ws-bands-title">
+            <h2 id="ws-bands-title">{says::bands_title(lang)}</h2>
+            <ul class="ws-list ws-bands">{items}</ul>
+        </section>
+    }
+}
+
+fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) -> AnyView {
+    let until = super::super::today() + chrono::Days::new(183);
+    let total = groups.len();
+    c.ws.with_value(|ws| {
+        let m = aggregate::matrix(&q, ws, &groups, until);
+        let heads = m
+            .columns
+            .iter()
+            .map(|col| view! { <th scope="col">{says::column(&q, &col.item, lang)}</th> })
+            .collect_view();
+        let rows = m
+            .rows
+            .iter()
+            .map(|r| {
+                let cells = m
+                    .columns
+                    .iter()
+                    .zip(&r.cells)
+                    .map(|(col, cell)| {
+                        let text = says::cell(&q, &col.item, cell, lang);
+                        let unmet = cell.unmet;
+                        view! {
+                            <td class:unmet=unmet>{text}{unmet.then(|| view! {
+                                <span class="mark" aria-hidden="true">{format!(" {}", says::unmet_mark())}</span>
+                                <span class="sr-only">{format!(" ({})", w(lang, W::NotMet))}</span>
+                            })}</td>
+                        }
+                    })
+                    .collect_view();
+                let score = match (r.score, r.max) {
+                    (Some(s), Some(x)) => format!("{s} / {x}"),
+                    _ => "—".to_owned(),
+                };
+                view! {
+                    <tr>
+                        <th scope="row">{who(&q, ws, r.group, lang)}</th>
+                        <td>{score}</td>
+                        <td class="ws-band">{row_band(&q, r.band.as_deref(), r.official_band.as_deref(), lang)}</td>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        let unmet = m
+            .unmet
+            .iter()
+            .map(|u| {
+                let line = says::unmet_line(&q, u, total, lang);
+                view! { <li>{line}" "<Behind c=c groups=u.groups.clone()/></li> }
+            })
+            .collect_view();
+        let due = (!m.review_due.is_empty()).then(|| {
+            let items = m
+                .review_due
+                .iter()
+                .map(|(g, d)| {
+                    view! { <li>{labelled(lang, &who(&q, ws, *g, lang), &crate::present::date::written(*d, lang))}</li> }
+                })
+                .collect_view();
+            view! {
+                <section aria-labelledby="ws-due-title">
+                    <h2 id="ws-due-title">{says::review_due_title(lang)}</h2>
+                    <ul class="ws-list">{items}</ul>
+                </section>
+            }
+        });
+        let caption = format!(
+            "{} — {}",
+            says::matrix_title(lang),
+            says::assessments(&q, total, lang)
+        );
+        view! {
+            {q.self_assessment.then(|| view! { <p class="status provisional ws-indicative" role="note">{says::indicative(lang)}</p> })}
+            {bands_view(c, &q, &m.bands, lang)}
+            <section aria-labelledby="ws-unmet-title">
+                <h2 id="ws-unmet-title">{says::unmet_title(lang)}</h2>
+                <ol class="ws-list ws-unmet">{unmet}</ol>
+            </section>
+            <section aria-labelledby="ws-matrix-title">
+                <h2 id="ws-matrix-title">{says::matrix_title(lang)}</h2>
+                <p class="hint">{says::unmet_legend(lang)}</p>
+                <p class="scroll-hint" id="ws-matrix-hint">{tr(lang, K::ScrollHint)}</p>
+                <div class="table-wrap scrolls ws-scroll" tabindex="0" role="region" aria-labelledby="ws-matrix-title" aria-describedby="ws-matrix-hint">
+                    <table class="ws-matrix">
+                        <caption>{caption}</caption>
+                        <thead><tr>
+                            <th scope="col">{says::who_heading(&q, lang)}</th>
+                            <th scope="col">{tr(lang, K::Score)}</th>
+                            <th scope="col">{w(lang, W::Band)}</th>
+                            {heads}
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+            {due}
+        }
+        .into_any()
+    })
+}
+
+fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) -> AnyView {
+    let l = lang.code();
+    let total = groups.len();
+    let Rule::RiskMatrix(rm) = &q.scoring.rule else {
+        return ().into_any();
+    };
+    c.ws.with_value(|ws| {
+        let r = aggregate::register(&q, ws, &groups);
+        let risks = r
+            .risks
+            .iter()
+            .map(|k| {
+                let highest = k.highest.as_ref().map(|(_, gs)| {
+                    let whos: Vec<String> = gs.iter().map(|&g| who(&q, ws, g, lang)).collect();
+                    format!(" — {}", says::highest_in(&whos.join(crate::present::list_sep(lang)), lang))
+                });
+                view! { <li>{says::risk_line(&q, k, lang)}" "<Behind c=c groups=k.groups.clone()/>{highest}</li> }
+            })
+            .collect_view();
+        let missing = r
+            .missing
+            .iter()
+            .map(|m| {
+                view! { <li>{says::missing_line(&q, m, total, lang)}" "<Behind c=c groups=m.groups.clone()/></li> }
+            })
+            .collect_view();
+        // The heat matrix: likelihood 5 at the top, impact 1 to 5 left to right.
+        let label = |texts: &[crate::engine::model::Text], n: usize| {
+            texts
+                .get(n - 1)
+                .map(|t| format!("{n} {}", t.get(l)))
+                .unwrap_or_else(|| n.to_string())
+        };
+        let open = RwSignal::new(None::<(usize, usize)>);
+        let heads = (1..=5)
+            .map(|i| view! { <th scope="col">{label(&rm.impact, i)}</th> })
+            .collect_view();
+        let heat_rows = (1..=5)
+            .rev()
+            .map(|li| {
+                let cells = (1..=5)
+                    .map(|ii| {
+                        let pairs = &r.heat[li - 1][ii - 1];
+                        let n = pairs.len();
+                        let colour = present_outcome::hex(present_outcome::heat_colour(&rm.bands, (li * ii) as i64));
+                        let name = format!(
+                            "{} {li}, {} {ii}{}{n} {}",
+                            tr(lang, K::Likelihood),
+                            tr(lang, K::Impact),
+                            crate::present::colon(lang),
+                            w(lang, W::Risks)
+                        );
+                        view! {
+                            <td class="ws-heat-cell" style:background-color=colour>
+                                {if n > 0 {
+                                    view! {
+                                        <button class="ws-heat-count" aria-label=name aria-expanded=move || (open.get() == Some((li, ii))).to_string()
+                                            on:click=move |_| {
+                                                open.update(|o| *o = if *o == Some((li, ii)) { None } else { Some((li, ii)) });
+                                            }>{n.to_string()}</button>
+                                    }.into_any()
+                                } else {
+                                    view! { <span aria-label=name.clone()>"0"</span> }.into_any()
+                                }}
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{label(&rm.likelihood, li)}</th>{cells}</tr> }
+            })
+            .collect_view();
+        let heat = r.heat.clone();
+        let q2 = q.clone();
+        let opened = move || {
+            let (li, ii) = open.get()?;
+            let items = c.ws.with_value(|ws| {
+                heat[li - 1][ii - 1]
+                    .iter()
+                    .map(|(g, item)| {
+                        let line = format!("{} — {}", who(&q2, ws, *g, lang), says::column(&q2, item, lang));
+                        view! { <li>{line}</li> }
+                    })
+                    .collect_view()
+            });
+            Some(view! {
+                <div class="behind ws-heat-list">
+                    <p><strong>{format!("{} {li}, {} {ii}", tr(lang, K::Likelihood), tr(lang, K::Impact))}</strong></p>
+                    <ul>{items}</ul>
+                    <button on:click=move |_| open.set(None)>{w(lang, W::Close)}</button>
+                </div>
+            })
+        };
+        view! {
+            <section aria-labelledby="ws-register-title">
+                <h2 id="ws-register-title">{says::register_title(lang)}</h2>
+                <ol class="ws-list">{risks}</ol>
+            </section>
+            <section aria-labelledby="ws-heat-title">
+                <h2 id="ws-heat-title">{says::heat_title(lang)}</h2>
+                <p class="hint">{w(lang, W::HeatHint)}</p>
+                <div class="table-wrap ws-scroll">
+                    <table class="ws-heat">
+                        <caption>{says::heat_title(lang)}</caption>
+                        <thead><tr><th scope="col">{format!("{} ↓ / {} →", tr(lang, K::Likelihood), tr(lang, K::Impact))}</th>{heads}</tr></thead>
+                        <tbody>{heat_rows}</tbody>
+                    </table>
+                </div>
+                {opened}
+            </section>
+            <section aria-labelledby="ws-missing-title">
+                <h2 id="ws-missing-title">{says::missing_title(lang)}</h2>
+                <ol class="ws-list">{missing}</ol>
+            </section>
+            {bands_view(c, &q, &r.bands, lang)}
+        }
+        .into_any()
+    })
+}
+
+fn class_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) -> AnyView {
+    c.ws.with_value(|ws| {
+        let k = aggregate::class(&q, ws, &groups);
+        let rows = k
+            .attempts
+            .iter()
+            .map(|a| {
+                let o = &ws.groups[a.group].member().outcome;
+                view! {
+                    <tr>
+                        <th scope="row">{who(&q, ws, a.group, lang)}</th>
+                        <td>{present_outcome::score_line(o, lang)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let pairs = (!k.pairs.is_empty()).then(|| {
+            let items = k
+                .pairs
+                .iter()
+                .map(|p| {
+                    let line = says::pair_line(&q, ws, p, lang);
+                    view! { <li>{line}" "<Behind c=c groups=vec![p.pre, p.post]/></li> }
+                })
+                .collect_view();
+            view! {
+                <section aria-labelledby="ws-pairs-title">
+                    <h2 id="ws-pairs-title">{says::pairs_title(lang)}</h2>
+                    <ul class="ws-list">{items}</ul>
+                </section>
+            }
+        });
+        let missed = k
+            .missed
+            .iter()
+            .map(|m| view! { <li>{says::missed_line(&q, m, lang)}" "<Behind c=c groups=m.groups.clone()/></li> })
+            .collect_view();
+        let caption = format!(
+            "{} — {}",
+            says::class_title(lang),
+            says::assessments(&q, groups.len(), lang)
+        );
+        view! {
+            <section aria-labelledby="ws-class-title">
+                <h2 id="ws-class-title">{says::class_title(lang)}</h2>
+                <ul class="ws-list">
+                    <li>{format!("{}{}", tr(lang, K::Passed), crate::present::colon(lang))}<Behind c=c groups=k.passed.clone()/></li>
+                    <li>{format!("{}{}", tr(lang, K::NotPassed), crate::present::colon(lang))}<Behind c=c groups=k.not_passed.clone()/></li>
+                </ul>
+                <div class="table-wrap ws-scroll" tabindex="0" role="region" aria-labelledby="ws-class-title">
+                    <table class="ws-class">
+                        <caption>{caption}</caption>
+                        <thead><tr><th scope="col">{says::who_heading(&q, lang)}</th><th scope="col">{says::result_heading(lang)}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+            {pairs}
+            <section aria-labelledby="ws-missed-title">
+                <h2 id="ws-missed-title">{says::missed_title(lang)}</h2>
+                <ol class="ws-list">{missed}</ol>
+            </section>
+        }
+        .into_any()
+    })
+}
+
+/// Where the consolidated PDF stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Pdf {
+    Idle,
+    Loading,
+    Building,
+    Done { name: String, pages: u32, kb: f64 },
+    Failed(String),
+}
+
+/// The two CSV files of the kept assessments, and the consolidated PDF report (made by the
+/// PDF worker from the same files, choices and filter).
+#[component]
+fn Exports(c: Ctx) -> impl IntoView {
+    let lang = move || c.lang();
+    let done = RwSignal::new(None::<String>);
+    let pdf = RwSignal::new(Pdf::Idle);
+    let busy = move || matches!(pdf.get(), Pdf::Loading | Pdf::Building);
+    let make_pdf = move |_| {
+        let Some(q) = c.q.get_untracked() else {
+            return;
+        };
+        let Some(source) = c.state.sources.with_value(|m| m.get(&q.id).cloned()) else {
+            return pdf.set(Pdf::Failed(q.id.clone()));
+        };
+        let files = c.files.get_value();
+        let choices = c.ws.with_value(super::choices);
+        let filter = c.filter.get_untracked();
+        let lang = c.state.lang.get_untracked();
+        let date = super::super::today();
+        leptos::task::spawn_local(async move {
+            use super::super::pdf as worker;
+            if !worker::started() {
+                pdf.set(Pdf::Loading);
+                if let Err(e) = worker::start().await {
+                    let hint = tr(lang, K::PdfModuleUnavailable);
+                    return pdf.set(Pdf::Failed(format!("{hint} ({e})")));
+                }
+            }
+            pdf.set(Pdf::Building);
+            let iso = crate::present::date::iso(date);
+            match worker::make_workspace(&source, &files, &choices, &filter, lang.code(), &iso)
+                .await
+            {
+                Ok(m) => {
+                    let name = format!(
+                        "{}-{}-{iso}.pdf",
+                        q.id,
+                        crate::present::file_name::slug(says::title(lang))
+                    );
+                    match super::super::browser::download(&name, "application/pdf", &m.bytes) {
+                        Ok(()) => pdf.set(Pdf::Done {
+                            name,
+                            pages: m.pages,
+                            kb: m.bytes.len() as f64 / 1024.0,
+                        }),
+                        Err(e) => pdf.set(Pdf::Failed(e)),
+                    }
+                }
+                Err(e) => pdf.set(Pdf::Failed(e)),
+            }
+        });
+    };
+    let pdf_status = move || {
+        let lang = lang();
+        match pdf.get() {
+            Pdf::Idle => String::new(),
+            Pdf::Loading => tr(lang, K::PdfLoading).to_owned(),
+            Pdf::Building => tr(lang, K::PdfBuilding).to_owned(),
+            Pdf::Done { name, pages, kb } => format!(
+                "✓ {} ({pages} {}, {kb:.0} {})",
+                labelled(lang, tr(lang, K::PdfReady), &name),
+                tr(lang, K::Pages),
+                tr(lang, K::Kilobytes)
+            ),
+            Pdf::Failed(e) => format!("⚠ {}", labelled(lang, tr(lang, K::PdfFailed), &e)),
+        }
+    };
+    let csv = move |items: bool| {
+        let Some(q) = c.q.get_untracked() else {
+            return;
+        };
+        let lang = c.state.lang.get_untracked();
+        let groups = c.kept();
+        let text = c.ws.with_value(|ws| {
+            if items {
+                says::csv_items(&q, ws, &groups, lang)
+            } else {
+                says::csv_assessments(&q, ws, &groups, lang)
+            }
+        });
+        let what = w(
+            lang,
+            if items {
+                W::CsvItemsFile
+            } else {
+                W::CsvAssessmentsFile
+            },
+        );
+        let name = format!(
+            "{}-{}-{}.csv",
+            q.id,
+            crate::present::file_name::slug(what),
+            crate::present::date::iso(super::super::today())
+        );
+        if super::super::browser::download(&name, "text/csv;charset=utf-8", text.as_bytes()).is_ok()
+        {
+            done.set(Some(name));
+        }
+    };
+    view! {
+        <section aria-labelledby="ws-out-title">
+            <h2 id="ws-out-title">{move || w(lang(), W::Out)}</h2>
+            <p class="actions">
+                <button on:click=move |_| csv(false)>{move || w(lang(), W::CsvAssessments)}</button>
+                <button on:click=move |_| csv(true)>{move || w(lang(), W::CsvItems)}</button>
+                <button class="primary" on:click=make_pdf disabled=busy aria-busy=move || busy().to_string()>{move || tr(lang(), K::ExportPdf)}</button>
+            </p>
+            <p class="pdf-status" role="status" aria-live="polite">{pdf_status}</p>
+            <p class="export-status" role="status">{move || done.get().map(|n| format!("✓ {}", labelled(lang(), tr(lang(), K::ExportDone), &n)))}</p>
+        </section>
+    }
+}
