@@ -119,7 +119,7 @@ fn main() {
     println!("Workspace (release build; median of 5 runs): intake = read, place, score and fold each file");
     println!("| files | intake | view | both CSV files | total |");
     println!("|---|---|---|---|---|");
-    let mut line = |label: String, q: &Questionnaire, files: Vec<String>| {
+    let line = |label: String, q: &Questionnaire, files: Vec<String>| {
         let (i, v, c) = run(q, &files, 5);
         println!(
             "| {label} | {} | {} | {} | {} |",

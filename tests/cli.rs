@@ -525,9 +525,9 @@ fn unicef_answers(id: &str, org: &str, place: &str, ratings: [usize; 6], updated
 }
 
 /// Four readable assessments (one also saved as a copy, one in two versions), a quiz file and
-/// a broken one, in a folder.
-fn aggregate_folder() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("psea-cli-agg-{}", std::process::id()));
+/// a broken one, in a folder of its own for each test (`tag`): tests run in parallel.
+fn aggregate_folder(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("psea-cli-agg-{}-{tag}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
     let a = unicef_answers(
@@ -590,7 +590,7 @@ fn aggregate_folder() -> PathBuf {
 
 #[test]
 fn aggregate_prints_the_picture_and_says_what_it_skipped_on_stderr() {
-    let dir = aggregate_folder();
+    let dir = aggregate_folder("t1");
     let o = run(&["aggregate", &unicef(), &dir.display().to_string()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let (out, err) = (stdout(&o), stderr(&o));
@@ -651,7 +651,7 @@ fn aggregate_prints_the_picture_and_says_what_it_skipped_on_stderr() {
 
 #[test]
 fn aggregate_csv_has_a_bom_a_header_and_a_row_per_assessment_and_per_answer() {
-    let dir = aggregate_folder();
+    let dir = aggregate_folder("t2");
     let d = dir.display().to_string();
     let o = run(&["aggregate", &unicef(), &d, "--csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -700,7 +700,7 @@ fn aggregate_csv_has_a_bom_a_header_and_a_row_per_assessment_and_per_answer() {
 
 #[test]
 fn aggregate_json_lists_what_was_taken_in_refused_and_folded_with_the_view() {
-    let dir = aggregate_folder();
+    let dir = aggregate_folder("t3");
     let o = run(&[
         "aggregate",
         &unicef(),
@@ -752,7 +752,7 @@ fn aggregate_errors_a_bad_questionnaire_exits_2_and_missing_answers_files_are_sk
 
 #[test]
 fn aggregate_pdf_writes_the_consolidated_report() {
-    let dir = aggregate_folder();
+    let dir = aggregate_folder("t4");
     let pdf = std::env::temp_dir().join(format!("psea-cli-agg-{}.pdf", std::process::id()));
     let o = run(&[
         "aggregate",
@@ -775,5 +775,26 @@ fn aggregate_pdf_writes_the_consolidated_report() {
     assert!(
         text.contains("quiz.json"),
         "the refused file is named: {text}"
+    );
+}
+
+#[test]
+fn aggregate_of_a_flag_questionnaire_speaks_of_flags_raised_not_standards() {
+    let q = qdir()
+        .join("programme-sea-risk-flags.toml")
+        .display()
+        .to_string();
+    let example = qdir()
+        .join("examples/programme-sea-risk-flags.json")
+        .display()
+        .to_string();
+    let o = run(&["aggregate", &q, &example]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Signaux le plus souvent relevés"), "{out}");
+    assert!(out.contains("Signaux relevés par évaluation"), "{out}");
+    assert!(
+        !out.contains("priorités de formation") && !out.contains("indicatives"),
+        "{out}"
     );
 }

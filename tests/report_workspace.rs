@@ -279,7 +279,7 @@ fn unicef_report_holds_counts_bands_priorities_matrix_rows_and_refused_files() {
             let file = AnswersFile::from_json(&m.json.to_string()).unwrap();
             assert_has(&rows, &words::who(&q, &file, lang));
         }
-        assert_has(&t, words::matrix_title(lang));
+        assert_has(&t, words::matrix_title(&q, lang));
         let sizes = page_sizes(&p);
         assert!(
             sizes.iter().any(|s| s.starts_with("841.89 x 595.276")),
@@ -323,7 +323,7 @@ fn the_version_choice_and_the_filter_are_what_the_report_reads() {
     assert_has(&t, &words::count(mopti, made.len(), lang));
     assert_has(&t, &words::filter(&filter, lang).unwrap());
     // The matrix's rows (the head lists every version brought in, kept or not).
-    assert_has(&t, words::matrix_title(lang));
+    assert_has(&t, words::matrix_title(&q, lang));
     let rows = &first_column(&write("mopti.pdf", &r));
     for m in &made {
         let file = AnswersFile::from_json(&m.json.to_string()).unwrap();

@@ -120,24 +120,46 @@ pub fn indicative(lang: Lang) -> &'static str {
     )
 }
 
-pub fn matrix_title(lang: Lang) -> &'static str {
-    t(
-        lang,
-        "Notes par organisation et par norme",
-        "Ratings by organisation and standard",
-    )
+/// The matrix's heading: ratings by standard, or (a flag questionnaire) flags raised.
+pub fn matrix_title(q: &Questionnaire, lang: Lang) -> &'static str {
+    if flags(q) {
+        t(
+            lang,
+            "Signaux relevés par évaluation",
+            "Flags raised by assessment",
+        )
+    } else {
+        t(
+            lang,
+            "Notes par organisation et par norme",
+            "Ratings by organisation and standard",
+        )
+    }
+}
+
+/// A flag questionnaire: its "unmet" items are flags raised, not standards.
+fn flags(q: &Questionnaire) -> bool {
+    matches!(q.scoring.rule, crate::engine::model::Rule::FlagCount(_))
 }
 
 pub fn bands_title(lang: Lang) -> &'static str {
     t(lang, "Répartition des notes", "Ratings distribution")
 }
 
-pub fn unmet_title(lang: Lang) -> &'static str {
-    t(
-        lang,
-        "Normes le plus souvent non atteintes (priorités de formation)",
-        "Standards most often not met (training priorities)",
-    )
+pub fn unmet_title(q: &Questionnaire, lang: Lang) -> &'static str {
+    if flags(q) {
+        t(
+            lang,
+            "Signaux le plus souvent relevés",
+            "Flags most often raised",
+        )
+    } else {
+        t(
+            lang,
+            "Normes le plus souvent non atteintes (priorités de formation)",
+            "Standards most often not met (training priorities)",
+        )
+    }
 }
 
 pub fn review_due_title(lang: Lang) -> &'static str {
@@ -572,8 +594,10 @@ pub fn text(q: &Questionnaire, ws: &Workspace, f: &Filter, today: NaiveDate, lan
         Kind::Matrix => {
             let m =
                 crate::engine::aggregate::matrix(q, ws, &groups, today + chrono::Days::new(180));
-            line("");
-            line(indicative(lang));
+            if q.self_assessment {
+                line("");
+                line(indicative(lang));
+            }
             line("");
             line(bands_title(lang));
             for b in &m.bands {
@@ -587,12 +611,12 @@ pub fn text(q: &Questionnaire, ws: &Workspace, f: &Filter, today: NaiveDate, lan
                 ));
             }
             line("");
-            line(unmet_title(lang));
+            line(unmet_title(q, lang));
             for u in &m.unmet {
                 line(&format!("  {}", unmet_line(q, u, total, lang)));
             }
             line("");
-            line(matrix_title(lang));
+            line(matrix_title(q, lang));
             for r in &m.rows {
                 let file = &ws.groups[r.group].member().file;
                 let band = band_name(q, r.official_band.as_deref().or(r.band.as_deref()), lang);

@@ -229,7 +229,7 @@ impl Draw<'_> {
             l.paragraph(words::indicative(lang), false, 9.5, 0.0, BLACK);
         }
         self.bands(l, &m.bands);
-        l.heading(words::unmet_title(lang), 12.0, true);
+        l.heading(words::unmet_title(q, lang), 12.0, true);
         lines(
             l,
             m.unmet
@@ -240,7 +240,7 @@ impl Draw<'_> {
         if !m.rows.is_empty() {
             // The matrix gets landscape pages: one column per standard.
             l.landscape(true);
-            l.heading(words::matrix_title(lang), 12.0, true);
+            l.heading(words::matrix_title(q, lang), 12.0, true);
             if indicative {
                 l.paragraph(words::indicative(lang), false, 8.0, 0.0, GREY);
             }
