@@ -49,6 +49,14 @@ export default async function (t) {
     expect(await page.getByRole('alert').filter({ hasText: 'illisible' }).count() === 0, 'an entry was reported unreadable');
     const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':aside:')));
     expect(keys.length === 0, `set aside: ${keys.join(', ')}`);
+    // A card action that needs the full file says why nothing happened, and changes nothing.
+    // (Accepted in the handler: the click returns only once the dialog is closed.)
+    const dialog = page.waitForEvent('dialog', { timeout: 15000 });
+    page.once('dialog', (d) => d.accept());
+    await first.getByRole('button', { name: 'Dupliquer : ONG Tête' }).click();
+    const said = (await dialog).message();
+    expect(said.includes('n’a pas pu être chargée'), `message: ${said}`);
+    expect(await cards.count() === 2, `${await cards.count()} cards after a copy that could not be made`);
     await context.close();
   });
 

@@ -518,11 +518,14 @@ fn AssessmentCard(h: Head) -> impl IntoView {
             });
         });
     }
-    // What needs the full answers file runs in the library module, once it is read.
+    // What needs the full answers file runs in the library module, once it is read; if that
+    // module cannot be fetched, the user is told (nothing changed).
     let full = move |f: Box<dyn FnOnce() -> LocalFuture>| {
         leptos::task::spawn_local(async move {
             if state.ensure_library().await.is_ok() {
                 f().await;
+            } else {
+                let _ = window().alert_with_message(state.t(K::PageUnavailable));
             }
         });
     };

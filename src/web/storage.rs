@@ -94,7 +94,8 @@ impl Head {
 
 thread_local! {
     /// Where entries live when the browser's storage is blocked.
-    static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+    /// (A list, not a map: a handful of entries, and the first load then carries no map code.)
+    static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The browser's storage, or `None` when site data is blocked.
@@ -115,14 +116,19 @@ fn keys() -> Vec<String> {
                 .filter_map(|i| storage.key(i).ok().flatten())
                 .collect()
         }
-        None => MEMORY.with(|m| m.borrow().keys().cloned().collect()),
+        None => MEMORY.with(|m| m.borrow().iter().map(|(k, _)| k.clone()).collect()),
     }
 }
 
 fn raw(key: &str) -> Option<String> {
     match local() {
         Some(storage) => storage.get_item(key).ok().flatten(),
-        None => MEMORY.with(|m| m.borrow().get(key).cloned()),
+        None => MEMORY.with(|m| {
+            m.borrow()
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        }),
     }
 }
 
@@ -130,7 +136,13 @@ fn set_raw(key: &str, value: &str) -> Result<(), String> {
     match local() {
         Some(storage) => storage.set_item(key, value).map_err(|e| format!("{e:?}")),
         None => {
-            MEMORY.with(|m| m.borrow_mut().insert(key.to_owned(), value.to_owned()));
+            MEMORY.with(|m| {
+                let mut m = m.borrow_mut();
+                match m.iter_mut().find(|(k, _)| k == key) {
+                    Some((_, v)) => *v = value.to_owned(),
+                    None => m.push((key.to_owned(), value.to_owned())),
+                }
+            });
             Ok(())
         }
     }
@@ -142,7 +154,7 @@ fn remove(key: &str) {
             let _ = storage.remove_item(key);
         }
         None => {
-            MEMORY.with(|m| m.borrow_mut().remove(key));
+            MEMORY.with(|m| m.borrow_mut().retain(|(k, _)| k != key));
         }
     }
 }
