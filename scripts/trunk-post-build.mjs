@@ -61,8 +61,9 @@ for (const name of fs.readdirSync(dir).filter((f) => /^pdf_worker.*_bg\.wasm$/.t
   execFileSync(path.join(bin, 'wasm-metadce'), ['--graph-file', graphFile, file, '-o', file], { stdio: ['ignore', 'ignore', 'inherit'] });
   fs.rmSync(graphFile);
   const blanked = blankIccProfile(file);
+  const license = blankIccLicense(file);
   wasmOpt(file);
-  console.log(`post-build: ${name}: removed ${removed.length} exports (${removed.join(', ')}), blanked ${blanked} bytes of ICC profile, ${(before / 1024).toFixed(0)} KB -> ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
+  console.log(`post-build: ${name}: removed ${removed.length} exports (${removed.join(', ')}), blanked ${blanked} bytes of ICC profile and ${license} of its licence, ${(before / 1024).toFixed(0)} KB -> ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
 }
 
 /** Zeroes printpdf's FOGRA39 ICC profile in place (found by its header: big-endian size,
@@ -83,6 +84,26 @@ function blankIccProfile(file) {
     return size;
   }
   throw new Error(`${file}: printpdf's FOGRA39 ICC profile not found; check scripts/trunk-post-build.mjs`);
+}
+
+/** Zeroes the licence text printpdf writes next to that profile (its OutputIntent's /License,
+ *  src/res/CoatedFOGRA39.icc.LICENSE.txt, 20 KB): printpdf reads it in the same branch as the
+ *  profile (serialize.rs: `if conformance.must_have_icc_profile()`), which our reports never
+ *  take. Found by its first and last words; fails the build if they are not found once. */
+function blankIccLicense(file) {
+  const buf = fs.readFileSync(file);
+  const head = Buffer.from('ADOBE SYSTEMS INCORPORATED \n                    COLOR PROFILE BUNDLING AGREEMENT');
+  const tail = Buffer.from('signed by an authorized signatory of\nAdobe.\n');
+  const at = buf.indexOf(head);
+  if (at === -1 || buf.indexOf(head, at + 1) !== -1) throw new Error(`${file}: printpdf's ICC profile licence not found once; check scripts/trunk-post-build.mjs`);
+  const start = buf.lastIndexOf('\n', at);
+  // The text holds two agreements that end alike: blank through the last ending.
+  let end = -1;
+  for (let i = buf.indexOf(tail, at); i !== -1 && i + tail.length - start <= 25000; i = buf.indexOf(tail, i + 1)) end = i + tail.length;
+  if (start === -1 || end === -1 || end - start < 15000) throw new Error(`${file}: printpdf's ICC profile licence has an unexpected shape; check scripts/trunk-post-build.mjs`);
+  buf.fill(0, start, end);
+  fs.writeFileSync(file, buf);
+  return end - start;
 }
 
 splitApp();
