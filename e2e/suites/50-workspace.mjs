@@ -248,7 +248,7 @@ export default async function (t) {
     await context.close();
   });
 
-  await test('workspace: « Vider l’espace » asks first; when storage refuses, the page says so and the workspace works in memory', async () => {
+  await test('workspace: « Vider l’espace » asks first; dropped files come in; when storage refuses, the page says so and the workspace works in memory', async () => {
     const { context, page, errors } = await fresh();
     await openWorkspace(page, 'unicef-psea-2020');
     await bringIn(page, unicefFiles(3));
@@ -260,6 +260,18 @@ export default async function (t) {
     await page.getByRole('button', { name: 'Vider l’espace' }).click();
     await page.getByText('Aucun fichier pour ce questionnaire pour l’instant.').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('psea:v1:ws:unicef-psea-2020')) === null, 'still stored after « Vider l’espace »');
+    // Files dropped on the zone are brought in as picked ones are.
+    const dropped = unicefFiles(2);
+    await page.locator('section.ws-drop').evaluate((zone, files) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, dropped.map((f) => ({ name: f.name, text: f.text })));
+    await page.locator('#ws-summary .ws-count').getByText('2 évaluations', { exact: true }).waitFor();
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Vider l’espace' }).click();
+    await page.getByText('Aucun fichier pour ce questionnaire pour l’instant.').waitFor();
     // Storage refuses from now on.
     await page.evaluate(() => { Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); }; });
     await bringIn(page, unicefFiles(4));

@@ -185,17 +185,35 @@ enum Source {
     Read(String, String),
 }
 
-async fn read(source: Source) -> (String, String) {
-    match source {
-        Source::Read(name, text) => (name, text),
-        Source::Picked(file) => {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-                // Unreadable bytes: the workspace refuses the file with the reason.
-                .unwrap_or_default();
-            (file.name(), text)
+/// A file being read (the files of a chunk are read side by side).
+enum Reading {
+    Done(String, String),
+    Pending(String, wasm_bindgen_futures::JsFuture),
+}
+
+impl Reading {
+    fn start(source: Source) -> Reading {
+        match source {
+            Source::Read(name, text) => Reading::Done(name, text),
+            Source::Picked(file) => Reading::Pending(
+                file.name(),
+                wasm_bindgen_futures::JsFuture::from(file.text()),
+            ),
+        }
+    }
+
+    async fn text(self) -> (String, String) {
+        match self {
+            Reading::Done(name, text) => (name, text),
+            Reading::Pending(name, text) => {
+                let text = text
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    // Unreadable bytes: the workspace refuses the file with the reason.
+                    .unwrap_or_default();
+                (name, text)
+            }
         }
     }
 }
@@ -215,9 +233,11 @@ async fn bring_in(c: Ctx, sources: Vec<Source>, choices: Vec<(usize, usize)>, st
     let mut done = 0;
     let mut sources = sources.into_iter().peekable();
     while sources.peek().is_some() {
-        let mut chunk = Vec::with_capacity(CHUNK);
-        for s in sources.by_ref().take(CHUNK) {
-            chunk.push(read(s).await);
+        // The chunk's files are read side by side, then added in order.
+        let reading: Vec<Reading> = sources.by_ref().take(CHUNK).map(Reading::start).collect();
+        let mut chunk = Vec::with_capacity(reading.len());
+        for r in reading {
+            chunk.push(r.text().await);
         }
         if c.batch.get_value() != batch {
             return;

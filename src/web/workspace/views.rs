@@ -264,18 +264,18 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
         });
         let caption = format!(
             "{} — {}",
-            says::matrix_title(lang),
+            says::matrix_title(&q, lang),
             says::assessments(&q, total, lang)
         );
         view! {
             {q.self_assessment.then(|| view! { <p class="status provisional ws-indicative" role="note">{says::indicative(lang)}</p> })}
             {bands_view(c, &q, &m.bands, lang)}
             <section aria-labelledby="ws-unmet-title">
-                <h2 id="ws-unmet-title">{says::unmet_title(lang)}</h2>
+                <h2 id="ws-unmet-title">{says::unmet_title(&q, lang)}</h2>
                 <ol class="ws-list ws-unmet">{unmet}</ol>
             </section>
             <section aria-labelledby="ws-matrix-title">
-                <h2 id="ws-matrix-title">{says::matrix_title(lang)}</h2>
+                <h2 id="ws-matrix-title">{says::matrix_title(&q, lang)}</h2>
                 <p class="hint">{says::unmet_legend(lang)}</p>
                 <p class="scroll-hint" id="ws-matrix-hint">{tr(lang, K::ScrollHint)}</p>
                 <div class="table-wrap scrolls ws-scroll" tabindex="0" role="region" aria-labelledby="ws-matrix-title" aria-describedby="ws-matrix-hint">
@@ -309,7 +309,8 @@ fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) 
             .risks
             .iter()
             .map(|k| {
-                let highest = k.highest.as_ref().map(|(_, gs)| {
+                // Where it is highest, when that is not everywhere it was rated.
+                let highest = k.highest.as_ref().filter(|(_, gs)| gs.len() < k.groups.len()).map(|(_, gs)| {
                     let whos: Vec<String> = gs.iter().map(|&g| who(&q, ws, g, lang)).collect();
                     format!(" — {}", says::highest_in(&whos.join(crate::present::list_sep(lang)), lang))
                 });
