@@ -4,7 +4,8 @@
 //    scripts entirely (script-src 'self'), and appends the service worker registration to it;
 // 2. strips from the PDF worker the JavaScript API that printpdf exports unconditionally
 //    (`Pdf_*`: PDF parser, SVG renderer, JSON model; about 1 MB) with binaryen's wasm-metadce,
-//    then optimises it with wasm-opt -Oz (trunk is told not to, to do it once);
+//    then optimises it with wasm-opt -Oz (trunk is told not to, to do it once), and drops
+//    the JavaScript wrappers wasm-bindgen wrote for those exports;
 //    It also blanks printpdf's Coated FOGRA39 ICC profile (654 KB, 486 KB gzip): printpdf links
 //    it for PDF/X and PDF/A output, which our reports never ask for (src/report/mod.rs sets a
 //    custom conformance without ICC and tests it). The e2e tests check that the browser's PDF
@@ -63,7 +64,22 @@ for (const name of fs.readdirSync(dir).filter((f) => /^pdf_worker.*_bg\.wasm$/.t
   const blanked = blankIccProfile(file);
   const license = blankIccLicense(file);
   wasmOpt(file);
+  dropJsWrappers(path.join(dir, name.replace(/_bg\.wasm$/, '.js')), removed);
   console.log(`post-build: ${name}: removed ${removed.length} exports (${removed.join(', ')}), blanked ${blanked} bytes of ICC profile and ${license} of its licence, ${(before / 1024).toFixed(0)} KB -> ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
+}
+
+/** Drops wasm-bindgen's JavaScript wrappers (and their doc comments) of the exports that
+ *  metadce removed: they could only call into exports that are gone. Fails the build unless
+ *  exactly one wrapper per removed export is found. */
+function dropJsWrappers(js, removed) {
+  const text = fs.readFileSync(js, 'utf8');
+  const wrapper = /\n(    \/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?    function (\w+)\([^)]*\) \{\n[\s\S]*?\n    \}\n    exports\.\2 = \2;\n/g;
+  const dropped = [];
+  const kept = text.replace(wrapper, (all, doc, fn) => (removed.includes(fn) ? (dropped.push(fn), '\n') : all));
+  if (dropped.length !== removed.length || new Set(dropped).size !== dropped.length) {
+    throw new Error(`${js}: found wrappers for ${dropped.join(', ') || 'none'} of ${removed.join(', ')}; check scripts/trunk-post-build.mjs`);
+  }
+  fs.writeFileSync(js, kept);
 }
 
 /** Zeroes printpdf's FOGRA39 ICC profile in place (found by its header: big-endian size,
