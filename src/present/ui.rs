@@ -447,8 +447,8 @@ impl K {
             SavedInMemory => ("Gardé en mémoire seulement (stockage bloqué)", "Kept in memory only (storage blocked)"),
             NewFollowUp => ("Nouvelle évaluation de suivi", "New follow-up assessment"),
             WorkspaceHint => (
-                "Pour les membres d’un réseau\u{a0}: réunir les fichiers de réponses de plusieurs partenaires ou sites et en voir la synthèse, sans rien envoyer.",
-                "For network members: bring together the answers files of several partners or sites and see the overall picture, with nothing sent.",
+                "Pour un réseau\u{a0}: la synthèse des fichiers de plusieurs partenaires.",
+                "For a network: the overall picture of many partners’ files.",
             ),
         }
     }

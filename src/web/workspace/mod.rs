@@ -169,14 +169,17 @@ fn save(c: Ctx) {
     c.unsaved.set(!ok);
 }
 
-/// Lets the browser draw (the progress bar) before the next chunk.
+/// Lets the browser draw (the progress bar) before the next chunk: a timer of 0 ms (Leptos's
+/// own, so the first load gains no binding for it).
 async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let (done, wait) = futures::channel::oneshot::channel::<()>();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        std::time::Duration::ZERO,
+    );
+    let _ = wait.await;
 }
 
 /// A file to bring in: picked or dropped, or already read (a stored workspace).
