@@ -108,7 +108,7 @@ if (!process.env.SKIP_VALIDATE) {
 const FORMS = [
   { name: 'cash', title: 'Risques d’EAS dans un transfert monétaire' },
   { name: '200-item', title: 'Questionnaire de 200 questions', file: genFile },
-];
+].filter((f) => !process.env.FORM || f.name === process.env.FORM); // FORM=cash: that form only
 
 const servers = await Promise.all(dists.map((d) => serve(d)));
 const browser = await launch();
@@ -126,7 +126,7 @@ async function open(form, base) {
     }
     new PerformanceObserver((list) => {
       if (!window.__measuring) return;
-      for (const e of list.getEntries()) window.__entries.push({ name: e.name, duration: e.duration, target: e.target ? e.target.id || e.target.tagName : '' });
+      for (const e of list.getEntries()) window.__entries.push({ name: e.name, duration: e.duration, target: e.target ? e.target.id || e.target.tagName : '', delay: Math.round(e.processingStart - e.startTime), run: Math.round(e.processingEnd - e.processingStart), start: Math.round(e.startTime) });
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   }, [[...CLICK_TYPES, ...KEY_TYPES]]);
   await page.goto(base);
@@ -178,6 +178,8 @@ async function interact(page, rate) {
     return [...details, ...texts].slice(0, n).map((e) => ({ id: e.id, number: e.type === 'number' || e.inputMode === 'decimal' || e.inputMode === 'numeric' }));
   }, FIELDS);
   let keys = 0;
+  // TRACE=<dir>: a Chromium trace of the keystrokes, and the long main-thread tasks listed.
+  if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   for (const f of fields) {
     const field = page.locator(`[id="${f.id}"]`);
     await field.scrollIntoViewIfNeeded();
@@ -191,6 +193,18 @@ async function interact(page, rate) {
     }
   }
   await page.waitForTimeout(1000);
+  if (process.env.TRACE) {
+    const buf = await browser.stopTracing();
+    const file = path.join(process.env.TRACE, `keys-${rate}x-${Date.now()}.json`);
+    fs.writeFileSync(file, buf);
+    const ev = JSON.parse(buf.toString()).traceEvents;
+    const main = ev.find((e) => e.name === 'EventDispatch');
+    const on = (e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid;
+    for (const t of ev.filter((e) => on(e) && e.name === 'RunTask' && e.dur > 100000)) {
+      const inside = ev.filter((e) => on(e) && e !== t && e.ts >= t.ts && e.ts + (e.dur || 0) <= t.ts + t.dur && e.dur > 5000);
+      console.log(file, 'task', (t.dur / 1000).toFixed(0), 'ms:', inside.map((e) => `${e.name}${e.args?.data?.type ? ':' + e.args.data.type : ''}${e.args?.data?.functionName ? ':' + e.args.data.functionName : ''} ${(e.dur / 1000).toFixed(0)}`).join(', '));
+    }
+  }
   await page.evaluate(() => { window.__measuring = false; });
   const got = await page.evaluate(() => ({ entries: window.__entries, counts: window.__counts }));
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -209,7 +223,7 @@ function percentile(reported, n, p) {
 
 const rows = dists.map(() => []);
 for (const form of FORMS) {
-  for (const rate of [1, 4]) {
+  for (const rate of (process.env.RATES || '1,4').split(',').map(Number)) { // RATES=4: 4× only
     const accs = dists.map(() => ({ entries: [], counts: {}, clicks: 0, keys: 0 }));
     for (let r = 0; r < RUNS; r++) {
       for (const [d, { base }] of servers.entries()) {
@@ -236,7 +250,7 @@ for (const form of FORMS) {
         });
         if (process.env.SLOWEST) {
           const slow = acc.entries.filter((e) => types.includes(e.name)).sort((a, b) => b.duration - a.duration).slice(0, 5);
-          console.log(path.basename(dists[d]), form.name, rate, what, slow.map((e) => `${e.name}@${e.target} ${e.duration}`).join(', '));
+          console.log(path.basename(dists[d]), form.name, rate, what, slow.map((e) => `${e.name}@${e.target} ${e.duration} (t ${e.start} delay ${e.delay} run ${e.run})`).join(', '));
         }
       }
     }

@@ -47,9 +47,12 @@ pub struct Ctx {
     pub visible: Memo<HashSet<String>>,
     /// The item whose answer changed last (to say where revealed items come from).
     pub last_edit: StoredValue<String>,
-    /// Items typed into whose save waits (text is saved ~300 ms after the last keystroke),
-    /// each with the number of its latest wait.
+    /// Items changed here whose save waits (a click's until the page is redrawn and idle, a
+    /// text's until ~300 ms after the last keystroke), each with the number of its latest
+    /// wait.
     pending: StoredValue<HashMap<String, u32>>,
+    /// The assessment's details (organisation, assessor, place) typed and not saved yet.
+    pending_details: StoredValue<Vec<(&'static str, String)>>,
 }
 
 /// How long a typed text waits before it is saved.
@@ -131,6 +134,7 @@ impl Ctx {
             visible,
             last_edit: StoredValue::new(String::new()),
             pending: StoredValue::new(HashMap::new()),
+            pending_details: StoredValue::new(Vec::new()),
         }
     }
 
@@ -197,33 +201,71 @@ impl Ctx {
         }
     }
 
-    /// A change made by a click or a choice: applied and saved at once.
+    /// A change made by a click or a choice: applied at once, saved once the page has been
+    /// redrawn and is idle (saving reads, merges, scores and writes the whole assessment: it
+    /// must not stand between a click and what it shows). Leaving the page, closing or
+    /// hiding the tab, exporting or opening the results save it first ([`Ctx::flush`]).
     pub fn edit(&self, item: &str, f: impl FnOnce(&mut Answer)) {
         self.change(item, f);
-        self.save(item);
+        let n = self.wait(item);
+        let (ctx, item) = (*self, item.to_owned());
+        when_idle(move || {
+            if ctx.is_latest(&item, n) {
+                ctx.flush();
+            }
+        });
     }
 
-    /// A change made by typing: applied at once, saved once the typing pauses.
+    /// A change made by typing: applied at once, saved once the typing pauses (and the page
+    /// is idle).
     fn edit_typed(&self, item: &str, f: impl FnOnce(&mut Answer)) {
         self.change(item, f);
-        let n = self.pending.try_update_value(|p| {
-            let n = p.get(item).copied().unwrap_or(0) + 1;
-            p.insert(item.to_owned(), n);
-            n
-        });
+        self.save_typed(item);
+    }
+
+    /// Saves `item` once the typing pauses and the page is idle.
+    fn save_typed(&self, item: &str) {
+        let n = self.wait(item);
         let (ctx, item) = (*self, item.to_owned());
         set_timeout(
             move || {
-                let latest = ctx
-                    .pending
-                    .try_with_value(|p| p.get(&item).copied() == n)
-                    .unwrap_or(false);
-                if latest {
-                    ctx.save(&item);
+                if ctx.is_latest(&item, n) {
+                    when_idle(move || {
+                        if ctx.is_latest(&item, n) {
+                            ctx.flush();
+                        }
+                    });
                 }
             },
             TEXT_SAVE_DELAY,
         );
+    }
+
+    /// Marks `item` as waiting to be saved; the number of this wait.
+    fn wait(&self, item: &str) -> u32 {
+        self.pending
+            .try_update_value(|p| {
+                let n = p.get(item).copied().unwrap_or(0) + 1;
+                p.insert(item.to_owned(), n);
+                n
+            })
+            .unwrap_or(0)
+    }
+
+    /// Whether wait `n` is still `item`'s latest (no later change, not saved since).
+    fn is_latest(&self, item: &str, n: u32) -> bool {
+        self.pending
+            .try_with_value(|p| p.get(item).copied() == Some(n))
+            .unwrap_or(false)
+    }
+
+    /// A detail of the assessment typed (organisation, assessor, place): saved like a text.
+    fn edit_detail(&self, key: &'static str, value: String) {
+        let _ = self.pending_details.try_update_value(|d| {
+            d.retain(|(k, _)| *k != key);
+            d.push((key, value));
+        });
+        self.save_typed(DETAILS);
     }
 
     fn change(&self, item: &str, f: impl FnOnce(&mut Answer)) {
@@ -233,29 +275,65 @@ impl Ctx {
         }
     }
 
-    /// Writes `item`'s answer into the stored assessment (that item only).
-    fn save(&self, item: &str) {
-        let _ = self.pending.try_update_value(|p| p.remove(item));
-        let Some(answer) = self.signal(item).and_then(|s| s.try_get_untracked()) else {
-            return;
-        };
-        let Some(id) = self.id.try_get_value() else {
-            return;
-        };
-        let item = item.to_owned();
-        self.state.update(&id, move |s| {
-            s.file.answers.insert(item, answer);
-        });
-    }
-
-    /// Saves every typed change still waiting (before leaving the page or exporting).
+    /// Saves every change still waiting (answers and details) into the stored assessment,
+    /// in one write. Called once the page is idle after a change, and before the page goes
+    /// (another page, a reload, the tab closed or hidden), an export or the results.
     pub fn flush(&self) {
         let waiting: Vec<String> = self
             .pending
-            .try_with_value(|p| p.keys().cloned().collect())
+            .try_update_value(|p| p.drain().map(|(k, _)| k).collect())
             .unwrap_or_default();
-        for item in waiting {
-            self.save(&item);
+        let details = self
+            .pending_details
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        let answers: Vec<(String, Answer)> = waiting
+            .into_iter()
+            .filter_map(|item| {
+                let a = self.signal(&item).and_then(|s| s.try_get_untracked())?;
+                Some((item, a))
+            })
+            .collect();
+        if answers.is_empty() && details.is_empty() {
+            return;
+        }
+        let Some(id) = self.id.try_get_value() else {
+            return;
+        };
+        self.state.update(&id, move |s| {
+            for (item, answer) in answers {
+                s.file.answers.insert(item, answer);
+            }
+            for (key, v) in details {
+                match key {
+                    "organisation" => s.file.assessment.organisation = v,
+                    "assessor" => s.file.assessment.assessor = v,
+                    _ => s.file.assessment.place = v,
+                }
+            }
+        });
+    }
+}
+
+/// The pending key of the assessment's details (not an item id: ids are `[a-z0-9_]`).
+const DETAILS: &str = "#details";
+
+/// Runs `f` once the browser is idle (after the next paint), or within a second at the
+/// latest; where `requestIdleCallback` is missing (Safari), after a short delay.
+fn when_idle(f: impl FnOnce() + 'static) {
+    let w = window();
+    let cb = wasm_bindgen::closure::Closure::once_into_js(f);
+    let ric = js_sys::Reflect::get(&w, &wasm_bindgen::JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match ric {
+        Some(ric) => {
+            let opts = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &1000.into());
+            let _ = ric.call2(&w, &cb, &opts);
+        }
+        None => {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 50);
         }
     }
 }
@@ -354,9 +432,16 @@ pub fn Fill(id: String) -> impl IntoView {
     // Typed text waiting to be saved is saved before the page goes (another page, a
     // reload, the tab closed).
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush());
+    // A phone may end a hidden tab without `pagehide`: what waits is saved when it hides.
+    let hiding = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            ctx.flush();
+        }
+    });
     on_cleanup(move || {
         ctx.flush();
         leaving.remove();
+        hiding.remove();
     });
     let id_results = id.clone();
     // Opened from the home page (or reloaded): the page starts at its top, on its title.
@@ -741,13 +826,7 @@ fn Details(ctx: Ctx) -> impl IntoView {
             <p class="field">
                 <label for=dom.clone()>{move || state.t(k_of(k))}</label>
                 <input id=dom type="text" autocomplete="off" prop:value=value on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    let id = ctx.id.get_value();
-                    state.update(&id, |s| match key {
-                        "organisation" => s.file.assessment.organisation = v,
-                        "assessor" => s.file.assessment.assessor = v,
-                        _ => s.file.assessment.place = v,
-                    });
+                    ctx.edit_detail(key, event_target_value(&ev));
                 }/>
             </p>
         }
