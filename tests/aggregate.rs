@@ -566,3 +566,42 @@ fn csv_files_have_a_bom_a_header_and_one_row_per_assessment_or_answer() {
         assert!(rows.iter().filter(|r| &r[8] == "cs1_policy").count() == 5);
     }
 }
+
+#[test]
+fn counts_bands_and_pairs_are_worded_as_elsewhere() {
+    let q = load_file("unicef-psea-2020.toml");
+    assert_eq!(words::assessments(&q, 0, Lang::Fr), "0 évaluation");
+    assert_eq!(words::assessments(&q, 0, Lang::En), "0 assessments");
+    assert_eq!(words::assessments(&q, 1, Lang::En), "1 assessment");
+    assert_eq!(words::assessments(&q, 2, Lang::Fr), "2 évaluations");
+    assert_eq!(
+        words::row_band(&q, Some("medium"), Some("low"), Lang::Fr),
+        "Capacité moyenne (risque modéré) → Faible capacité (risque élevé) (confirmé)"
+    );
+    assert_eq!(
+        words::row_band(&q, None, None, Lang::En),
+        "no rating (incomplete)"
+    );
+    // A before/after pair gives each percentage as the score line does (whole, never rounded
+    // up to the pass mark).
+    let quiz = load_file("psea-training-quiz.toml");
+    let text = common::questionnaire_text("examples/psea-training-quiz.json");
+    let mut later: Value = serde_json::from_str(&text).unwrap();
+    later["assessment"]["date"] = json!("2026-12-01");
+    let mut ws = Workspace::default();
+    ws.add(&quiz, "pre.json", &text);
+    ws.add(&quiz, "post.json", &later.to_string());
+    let c = class(&quiz, &ws, &[0, 1]);
+    assert_eq!(c.pairs.len(), 1);
+    let line = words::pair_line(&quiz, &ws, &c.pairs[0], Lang::Fr);
+    let o = &ws.groups[0].member().outcome;
+    let shown = psea_assess::present::outcome::score_line(o, Lang::Fr);
+    let pct = shown
+        .split(" — ")
+        .nth(1)
+        .expect("a percentage in the score line");
+    assert!(
+        line.ends_with(&format!("{pct} → {pct}")),
+        "{line} / {shown}"
+    );
+}

@@ -60,7 +60,12 @@ pub fn count(n: usize, total: usize, lang: Lang) -> String {
 /// « 1 évaluation », « 12 évaluations » (a quiz: attempts).
 pub fn assessments(q: &Questionnaire, n: usize, lang: Lang) -> String {
     let quiz = kind(q) == Kind::Class;
-    let word = match (quiz, n > 1) {
+    // French counts 0 and 1 in the singular, English only 1.
+    let plural = match lang {
+        Lang::Fr => n > 1,
+        Lang::En => n != 1,
+    };
+    let word = match (quiz, plural) {
         (false, false) => t(lang, "évaluation", "assessment"),
         (false, true) => t(lang, "évaluations", "assessments"),
         (true, false) => t(lang, "participation", "attempt"),
@@ -105,6 +110,25 @@ pub fn cell(q: &Questionnaire, item: &str, c: &Cell, lang: Lang) -> String {
         Some(r) => format!(
             "{own} → {} ({})",
             label(r),
+            t(lang, "confirmé", "confirmed")
+        ),
+        None => own,
+    }
+}
+
+/// A row's band: the self-assessed one, then the reviewer's where a review gives one
+/// (« Capacité moyenne → Faible capacité (confirmé) »).
+pub fn row_band(
+    q: &Questionnaire,
+    own: Option<&str>,
+    official: Option<&str>,
+    lang: Lang,
+) -> String {
+    let own = band_name(q, own, lang);
+    match official {
+        Some(o) => format!(
+            "{own} → {} ({})",
+            band_name(q, Some(o), lang),
             t(lang, "confirmé", "confirmed")
         ),
         None => own,
@@ -619,16 +643,8 @@ pub fn text(q: &Questionnaire, ws: &Workspace, f: &Filter, today: NaiveDate, lan
             line(matrix_title(q, lang));
             for r in &m.rows {
                 let file = &ws.groups[r.group].member().file;
-                let band = band_name(q, r.official_band.as_deref().or(r.band.as_deref()), lang);
-                let confirmed = if r.official_band.is_some() {
-                    format!(" ({})", t(lang, "confirmé", "confirmed"))
-                } else {
-                    String::new()
-                };
-                line(&format!(
-                    "  {}",
-                    labelled(lang, &who(q, file, lang), &format!("{band}{confirmed}"))
-                ));
+                let band = row_band(q, r.band.as_deref(), r.official_band.as_deref(), lang);
+                line(&format!("  {}", labelled(lang, &who(q, file, lang), &band)));
                 let cells: Vec<String> = m
                     .columns
                     .iter()
@@ -789,12 +805,18 @@ pub fn pair_line(
     p: &crate::engine::aggregate::Pair,
     lang: Lang,
 ) -> String {
+    // As the score line says it: whole percent, never rounded up to the pass mark.
     let pct = |g: usize| {
-        ws.groups[g]
-            .member()
-            .outcome
-            .percent
-            .map_or_else(|| "—".to_owned(), |p| number::percent(p, lang))
+        let o = &ws.groups[g].member().outcome;
+        match (o.percent, o.pass_mark) {
+            (Some(p), Some(mark)) => format!(
+                "{}{}",
+                number::shown_percent(p, mark),
+                number::percent_sign(lang)
+            ),
+            (Some(p), None) => number::percent(p, lang),
+            (None, _) => "—".to_owned(),
+        }
     };
     let file = &ws.groups[p.post].member().file;
     labelled(

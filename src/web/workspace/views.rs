@@ -159,19 +159,6 @@ fn who(q: &Questionnaire, ws: &Workspace, g: usize, lang: Lang) -> String {
     says::who(q, &ws.groups[g].member().file, lang)
 }
 
-/// The band of a row: the self-assessed one, and the confirmed one when a review gives one.
-fn row_band(q: &Questionnaire, own: Option<&str>, official: Option<&str>, lang: Lang) -> String {
-    let own = band_name(q, own, lang);
-    match official {
-        Some(o) => format!(
-            "{own} → {} ({})",
-            band_name(q, Some(o), lang),
-            w(lang, W::Confirmed)
-        ),
-        None => own,
-    }
-}
-
 /// The bands and how many assessments are in each (the unrated only when there are some).
 fn bands_view(
     c: Ctx,
@@ -233,7 +220,7 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
                     <tr>
                         <th scope="row">{who(&q, ws, r.group, lang)}</th>
                         <td>{score}</td>
-                        <td class="ws-band">{row_band(&q, r.band.as_deref(), r.official_band.as_deref(), lang)}</td>
+                        <td class="ws-band">{says::row_band(&q, r.band.as_deref(), r.official_band.as_deref(), lang)}</td>
                         {cells}
                     </tr>
                 }

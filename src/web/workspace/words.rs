@@ -33,7 +33,6 @@ pub enum W {
     SortDate,
     Band,
     NotMet,
-    Confirmed,
     Files,
     Out,
     CsvAssessments,
@@ -92,7 +91,6 @@ pub fn w(lang: Lang, k: W) -> &'static str {
         SortDate => ("date", "date"),
         Band => ("Niveau", "Band"),
         NotMet => ("non atteinte", "not met"),
-        Confirmed => ("confirmé", "confirmed"),
         Files => ("Fichiers", "Files"),
         Out => ("Exporter", "Export"),
         CsvAssessments => (
