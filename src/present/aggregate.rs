@@ -117,20 +117,21 @@ pub fn cell(q: &Questionnaire, item: &str, c: &Cell, lang: Lang) -> String {
 }
 
 /// A row's band: the self-assessed one, then the reviewer's where a review gives one
-/// (« Capacité moyenne → Faible capacité (confirmé) »).
+/// (« Capacité moyenne → Faible capacité (confirmé) », or « Capacité moyenne (confirmé) » when
+/// the review gives the same band).
 pub fn row_band(
     q: &Questionnaire,
     own: Option<&str>,
     official: Option<&str>,
     lang: Lang,
 ) -> String {
+    let confirmed = t(lang, "confirmé", "confirmed");
+    if official.is_some() && official == own {
+        return format!("{} ({confirmed})", band_name(q, own, lang));
+    }
     let own = band_name(q, own, lang);
     match official {
-        Some(o) => format!(
-            "{own} → {} ({})",
-            band_name(q, Some(o), lang),
-            t(lang, "confirmé", "confirmed")
-        ),
+        Some(o) => format!("{own} → {} ({})", band_name(q, Some(o), lang), confirmed),
         None => own,
     }
 }
