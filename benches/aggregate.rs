@@ -5,6 +5,9 @@
 //! workspace, one file at a time as the app does, then builds the view and the two CSV files.
 //! The browser figure (Chromium at 4× CPU) is printed by `e2e/workspace-bench.mjs`.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -22,16 +25,8 @@ fn questionnaire(name: &str) -> Questionnaire {
 /// A varied answers file (`n` picks the values) for the UNICEF self-assessment.
 fn unicef(n: usize) -> String {
     let levels = ["absent", "progressing", "adequate"];
-    let ids = [
-        "cs1_policy",
-        "cs2_management",
-        "cs3_training",
-        "cs4_reporting",
-        "cs5_assistance",
-        "cs6_investigations",
-    ];
     let mut answers = serde_json::Map::new();
-    for (k, id) in ids.iter().enumerate() {
+    for (k, id) in common::UNICEF_STANDARDS.iter().enumerate() {
         answers.insert(
             (*id).into(),
             json!({ "value": levels[(n * 7 + k * 3) % 3] }),

@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+mod common;
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_psea-assess"))
 }
@@ -503,15 +505,7 @@ fn report_with_a_baseline_is_the_web_workers_pdf_and_a_missing_baseline_exits_2(
 /// progressing, 3 adequate), assessment id `id`, last changed at `updated`.
 fn unicef_answers(id: &str, org: &str, place: &str, ratings: [usize; 6], updated: &str) -> String {
     let levels = ["absent", "progressing", "adequate"];
-    let ids = [
-        "cs1_policy",
-        "cs2_management",
-        "cs3_training",
-        "cs4_reporting",
-        "cs5_assistance",
-        "cs6_investigations",
-    ];
-    let answers: Vec<String> = ids
+    let answers: Vec<String> = common::UNICEF_STANDARDS
         .iter()
         .zip(ratings)
         .map(|(i, r)| format!(r#""{i}":{{"value":"{}"}}"#, levels[r - 1]))

@@ -69,8 +69,6 @@ pub async fn make_with_baseline(
 /// in, refused ones included so that the report lists them), applies the version `choices`
 /// (`(group, version)`, as given to `Workspace::choose`) and reports on what `filter` keeps.
 /// `lang` is "fr" or "en"; `date` is YYYY-MM-DD.
-// Called by the workspace page (src/web/workspace/); allowed unused until it is wired.
-#[allow(dead_code)]
 pub async fn make_workspace(
     questionnaire: &str,
     files: &[(String, String)],
