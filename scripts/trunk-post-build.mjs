@@ -3,7 +3,8 @@
 //    can run the app, then starts it), so the Content-Security-Policy can forbid inline
 //    scripts entirely (script-src 'self'), and appends the service worker registration to it;
 // 2. strips from the PDF worker the JavaScript API that printpdf exports unconditionally
-//    (`Pdf_*`: PDF parser, SVG renderer, JSON model; about 1 MB) with binaryen's wasm-metadce,
+//    (`Pdf_*`: PDF parser, SVG renderer, JSON model; about 1 MB): release builds link the
+//    worker again without it (relinkWorker), other builds drop it with binaryen's wasm-metadce,
 //    then optimises it with wasm-opt -Oz (trunk is told not to, to do it once), and drops
 //    the JavaScript wrappers wasm-bindgen wrote for those exports;
 //    It also blanks printpdf's Coated FOGRA39 ICC profile (654 KB, 486 KB gzip): printpdf links
@@ -51,6 +52,7 @@ fs.writeFileSync(indexPath, html);
 for (const name of fs.readdirSync(dir).filter((f) => /^pdf_worker.*_bg\.wasm$/.test(f))) {
   const file = path.join(dir, name);
   const before = fs.statSync(file).size;
+  if (process.env.TRUNK_PROFILE === 'release') relinkWorker(name);
   const exports = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(file)));
   const unused = (e) => e.name.startsWith('Pdf_');
   // Every other export is a root; the unused ones are left unreached, so metadce drops them.
@@ -65,7 +67,34 @@ for (const name of fs.readdirSync(dir).filter((f) => /^pdf_worker.*_bg\.wasm$/.t
   const license = blankIccLicense(file);
   wasmOpt(file);
   dropJsWrappers(path.join(dir, name.replace(/_bg\.wasm$/, '.js')), removed);
-  console.log(`post-build: ${name}: removed ${removed.length} exports (${removed.join(', ')}), blanked ${blanked} bytes of ICC profile and ${license} of its licence, ${(before / 1024).toFixed(0)} KB -> ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
+  console.log(`post-build: ${name}: ${process.env.TRUNK_PROFILE === 'release' ? 'relinked without printpdf\'s Pdf_* exports, ' : ''}removed ${removed.length} exports (${removed.join(', ')}), blanked ${blanked} bytes of ICC profile and ${license} of its licence, ${(before / 1024).toFixed(0)} KB -> ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
+}
+
+/** Release builds: links the worker again without printpdf's JavaScript API (cargo rustc with
+ *  scripts/link-pdf-worker.mjs as its linker, which leaves out the `Pdf_*` exports) and redoes
+ *  trunk's wasm-bindgen step on it (same target and options), in place of trunk's output.
+ *  Why: wasm-metadce below drops that API's functions after linking, but not its constant
+ *  data nor the functions its trait objects reach; unexported at link time they all go
+ *  (measured: 444.8 -> 412.7 KB gzip). Costs the worker's final link (LTO) once more per build,
+ *  and trunk's next build links it again (its flags differ). Fails the build if any `Pdf_`
+ *  export is left. */
+function relinkWorker(name) {
+  const stem = name.replace(/_bg\.wasm$/, '');
+  const linker = path.join(root, 'scripts', 'link-pdf-worker.mjs');
+  execFileSync('cargo', ['rustc', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown',
+    '--no-default-features', '--features', 'pdf-worker', '--bin', 'pdf_worker', '--', '-C', `linker=${linker}`],
+  { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
+  const built = path.join(targetDir, 'wasm32-unknown-unknown', 'wasm-release', 'pdf_worker.wasm');
+  const left = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(built))).filter((e) => e.name.includes('Pdf_'));
+  if (left.length) throw new Error(`post-build: the relinked PDF worker still exports ${left.map((e) => e.name).join(', ')}`);
+  const tmp = fs.mkdtempSync(path.join(dir, '.worker-'));
+  try {
+    execFileSync('wasm-bindgen', ['--target', 'no-modules', '--no-typescript', '--out-name', stem, '--out-dir', tmp, built], { stdio: 'inherit' });
+    for (const f of [`${stem}_bg.wasm`, `${stem}.js`]) fs.copyFileSync(path.join(tmp, f), path.join(dir, f));
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 /** Drops wasm-bindgen's JavaScript wrappers (and their doc comments) of the exports that
