@@ -83,11 +83,35 @@ impl Ctx {
             answers: Default::default(),
             ..file.clone()
         });
+        // What depends on every answer (shown items, progress, the live result) is derived
+        // again once the control clicked or typed into has been redrawn: a change bumps
+        // `settled` after the next paint (or within 100 ms if the page does not paint), so
+        // the control answers at once and the rest follows a frame later.
+        let settled = RwSignal::new(0u64);
+        let scheduled = StoredValue::new(false);
+        let watched = values.clone();
+        leptos::prelude::Effect::new(move |_| {
+            for (_, v) in &watched {
+                v.track();
+            }
+            if !scheduled.get_value() {
+                scheduled.set_value(true);
+                let bump = move || {
+                    if scheduled.try_get_value() == Some(true) {
+                        scheduled.set_value(false);
+                        settled.update(|n| *n += 1);
+                    }
+                };
+                request_animation_frame(move || set_timeout(bump, std::time::Duration::ZERO));
+                set_timeout(bump, std::time::Duration::from_millis(100));
+            }
+        });
         let scored = Memo::new(move |_| {
+            settled.track();
             let mut f = base.get_value();
             f.answers = values
                 .iter()
-                .map(|(id, v)| (id.clone(), v.get()))
+                .map(|(id, v)| (id.clone(), v.get_untracked()))
                 .filter(|(_, a)| *a != Answer::default())
                 .collect();
             f
