@@ -887,7 +887,10 @@ fn SectionView(ctx: Ctx, section: Section, index: usize) -> impl IntoView {
     };
     view! {
         <Show when=any_visible.clone()>
-            <section class="q-section" class:elsewhere=move || nav.current.get() != index aria-labelledby=format!("section-{sid}")>
+            // Sections out of view are not laid out or painted (a long questionnaire's click
+            // then redraws the sections in view only); set through CSSOM, which the CSP allows.
+            <section class="q-section" class:elsewhere=move || nav.current.get() != index aria-labelledby=format!("section-{sid}")
+                style:content-visibility="auto" style:contain-intrinsic-block-size="auto 1500px">
                 <h2 id=format!("section-{sid}") tabindex="-1">{let title = title.clone(); move || title(ctx.lang())}</h2>
                 {intro.clone().map(|i| view! { <p class="intro">{move || i(ctx.lang())}</p> })}
                 {items.iter().map(|item| {
