@@ -29,7 +29,13 @@ fn tmp(name: &str, content: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("psea-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
+    // Tests run in parallel and some write the same file: each writes a copy of its own and
+    // renames it into place, so that no test ever reads a half-written file.
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let part = dir.join(format!(".{name}.{n}"));
+    std::fs::write(&part, content).unwrap();
+    std::fs::rename(&part, &p).unwrap();
     p
 }
 

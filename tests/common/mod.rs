@@ -123,7 +123,13 @@ pub fn write_temp(folder: &str, name: &str, bytes: &[u8]) -> std::path::PathBuf 
     let dir = std::env::temp_dir().join(format!("{folder}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
+    // Written aside then renamed into place: a test running at the same time never reads a
+    // half-written file.
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let part = dir.join(format!(".{name}.{n}"));
+    std::fs::write(&part, bytes).unwrap();
+    std::fs::rename(&part, &p).unwrap();
     p
 }
 
