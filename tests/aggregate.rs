@@ -100,6 +100,14 @@ fn band_of(q: &Questionnaire, total: i64) -> String {
         .expect("every total 6–18 has a band")
 }
 
+/// The generated assessments as files `f0.json`, `f1.json`…
+fn named(made: &[Unicef]) -> Vec<(String, String)> {
+    made.iter()
+        .enumerate()
+        .map(|(n, u)| (format!("f{n}.json"), u.json.to_string()))
+        .collect()
+}
+
 fn bring_in(q: &Questionnaire, files: &[(String, String)]) -> (Workspace, Vec<Added>) {
     let mut ws = Workspace::default();
     let added = files.iter().map(|(n, t)| ws.add(q, n, t)).collect();
@@ -111,11 +119,7 @@ fn thirty_files_a_duplicate_a_version_a_foreign_and_an_unreadable_one() {
     let q = load_file("unicef-psea-2020.toml");
     let mut rng = Rng(7);
     let made: Vec<Unicef> = (0..30).map(|n| unicef(n, &mut rng)).collect();
-    let mut files: Vec<(String, String)> = made
-        .iter()
-        .enumerate()
-        .map(|(n, u)| (format!("f{n}.json"), u.json.to_string()))
-        .collect();
+    let mut files = named(&made);
     // The same file saved again, pretty-printed: same content, other text.
     files.push((
         "copy-of-f3.json".into(),
@@ -188,11 +192,7 @@ fn the_matrix_bands_and_training_priorities_match_a_count_made_here() {
     let q = load_file("unicef-psea-2020.toml");
     let mut rng = Rng(42);
     let made: Vec<Unicef> = (0..40).map(|n| unicef(n, &mut rng)).collect();
-    let files: Vec<(String, String)> = made
-        .iter()
-        .enumerate()
-        .map(|(n, u)| (format!("f{n}.json"), u.json.to_string()))
-        .collect();
+    let files = named(&made);
     let (ws, _) = bring_in(&q, &files);
     let groups = ws.kept(&Filter::default());
     assert_eq!(groups.len(), 40);
@@ -281,11 +281,7 @@ fn filters_keep_what_they_name_ignoring_case_and_accents() {
     let q = load_file("unicef-psea-2020.toml");
     let mut rng = Rng(3);
     let made: Vec<Unicef> = (0..24).map(|n| unicef(n, &mut rng)).collect();
-    let files: Vec<(String, String)> = made
-        .iter()
-        .enumerate()
-        .map(|(n, u)| (format!("f{n}.json"), u.json.to_string()))
-        .collect();
+    let files = named(&made);
     let (ws, _) = bring_in(&q, &files);
     let by_place = Filter {
         place: "SEGOU".into(),
@@ -514,11 +510,7 @@ fn csv_files_have_a_bom_a_header_and_one_row_per_assessment_or_answer() {
     // An organisation name a spreadsheet would take for a formula, and one with a « ; ».
     made[1].json["assessment"]["organisation"] = json!("=HYPERLINK(\"x\")");
     made[2].json["assessment"]["organisation"] = json!("Espoir ; Paix");
-    let files: Vec<(String, String)> = made
-        .iter()
-        .enumerate()
-        .map(|(n, u)| (format!("f{n}.json"), u.json.to_string()))
-        .collect();
+    let files = named(&made);
     let (ws, _) = bring_in(&q, &files);
     let groups = ws.kept(&Filter::default());
     for lang in [Lang::Fr, Lang::En] {

@@ -207,18 +207,27 @@ fn every_french_line_of_the_workspace_text() {
     use psea_assess::engine::aggregate::{Filter, Workspace};
     use psea_assess::present::{aggregate, Lang};
     let mut report = Vec::new();
-    for name in ["unicef-psea-2020", "cash-transfer-sea-risk", "psea-training-quiz"] {
+    for name in [
+        "unicef-psea-2020",
+        "cash-transfer-sea-risk",
+        "psea-training-quiz",
+    ] {
         let q = load_file(&format!("{name}.toml"));
         // The people's own words (names typed in the files) are not ours to check.
-        let mut example: serde_json::Value =
-            serde_json::from_str(&common::questionnaire_text(&format!("examples/{name}.json")))
-                .unwrap();
+        let mut example: serde_json::Value = serde_json::from_str(&common::questionnaire_text(
+            &format!("examples/{name}.json"),
+        ))
+        .unwrap();
         example["assessment"]["organisation"] = "ONG Espoir".into();
         let example = example.to_string();
         let mut ws = Workspace::default();
         ws.add(&q, "a.json", &example);
         ws.add(&q, "a-copy.json", &example);
-        ws.add(&q, "other.json", r#"{"schema":3,"questionnaire":{"id":"x","version":"1"}}"#);
+        ws.add(
+            &q,
+            "other.json",
+            r#"{"schema":3,"questionnaire":{"id":"x","version":"1"}}"#,
+        );
         let filter = Filter {
             place: "Ségou".into(),
             from: Some("2026-01-01".parse().unwrap()),
