@@ -50,6 +50,12 @@ impl Member {
     fn recency(&self) -> (Option<DateTime<Utc>>, Option<NaiveDate>) {
         (self.file.assessment.updated, self.file.assessment.date)
     }
+
+    /// Assessment date, then last change: the order of two attempts by one participant (a
+    /// quiz retaken later may have been saved earlier, so the date comes first here).
+    fn recency_key(&self) -> (Option<NaiveDate>, Option<DateTime<Utc>>) {
+        (self.file.assessment.date, self.file.assessment.updated)
+    }
 }
 
 /// One assessment in the workspace: its versions, newest first, and the one used.
@@ -432,12 +438,13 @@ pub fn matrix(q: &Questionnaire, ws: &Workspace, groups: &[usize], until: NaiveD
     });
     let mut unmet: Vec<Unmet> = columns
         .iter()
-        .map(|c| Unmet {
+        .enumerate()
+        .map(|(k, c)| Unmet {
             item: c.item.clone(),
             section: c.section.clone(),
             groups: rows
                 .iter()
-                .filter(|r| r.cells[columns.iter().position(|x| x == c).unwrap_or(0)].unmet)
+                .filter(|r| r.cells[k].unmet)
                 .map(|r| r.group)
                 .collect(),
             action: q.item(&c.item).and_then(|i| i.action.clone()),
@@ -732,12 +739,5 @@ pub fn class(q: &Questionnaire, ws: &Workspace, groups: &[usize]) -> Class {
         missed,
         passed,
         not_passed,
-    }
-}
-
-impl Member {
-    /// Assessment date, then last change: the order of two attempts by one participant.
-    fn recency_key(&self) -> (Option<NaiveDate>, Option<DateTime<Utc>>) {
-        (self.file.assessment.date, self.file.assessment.updated)
     }
 }
