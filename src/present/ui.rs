@@ -51,6 +51,9 @@ pub enum K {
     SaveFailed,
     StorageFailed,
     CorruptKept,
+    DropSetAside,
+    ExportSetAside,
+    ConfirmDropSetAside,
     ExportAnswers,
     Guidance,
     Evidence,
@@ -250,6 +253,12 @@ impl K {
             CorruptKept => (
                 "Une évaluation enregistrée est illisible\u{202f}; elle a été mise de côté telle quelle, sans rien effacer",
                 "A saved assessment could not be read; it was set aside as it was, nothing deleted",
+            ),
+            DropSetAside => ("Supprimer ces entrées", "Delete these entries"),
+            ExportSetAside => ("Exporter ces entrées (.txt)", "Export these entries (.txt)"),
+            ConfirmDropSetAside => (
+                "Supprimer définitivement les entrées mises de côté\u{202f}? Exportez-les d’abord si quelqu’un peut encore les réparer.",
+                "Delete the entries set aside for good? Export them first if someone may still repair them.",
             ),
             ExportAnswers => ("Exporter les réponses (.json)", "Export answers (.json)"),
             Guidance => ("Comment noter", "How to rate"),

@@ -175,7 +175,8 @@ pub fn load(id: &str) -> Option<Stored> {
 }
 
 /// Every stored assessment, newest change first, and the keys of entries that could not be
-/// read (each moved aside raw).
+/// read: each is moved aside raw, and every entry set aside before (perhaps on a page that
+/// was reloaded before anyone saw the message) is listed again until the user removes it.
 pub fn load_assessments() -> (Vec<Stored>, Vec<String>) {
     let mut found = Vec::new();
     let mut damaged = Vec::new();
@@ -193,6 +194,15 @@ pub fn load_assessments() -> (Vec<Stored>, Vec<String>) {
             }
         }
     }
+    for key in keys()
+        .into_iter()
+        .filter_map(|k| k.strip_prefix(ASIDE).map(str::to_owned))
+    {
+        if !damaged.contains(&key) {
+            damaged.push(key);
+        }
+    }
+    damaged.sort();
     found.sort_by_key(|s| std::cmp::Reverse(s.file.assessment.updated));
     (found, damaged)
 }
@@ -226,6 +236,13 @@ pub fn set_aside_entries() -> Vec<(String, String)> {
         .filter(|k| k.starts_with(ASIDE))
         .filter_map(|k| raw(&k).map(|v| (k, v)))
         .collect()
+}
+
+/// Removes every entry set aside (the user asked, after a confirmation).
+pub fn drop_set_aside() {
+    for k in keys().into_iter().filter(|k| k.starts_with(ASIDE)) {
+        remove(&k);
+    }
 }
 
 pub fn save_questionnaire(id: &str, toml: &str) -> Result<(), String> {
