@@ -55,9 +55,9 @@ for (const rate of [1, 4]) {
   const warm = [];
   for (let i = 0; i < RUNS; i++) warm.push(await clickToDownload());
   console.log(`CPU ${rate}×: first export (loads the worker) ${first.wall} ms click to download; ` +
-    `build in the worker ${median(warm.map((r) => r.ms)).toFixed(0)} ms median of ${RUNS} (target ≤ 150 ms at 1×), ` +
+    `build (layout on the page, then writing in the worker) ${median(warm.map((r) => r.ms)).toFixed(0)} ms median of ${RUNS} (target ≤ 150 ms at 1×), ` +
     `click to download ${median(warm.map((r) => r.wall))} ms; PDF ${kb(first.size)} KB; status « ${first.text.trim()} »` +
-    (rate > 1 ? ' (Chromium\'s CPU throttling slows the page, not the worker: compare the worker times)' : ''));
+    (rate > 1 ? ' (Chromium\'s CPU throttling slows the page\'s layout, not the worker\'s writing)' : ''));
   await context.close();
 }
 await browser.close();

@@ -7,7 +7,6 @@
 
 pub mod engine;
 pub mod present;
-#[cfg(feature = "pdf")]
 pub mod report;
 #[cfg(feature = "web")]
 pub mod web;

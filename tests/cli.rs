@@ -477,7 +477,7 @@ fn report_with_a_baseline_is_the_web_workers_pdf_and_a_missing_baseline_exits_2(
     ];
     let r = run(&args);
     assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
-    let made = psea_assess::report::from_texts_with(
+    let made = common::browser_pdf(
         &std::fs::read_to_string(&q).unwrap(),
         AFTER,
         Some(BEFORE),

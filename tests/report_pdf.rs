@@ -390,10 +390,10 @@ fn file_name_is_safe_and_descriptive() {
 }
 
 #[test]
-fn from_texts_is_what_the_web_worker_runs() {
+fn the_browsers_way_gives_the_native_bytes_and_says_failures_in_its_language() {
     let q = questionnaire_text("unicef-psea-2020.toml");
     let a = questionnaire_text("examples/unicef-psea-2020.json");
-    let r = psea_assess::report::from_texts(&q, &a, "fr", "2026-11-23").unwrap();
+    let r = browser_pdf(&q, &a, None, "fr", "2026-11-23").unwrap();
     let (qq, aa) = (load(&q), AnswersFile::from_json(&a).unwrap());
     assert_eq!(
         r.bytes,
@@ -401,9 +401,7 @@ fn from_texts_is_what_the_web_worker_runs() {
         "same bytes as the native builder"
     );
     // Failures are said in the report's language.
-    let err = |q: &str, a: &str, lang: &str, date: &str| match psea_assess::report::from_texts(
-        q, a, lang, date,
-    ) {
+    let err = |q: &str, a: &str, lang: &str, date: &str| match browser_pdf(q, a, None, lang, date) {
         Ok(_) => panic!("accepted bad input"),
         Err(e) => e,
     };
@@ -433,7 +431,7 @@ fn from_texts_is_what_the_web_worker_runs() {
 fn document_dates_are_the_generation_date() {
     let q = questionnaire_text("unicef-psea-2020.toml");
     let a = questionnaire_text("examples/unicef-psea-2020.json");
-    let r = psea_assess::report::from_texts(&q, &a, "fr", "2026-11-23").unwrap();
+    let r = browser_pdf(&q, &a, None, "fr", "2026-11-23").unwrap();
     let p = write("dates.pdf", &r);
     let info = poppler("pdfinfo", &["-isodates", p.to_str().unwrap()]);
     for key in ["CreationDate:", "ModDate:"] {
@@ -529,8 +527,7 @@ fn follow_up_pair() -> (String, String, String) {
 #[test]
 fn a_reviewed_follow_up_shows_both_bands_the_determination_and_the_follow_up_section() {
     let (q, before, after) = follow_up_pair();
-    let r = psea_assess::report::from_texts_with(&q, &after, Some(&before), "fr", "2026-11-23")
-        .unwrap();
+    let r = browser_pdf(&q, &after, Some(&before), "fr", "2026-11-23").unwrap();
     assert!(r.missing_chars.is_empty(), "{:?}", r.missing_chars);
     let p = write("follow-up.pdf", &r);
     let t = text(&p);
@@ -572,8 +569,7 @@ fn a_reviewed_follow_up_shows_both_bands_the_determination_and_the_follow_up_sec
     let native = psea_assess::report::build_with(&qq, &a, Some(base), Lang::Fr, day());
     assert_eq!(r.bytes, native.bytes);
     // English, and a file with neither review nor baseline has no such section.
-    let en = psea_assess::report::from_texts_with(&q, &after, Some(&before), "en", "2026-11-23")
-        .unwrap();
+    let en = browser_pdf(&q, &after, Some(&before), "en", "2026-11-23").unwrap();
     let t = text(&write("follow-up-en.pdf", &en));
     for expected in [
         "Follow-up of the assessment of 1 May 2026",
@@ -585,11 +581,11 @@ fn a_reviewed_follow_up_shows_both_bands_the_determination_and_the_follow_up_sec
     ] {
         assert!(t.contains(expected), "missing «{expected}» in:\n{t}");
     }
-    let plain = psea_assess::report::from_texts(&q, &before, "fr", "2026-11-23").unwrap();
+    let plain = browser_pdf(&q, &before, None, "fr", "2026-11-23").unwrap();
     let t = text(&write("no-follow-up.pdf", &plain));
     assert!(!t.contains("Suivi") && !t.contains("Examen"), "{t}");
     // A baseline that is not an answers file is refused in the report's language.
-    let err = psea_assess::report::from_texts_with(&q, &after, Some("{"), "fr", "2026-11-23");
+    let err = browser_pdf(&q, &after, Some("{"), "fr", "2026-11-23");
     assert!(
         err.as_ref()
             .is_err_and(|e| e.starts_with("évaluation de départ\u{a0}:")),

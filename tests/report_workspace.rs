@@ -17,11 +17,24 @@ use psea_assess::engine::Questionnaire;
 use psea_assess::present::aggregate as words;
 use psea_assess::present::follow_up::band_name;
 use psea_assess::present::{labelled, Lang};
-use psea_assess::report::workspace::from_texts;
 use psea_assess::report::Report;
 use serde_json::{json, Value};
 
 const DAY: &str = "2026-11-24";
+
+/// The consolidated report the browser's way: laid out on the page, written by the worker.
+fn from_texts(
+    toml: &str,
+    files: &[(String, String)],
+    choices: &[(usize, usize)],
+    filter: &Filter,
+    lang: &str,
+    date: &str,
+) -> Result<Report, String> {
+    let sheet =
+        psea_assess::report::workspace::sheet_from_texts(toml, files, choices, filter, lang, date)?;
+    common::worker_writes(&sheet)
+}
 
 fn write(name: &str, r: &Report) -> PathBuf {
     write_temp("psea-ws-pdf", name, &r.bytes)

@@ -1,4 +1,4 @@
-//! A small page-layout engine over printpdf's drawing operations: a cursor that moves down
+//! A small page-layout engine that draws [`Mark`]s (plain data, no PDF library): a cursor that moves down
 //! the page, greedy word wrap measured with the font's glyph widths, page breaks that let
 //! any text flow across pages (never cut), tables whose header repeats after a break, and a
 //! footer with "page X / Y" added once the page count is known.
@@ -8,12 +8,8 @@
 
 use std::collections::BTreeSet;
 
-use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect,
-    Rgb, TextItem,
-};
-
-use super::fonts::Fonts;
+use super::metrics::{has, width_mm};
+use super::sheet::{Mark, Page};
 
 pub const PAGE_W: f32 = 210.0;
 pub const PAGE_H: f32 = 297.0;
@@ -33,12 +29,9 @@ pub fn line_h(size: f32) -> f32 {
     size * 0.3528 * 1.35
 }
 
-pub struct Layout<'f> {
-    pub fonts: &'f Fonts,
-    regular: FontId,
-    bold: FontId,
-    pages: Vec<Vec<Op>>,
-    ops: Vec<Op>,
+pub struct Layout {
+    pages: Vec<Vec<Mark>>,
+    ops: Vec<Mark>,
     /// Distance of the next line's top from the bottom of the page, in mm.
     pub y: f32,
     /// Characters no embedded font could show (drawn as "?" and reported).
@@ -58,12 +51,9 @@ pub struct Layout<'f> {
     pub header_size: f32,
 }
 
-impl<'f> Layout<'f> {
-    pub fn new(fonts: &'f Fonts, regular: FontId, bold: FontId) -> Self {
+impl Layout {
+    pub fn new() -> Self {
         Layout {
-            fonts,
-            regular,
-            bold,
             pages: Vec::new(),
             ops: Vec::new(),
             y: TOP,
@@ -138,7 +128,7 @@ impl<'f> Layout<'f> {
         s.chars()
             .map(|c| match c {
                 '\t' => ' ',
-                c if self.fonts.has(c) => c,
+                c if has(c) => c,
                 c => {
                     self.missing.insert(c);
                     '?'
@@ -161,29 +151,14 @@ impl<'f> Layout<'f> {
         if s.is_empty() {
             return;
         }
-        let font = if bold {
-            self.bold.clone()
-        } else {
-            self.regular.clone()
-        };
-        let baseline = top - size * 0.3528;
-        self.ops.extend([
-            Op::StartTextSection,
-            Op::SetFillColor {
-                col: rgb_color(rgb),
-            },
-            Op::SetFont {
-                font: PdfFontHandle::External(font),
-                size: Pt(size),
-            },
-            Op::SetTextCursor {
-                pos: Point::new(Mm(x), Mm(baseline)),
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(s)],
-            },
-            Op::EndTextSection,
-        ]);
+        self.ops.push(Mark::Text {
+            x,
+            baseline: top - size * 0.3528,
+            text: s,
+            bold,
+            size,
+            rgb,
+        });
     }
 
     /// Greedy word wrap to `width` mm; a word longer than the line is broken by characters.
@@ -197,7 +172,7 @@ impl<'f> Layout<'f> {
                 } else {
                     format!("{line} {word}")
                 };
-                if self.fonts.width_mm(&candidate, bold, size) <= width {
+                if width_mm(&candidate, bold, size) <= width {
                     line = candidate;
                     continue;
                 }
@@ -208,8 +183,7 @@ impl<'f> Layout<'f> {
                 let mut piece = String::new();
                 for c in word.chars() {
                     piece.push(c);
-                    if self.fonts.width_mm(&piece, bold, size) > width && piece.chars().count() > 1
-                    {
+                    if width_mm(&piece, bold, size) > width && piece.chars().count() > 1 {
                         piece.pop();
                         lines.push(std::mem::take(&mut piece));
                         piece.push(c);
@@ -274,56 +248,23 @@ impl<'f> Layout<'f> {
     }
 
     pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32, rgb: (f32, f32, f32)) {
-        self.ops.extend([
-            Op::SetOutlineColor {
-                col: rgb_color(rgb),
-            },
-            Op::SetOutlineThickness { pt: Pt(width) },
-            Op::DrawLine {
-                line: Line {
-                    points: vec![
-                        LinePoint {
-                            p: Point::new(Mm(x1), Mm(y1)),
-                            bezier: false,
-                        },
-                        LinePoint {
-                            p: Point::new(Mm(x2), Mm(y2)),
-                            bezier: false,
-                        },
-                    ],
-                    is_closed: false,
-                },
-            },
-        ]);
+        self.ops.push(Mark::Line {
+            from: (x1, y1),
+            to: (x2, y2),
+            width,
+            rgb,
+        });
     }
 
     /// A rectangle given by its top-left corner.
     pub fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, fill: Option<(f32, f32, f32)>) {
-        if let Some(rgb) = fill {
-            self.ops.push(Op::SetFillColor {
-                col: rgb_color(rgb),
-            });
-        }
-        self.ops.extend([
-            Op::SetOutlineColor {
-                col: rgb_color(GREY),
-            },
-            Op::SetOutlineThickness { pt: Pt(0.4) },
-            Op::DrawRectangle {
-                rectangle: Rect {
-                    x: Mm(x).into(),
-                    y: Mm(top - h).into(),
-                    width: Mm(w).into(),
-                    height: Mm(h).into(),
-                    mode: Some(if fill.is_some() {
-                        PaintMode::FillStroke
-                    } else {
-                        PaintMode::Stroke
-                    }),
-                    winding_order: None,
-                },
-            },
-        ]);
+        self.ops.push(Mark::Rect {
+            x,
+            y: top - h,
+            w,
+            h,
+            fill,
+        });
     }
 
     fn table_header(&mut self, cols: &[(String, f32)]) {
@@ -355,7 +296,7 @@ impl<'f> Layout<'f> {
         while size > smallest
             && cols.iter().any(|(h, w)| {
                 h.split(' ')
-                    .any(|word| self.fonts.width_mm(word, true, size) > w - 2.0)
+                    .any(|word| width_mm(word, true, size) > w - 2.0)
             })
         {
             size -= 0.25;
@@ -411,7 +352,7 @@ impl<'f> Layout<'f> {
     pub fn finish(
         mut self,
         footer: impl Fn(usize, usize) -> String,
-    ) -> (Vec<PdfPage>, Vec<(String, usize)>, BTreeSet<char>) {
+    ) -> (Vec<Page>, Vec<(String, usize)>, BTreeSet<char>) {
         self.close_page();
         let total = self.pages.len();
         let mut pages = std::mem::take(&mut self.pages);
@@ -423,15 +364,11 @@ impl<'f> Layout<'f> {
             self.text_at(MARGIN, 12.5, &text, false, 7.5, GREY);
             *ops = std::mem::take(&mut self.ops);
         }
-        let pdf_pages = pages
+        let pages = pages
             .into_iter()
             .zip(sizes)
-            .map(|(ops, (w, h))| PdfPage::new(Mm(w), Mm(h), ops))
+            .map(|(marks, (w, h))| Page { w, h, marks })
             .collect();
-        (pdf_pages, self.bookmarks, self.missing)
+        (pages, self.bookmarks, self.missing)
     }
-}
-
-pub fn rgb_color((r, g, b): (f32, f32, f32)) -> Color {
-    Color::Rgb(Rgb::new(r, g, b, None))
 }

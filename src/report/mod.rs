@@ -1,21 +1,30 @@
-//! PDF reports, built in plain Rust on printpdf (no default features), the same natively and
-//! in the browser: a rated assessment, a risk register with its heat matrix, or a quiz
-//! result, each with the action plan.
+//! Reports: a rated assessment, a risk register with its heat matrix, or a quiz result, each
+//! with the action plan, and a coordinator's consolidated report ([`workspace`]). Two steps,
+//! each the same natively and in the browser:
+//! - the layout (plain Rust, no PDF library): [`lay_out_with`] and
+//!   [`workspace::lay_out`] give a [`Sheet`], pages of text lines, rules and boxes measured
+//!   with the embedded fonts' advances ([`metrics`]). The browser runs this on the page;
+//! - the PDF ([`pdf::write`], feature `pdf`): printpdf writes the sheet. The browser's PDF
+//!   worker runs only this, so it carries no questionnaire parser, scoring or layout.
 //!
 //! Deterministic: the generation date is passed in (never read from a clock here) and every
 //! id printpdf would draw from its global counter is fixed, so the same inputs give the same
 //! bytes. Every character the user typed is drawn with an embedded font; a character no font
-//! has is drawn as "?" and listed in [`Report::missing_chars`] for the user to see.
+//! has is drawn as "?" and listed in [`Sheet::missing`] for the user to see.
 
+#[cfg(feature = "pdf")]
 mod fonts;
 mod layout;
+pub mod metrics;
+#[cfg(feature = "pdf")]
+pub mod pdf;
+pub mod sheet;
 pub mod workspace;
 
-use chrono::NaiveDate;
-use printpdf::{
-    CustomPdfConformance, FontId, OffsetDateTime, PageAnnotId, PageAnnotation, PdfConformance,
-    PdfDocument, PdfFont, PdfSaveOptions,
-};
+use chrono::{Datelike, NaiveDate};
+
+#[cfg(feature = "pdf")]
+pub use pdf::Report;
 
 use crate::engine::answers::{AnswersFile, Value};
 use crate::engine::compare::compare;
@@ -35,15 +44,8 @@ use crate::present::outcome::{
 };
 use crate::present::risk as present_risk;
 use crate::present::{labelled, list_sep, placement, t, Lang};
-use fonts::Fonts;
 use layout::{line_h, Layout, BLACK, CONTENT_W, GREY, MARGIN};
-
-pub struct Report {
-    pub bytes: Vec<u8>,
-    pub pages: usize,
-    /// Characters that no embedded font can show; drawn as "?". Show them to the user.
-    pub missing_chars: Vec<char>,
-}
+use sheet::Sheet;
 
 /// An earlier assessment the report compares with: its answers file, placed against `q`
 /// (the questionnaire version it was made for when the caller has it, else the report's).
@@ -53,13 +55,14 @@ pub struct Baseline<'a> {
     pub file: &'a AnswersFile,
 }
 
-/// Builds the report for `file` scored against `q`, in `lang`, dated `generated`.
+/// The PDF report of `file` scored against `q`, in `lang`, dated `generated`.
+#[cfg(feature = "pdf")]
 pub fn build(q: &Questionnaire, file: &AnswersFile, lang: Lang, generated: NaiveDate) -> Report {
     build_with(q, file, None, lang, generated)
 }
 
-/// [`build`], with a « Suivi » section comparing `file` with `baseline` when one is given
-/// (action due dates read against `generated`).
+/// [`build`], with a « Suivi » section comparing `file` with `baseline` when one is given.
+#[cfg(feature = "pdf")]
 pub fn build_with(
     q: &Questionnaire,
     file: &AnswersFile,
@@ -67,9 +70,21 @@ pub fn build_with(
     lang: Lang,
     generated: NaiveDate,
 ) -> Report {
+    pdf::write(&lay_out_with(q, file, baseline, lang, generated))
+}
+
+/// The report of `file` scored against `q` laid out, with a « Suivi » section comparing it
+/// with `baseline` when one is given (action due dates read against `generated`).
+pub fn lay_out_with(
+    q: &Questionnaire,
+    file: &AnswersFile,
+    baseline: Option<Baseline>,
+    lang: Lang,
+    generated: NaiveDate,
+) -> Sheet {
     let outcome = score(q, file);
     let title = document_title(q, file, lang);
-    write_pdf(&title, &file.assessment.assessor, q, lang, generated, |l| {
+    lay_out(&title, &file.assessment.assessor, q, lang, generated, |l| {
         let ctx = Ctx {
             q,
             file,
@@ -99,37 +114,18 @@ pub fn build_with(
     })
 }
 
-/// A PDF of the pages `draw` lays out: the embedded fonts, the footer on every page
-/// (page n / total, generation date, program version, questionnaire id and version), the
-/// outline, and fixed dates and document id so that the same inputs give the same bytes.
-fn write_pdf(
+/// The pages `draw` lays out, with the footer on every page (page n / total, generation
+/// date, program version, questionnaire id and version) and the document's details.
+fn lay_out(
     title: &str,
     author: &str,
     q: &Questionnaire,
     lang: Lang,
     generated: NaiveDate,
     draw: impl FnOnce(&mut Layout),
-) -> Report {
-    let fonts = Fonts::load();
-    // "ABCDEF+Name" marks an embedded subset (PDF 32000 §9.6.4); our fonts are pre-subset.
-    let (regular, bold) = (
-        FontId("PSEAAA+DejaVuSans".into()),
-        FontId("PSEAAB+DejaVuSans-Bold".into()),
-    );
-    let mut doc = PdfDocument::new(title);
-    doc.metadata.info.conformance = conformance();
-    doc.resources
-        .fonts
-        .map
-        .insert(regular.clone(), PdfFont::new(fonts.regular.clone()));
-    doc.resources
-        .fonts
-        .map
-        .insert(bold.clone(), PdfFont::new(fonts.bold.clone()));
-
-    let mut l = Layout::new(&fonts, regular, bold);
+) -> Sheet {
+    let mut l = Layout::new();
     draw(&mut l);
-
     let footer_date = french_date(generated, lang);
     let version = env!("CARGO_PKG_VERSION");
     let (pages, bookmarks, missing) = l.finish(|n, total| {
@@ -141,38 +137,23 @@ fn write_pdf(
             q.version
         )
     });
-    let page_count = pages.len();
-    for (n, (title, page)) in bookmarks.into_iter().enumerate() {
-        doc.bookmarks.map.insert(
-            PageAnnotId(format!("B{n:04}")),
-            PageAnnotation { name: title, page },
-        );
-    }
-    let stamp = generated
-        .and_hms_opt(0, 0, 0)
-        .map(|d| d.and_utc().timestamp())
-        .unwrap_or(0);
-    let when = OffsetDateTime::from_unix_timestamp(stamp)
-        .unwrap_or_else(|_| OffsetDateTime::from_unix_timestamp(0).expect("epoch"));
-    doc.metadata.info.creation_date = when;
-    doc.metadata.info.modification_date = when;
-    doc.metadata.info.metadata_date = when;
-    doc.metadata.info.author = author.to_owned();
-    doc.metadata.info.creator = format!("psea-assess {version}");
-    doc.metadata.info.producer = format!("psea-assess {version}");
-    doc.with_pages(pages);
-    let mut warnings = Vec::new();
-    let bytes = doc.save(
-        &PdfSaveOptions {
-            subset_fonts: false,
-            ..PdfSaveOptions::default()
-        },
-        &mut warnings,
-    );
-    Report {
-        bytes: fixed_document_id(stamped_dates(bytes, generated)),
-        pages: page_count,
-        missing_chars: missing.into_iter().collect(),
+    Sheet {
+        title: title.to_owned(),
+        author: author.to_owned(),
+        creator: format!("psea-assess {version}"),
+        day: format!(
+            "{:04}{:02}{:02}",
+            generated.year(),
+            generated.month(),
+            generated.day()
+        ),
+        stamp: generated
+            .and_hms_opt(0, 0, 0)
+            .map(|d| d.and_utc().timestamp())
+            .unwrap_or(0),
+        pages,
+        bookmarks,
+        missing: missing.into_iter().collect(),
     }
 }
 
@@ -185,37 +166,18 @@ pub fn document_title(q: &Questionnaire, file: &AnswersFile, lang: Lang) -> Stri
     }
 }
 
-/// A plain PDF: no PDF/X or PDF/A output intent, so printpdf never embeds its 654 KB ICC
-/// profile. The browser build relies on this: scripts/trunk-post-build.mjs blanks that
-/// profile in the PDF worker.
-pub fn conformance() -> PdfConformance {
-    PdfConformance::Custom(CustomPdfConformance {
-        requires_icc_profile: false,
-        ..CustomPdfConformance::default()
-    })
-}
-
-/// Builds a report from the texts the browser holds: the questionnaire's TOML, the answers
-/// JSON, the language code and the date (YYYY-MM-DD). A failure is said in that language.
-pub fn from_texts(
-    questionnaire: &str,
-    answers: &str,
-    lang: &str,
-    date: &str,
-) -> Result<Report, String> {
-    from_texts_with(questionnaire, answers, None, lang, date)
-}
-
-/// [`from_texts`] with, when given, the baseline's answers JSON (placed against the same
-/// questionnaire; a baseline made with another version keeps the rating it recorded): the
-/// report gets its « Suivi » section. This is what the PDF web worker runs.
-pub fn from_texts_with(
+/// The report of the texts the browser holds, laid out: the questionnaire's TOML, the answers
+/// JSON, when given the baseline's answers JSON (placed against the same questionnaire; a
+/// baseline made with another version keeps the rating it recorded, and the report gets its
+/// « Suivi » section), the language code and the date (YYYY-MM-DD). A failure is said in
+/// that language. This is what the browser runs before handing the sheet to the PDF worker.
+pub fn sheet_from_texts(
     questionnaire: &str,
     answers: &str,
     baseline: Option<&str>,
     lang: &str,
     date: &str,
-) -> Result<Report, String> {
+) -> Result<Sheet, String> {
     let lang = if lang == "en" { Lang::En } else { Lang::Fr };
     let q = load_questionnaire(questionnaire, lang)?;
     let error = |e| crate::present::message::answers_error(&e, lang);
@@ -237,7 +199,7 @@ pub fn from_texts_with(
     };
     let date = parse_date(date, lang)?;
     let before = before.as_ref().map(|file| Baseline { q: &q, file });
-    Ok(build_with(&q, &file, before, lang, date))
+    Ok(lay_out_with(&q, &file, before, lang, date))
 }
 
 /// The questionnaire's TOML read for a report; a failure said in `lang`.
@@ -260,67 +222,6 @@ fn parse_date(date: &str, lang: Lang) -> Result<NaiveDate, String> {
 /// « Rapport généré le », the label of a report's date.
 fn generated_label(lang: Lang) -> &'static str {
     t(lang, "Rapport généré le", "Report generated on")
-}
-
-/// printpdf 0.12 writes the document dates as 1970-01-01 on wasm (`utils.rs` has a wasm
-/// stub for its date formatting), so the PDF made in the browser would carry the epoch. Write
-/// the generation date in place: same length, so no byte offset moves, and the browser's PDF
-/// stays byte-identical to the command line's.
-fn stamped_dates(mut bytes: Vec<u8>, generated: NaiveDate) -> Vec<u8> {
-    let day = generated.format("%Y%m%d").to_string();
-    for key in [&b"/CreationDate("[..], b"/ModDate("] {
-        let epoch = [key, b"D:19700101000000+00'00')"].concat();
-        let mut from = 0;
-        while let Some(at) = find(&bytes[from..], &epoch).map(|i| i + from) {
-            let date_at = at + key.len() + 2;
-            bytes[date_at..date_at + 8].copy_from_slice(day.as_bytes());
-            from = at + epoch.len();
-        }
-    }
-    bytes
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-/// printpdf writes a trailer `/ID` from a process-wide counter, so two reports made in the
-/// same process would differ. Replace both ids (same length, so no offset moves) with a hash
-/// of the file, which is what the PDF specification suggests for the id anyway.
-fn fixed_document_id(mut bytes: Vec<u8>) -> Vec<u8> {
-    let Some(at) = find_last(&bytes, b"/ID[") else {
-        return bytes;
-    };
-    let body_hash = fnv(&bytes[..at]);
-    let mut i = at + 4;
-    let mut n = 0u64;
-    while i < bytes.len() && bytes[i] != b']' {
-        if bytes[i] == b'(' {
-            let start = i + 1;
-            let Some(len) = bytes[start..].iter().position(|&b| b == b')') else {
-                break;
-            };
-            let digest = format!("{:016x}{:016x}", body_hash, body_hash.rotate_left(17) ^ n);
-            for (k, b) in bytes[start..start + len].iter_mut().enumerate() {
-                *b = digest.as_bytes()[k % digest.len()];
-            }
-            n += 1;
-            i = start + len;
-        }
-        i += 1;
-    }
-    bytes
-}
-
-fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// FNV-1a: a fixed, dependency-free hash; this is an identifier, not a security measure.
-fn fnv(data: &[u8]) -> u64 {
-    data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
 }
 
 struct Ctx<'a> {
@@ -1107,36 +1008,4 @@ fn heat_grid(l: &mut Layout, r: &RiskMatrix, lang: Lang, count: impl Fn(usize, u
         GREY,
     );
     l.space(2.0);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reports_never_need_the_icc_profile_the_browser_build_blanks() {
-        assert!(!conformance().must_have_icc_profile());
-        let dir = env!("CARGO_MANIFEST_DIR");
-        let q =
-            std::fs::read_to_string(format!("{dir}/questionnaires/unicef-psea-2020.toml")).unwrap();
-        let a = std::fs::read_to_string(format!(
-            "{dir}/questionnaires/examples/unicef-psea-2020.json"
-        ))
-        .unwrap();
-        let r = from_texts(&q, &a, "fr", "2026-11-23").unwrap();
-        let has = |needle: &[u8]| r.bytes.windows(needle.len()).any(|w| w == needle);
-        assert!(!has(b"OutputIntent") && !has(b"FOGRA39") && !has(b"ICCBased"));
-    }
-
-    #[test]
-    fn epoch_dates_are_replaced_in_place() {
-        let pdf = b"<</Trapped/False/CreationDate(D:19700101000000+00'00')/ModDate(D:19700101000000+00'00')/Author(D:19700101000000+00'00')>>".to_vec();
-        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let out = stamped_dates(pdf.clone(), day);
-        assert_eq!(out.len(), pdf.len());
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "<</Trapped/False/CreationDate(D:20261123000000+00'00')/ModDate(D:20261123000000+00'00')/Author(D:19700101000000+00'00')>>"
-        );
-    }
 }

@@ -8,7 +8,10 @@
 use chrono::NaiveDate;
 
 use super::layout::{Layout, BLACK, GREY, TABLE_SIZE};
-use super::{generated_label, heat_grid, write_pdf, Report};
+use super::sheet::Sheet;
+use super::{generated_label, heat_grid};
+#[cfg(feature = "pdf")]
+use super::{pdf, Report};
 use crate::engine::aggregate::{class, kind, matrix, register, BandCount, Filter, Kind, Workspace};
 use crate::engine::model::{Questionnaire, Rule};
 use crate::present::aggregate as words;
@@ -26,7 +29,9 @@ const BAND_W: f32 = 25.0;
 /// The narrowest a standard's column may be before the matrix is cut into several tables.
 const MIN_COLUMN_W: f32 = 21.0;
 
-/// The report of the assessments of `ws` that `filter` keeps, in `lang`, dated `generated`.
+/// The PDF report of the assessments of `ws` that `filter` keeps, in `lang`, dated
+/// `generated`.
+#[cfg(feature = "pdf")]
 pub fn build(
     q: &Questionnaire,
     ws: &Workspace,
@@ -34,9 +39,20 @@ pub fn build(
     lang: Lang,
     generated: NaiveDate,
 ) -> Report {
+    pdf::write(&lay_out(q, ws, filter, lang, generated))
+}
+
+/// The report of the assessments of `ws` that `filter` keeps, laid out.
+pub fn lay_out(
+    q: &Questionnaire,
+    ws: &Workspace,
+    filter: &Filter,
+    lang: Lang,
+    generated: NaiveDate,
+) -> Sheet {
     let groups = ws.kept(filter);
     let title = format!("{} – {}", words::title(lang), q.title.get(lang.code()));
-    write_pdf(&title, "", q, lang, generated, |l| {
+    super::lay_out(&title, "", q, lang, generated, |l| {
         let r = Draw {
             q,
             ws,
@@ -54,16 +70,16 @@ pub fn build(
 
 /// Rebuilds the workspace from the files as the page holds them, `(name, text)` in the order
 /// they were brought in (the same order gives the same groups), applies the user's version
-/// choices `(group, version)`, and builds the report. `lang` is "fr" or "en", `date`
-/// YYYY-MM-DD. This is what the PDF web worker runs for a workspace.
-pub fn from_texts(
+/// choices `(group, version)`, and lays the report out. `lang` is "fr" or "en", `date`
+/// YYYY-MM-DD.
+pub fn sheet_from_texts(
     questionnaire: &str,
     files: &[(String, String)],
     choices: &[(usize, usize)],
     filter: &Filter,
     lang: &str,
     date: &str,
-) -> Result<Report, String> {
+) -> Result<Sheet, String> {
     let lang = if lang == "en" { Lang::En } else { Lang::Fr };
     let q = super::load_questionnaire(questionnaire, lang)?;
     let date = super::parse_date(date, lang)?;
@@ -74,7 +90,7 @@ pub fn from_texts(
     for &(g, v) in choices {
         ws.choose(g, v);
     }
-    Ok(build(&q, &ws, filter, lang, date))
+    Ok(lay_out(&q, &ws, filter, lang, date))
 }
 
 /// A table whose rows are never split across pages (when they fit on one), with its header's

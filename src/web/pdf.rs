@@ -1,6 +1,7 @@
-//! The PDF web worker, seen from the page. The worker (`src/bin/pdf_worker.rs`) carries
-//! printpdf and the report layout; it is started on the first "Export PDF", so none of its
-//! code is part of the first load. One worker is kept for later exports.
+//! The PDF web worker, seen from the page. The page lays the report out (plain Rust,
+//! [`crate::report`]) and the worker (`src/bin/pdf_worker.rs`), which carries printpdf and
+//! the fonts, writes the PDF; it is started on the first "Export PDF", so none of its code is
+//! part of the first load. One worker is kept for later exports.
 
 use std::cell::RefCell;
 
@@ -10,6 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
 use crate::engine::aggregate::Filter;
+use crate::report::{self, sheet::Sheet};
 
 /// Written next to `index.html` by trunk (`data-loader-shim`): it imports the worker's
 /// wasm-bindgen glue and starts its module.
@@ -25,7 +27,7 @@ pub struct Made {
     pub pages: u32,
     /// Characters that no embedded font can show (drawn as "?").
     pub missing: String,
-    /// Time the worker took to lay out and write the PDF.
+    /// Time taken to lay the report out (on the page) and write the PDF (in the worker).
     pub ms: f64,
 }
 
@@ -51,23 +53,16 @@ pub async fn make_with_baseline(
     date: &str,
 ) -> Result<Made, String> {
     let worker = worker().await?;
-    let msg = js_sys::Object::new();
-    for (k, v) in [
-        ("questionnaire", questionnaire),
-        ("answers", answers),
-        ("baseline", baseline.unwrap_or("")),
-        ("lang", lang),
-        ("date", date),
-    ] {
-        js_sys::Reflect::set(&msg, &k.into(), &v.into()).map_err(js_err)?;
-    }
-    run(&worker, &msg).await
+    after_paint().await;
+    let started = js_sys::Date::now();
+    let sheet = report::sheet_from_texts(questionnaire, answers, baseline, lang, date)?;
+    run(&worker, &sheet, started).await
 }
 
-/// The consolidated report of a coordinator's workspace, made off the main thread: the
-/// worker rebuilds the workspace from `files` (`(name, text)`, in the order they were brought
-/// in, refused ones included so that the report lists them), applies the version `choices`
-/// (`(group, version)`, as given to `Workspace::choose`) and reports on what `filter` keeps.
+/// The consolidated report of a coordinator's workspace: the page rebuilds the workspace
+/// from `files` (`(name, text)`, in the order they were brought in, refused ones included so
+/// that the report lists them), applies the version `choices` (`(group, version)`, as given
+/// to `Workspace::choose`) and lays out what `filter` keeps; the worker writes the PDF.
 /// `lang` is "fr" or "en"; `date` is YYYY-MM-DD.
 pub async fn make_workspace(
     questionnaire: &str,
@@ -78,52 +73,39 @@ pub async fn make_workspace(
     date: &str,
 ) -> Result<Made, String> {
     let worker = worker().await?;
-    let msg = js_sys::Object::new();
-    let names: js_sys::Array = files.iter().map(|(n, _)| JsValue::from_str(n)).collect();
-    let texts: js_sys::Array = files.iter().map(|(_, t)| JsValue::from_str(t)).collect();
-    let picks: js_sys::Array = choices
-        .iter()
-        .map(|&(g, v)| -> JsValue {
-            [g, v]
-                .iter()
-                .map(|&n| JsValue::from(n as u32))
-                .collect::<js_sys::Array>()
-                .into()
-        })
-        .collect();
-    let day = |d: Option<chrono::NaiveDate>| {
-        JsValue::from_str(
-            &d.map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-        )
-    };
-    let keep = js_sys::Object::new();
-    for (k, v) in [
-        ("place", JsValue::from_str(&filter.place)),
-        ("organisation", JsValue::from_str(&filter.organisation)),
-        ("from", day(filter.from)),
-        ("to", day(filter.to)),
-    ] {
-        js_sys::Reflect::set(&keep, &k.into(), &v).map_err(js_err)?;
-    }
-    for (k, v) in [
-        ("kind", JsValue::from_str("workspace")),
-        ("questionnaire", JsValue::from_str(questionnaire)),
-        ("files", texts.into()),
-        ("names", names.into()),
-        ("choices", picks.into()),
-        ("filter", keep.into()),
-        ("lang", JsValue::from_str(lang)),
-        ("date", JsValue::from_str(date)),
-    ] {
-        js_sys::Reflect::set(&msg, &k.into(), &v).map_err(js_err)?;
-    }
-    run(&worker, &msg).await
+    after_paint().await;
+    let started = js_sys::Date::now();
+    let sheet =
+        report::workspace::sheet_from_texts(questionnaire, files, choices, filter, lang, date)?;
+    run(&worker, &sheet, started).await
 }
 
-/// Sends one request to the worker and reads its answer.
-async fn run(worker: &Worker, msg: &js_sys::Object) -> Result<Made, String> {
-    let reply = match next_message(worker, Some(msg)).await {
+/// Resolves once the browser has painted the page as it is now, so that the status the
+/// caller just set (« Préparation du PDF… ») shows while the layout holds the main thread.
+/// A tab in the background paints nothing: after 100 ms it goes on regardless.
+async fn after_paint() {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    use std::time::Duration;
+    let (tx, rx) = futures::channel::oneshot::channel::<()>();
+    let tx = std::rc::Rc::new(RefCell::new(Some(tx)));
+    let send = move |tx: std::rc::Rc<RefCell<Option<futures::channel::oneshot::Sender<()>>>>| {
+        if let Some(tx) = tx.borrow_mut().take() {
+            let _ = tx.send(());
+        }
+    };
+    let (painted, late) = (tx.clone(), tx);
+    request_animation_frame(move || set_timeout(move || send(painted), Duration::ZERO));
+    set_timeout(move || send(late), Duration::from_millis(100));
+    let _ = rx.await;
+}
+
+/// Sends a laid-out sheet to the worker and reads its answer; `started`: when the layout
+/// began, for [`Made::ms`].
+async fn run(worker: &Worker, sheet: &Sheet, started: f64) -> Result<Made, String> {
+    let bytes = js_sys::Uint8Array::from(sheet.encode().as_slice());
+    let msg = js_sys::Object::new();
+    js_sys::Reflect::set(&msg, &"sheet".into(), &bytes).map_err(js_err)?;
+    let reply = match next_message(worker, Some(&msg)).await {
         Ok(reply) => reply,
         Err(e) => {
             // A crashed worker is dropped so that the next export starts a fresh one.
@@ -143,7 +125,7 @@ async fn run(worker: &Worker, msg: &js_sys::Object) -> Result<Made, String> {
         bytes,
         pages: get("pages").as_f64().unwrap_or(0.0) as u32,
         missing: get("missing").as_string().unwrap_or_default(),
-        ms: get("ms").as_f64().unwrap_or(0.0),
+        ms: js_sys::Date::now() - started,
     })
 }
 

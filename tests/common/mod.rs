@@ -147,3 +147,28 @@ pub fn poppler(tool: &str, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// The browser's way to a PDF: the page lays the report out from the texts it holds, sends
+/// the sheet's bytes to the worker, which reads them back and writes the PDF.
+#[cfg(feature = "pdf")]
+pub fn browser_pdf(
+    questionnaire: &str,
+    answers: &str,
+    baseline: Option<&str>,
+    lang: &str,
+    date: &str,
+) -> Result<psea_assess::report::Report, String> {
+    let sheet =
+        psea_assess::report::sheet_from_texts(questionnaire, answers, baseline, lang, date)?;
+    worker_writes(&sheet)
+}
+
+/// What the PDF worker does with a sheet the page sent: decode, write.
+#[cfg(feature = "pdf")]
+pub fn worker_writes(
+    sheet: &psea_assess::report::sheet::Sheet,
+) -> Result<psea_assess::report::Report, String> {
+    let sent = sheet.encode();
+    let received = psea_assess::report::sheet::Sheet::decode(&sent)?;
+    Ok(psea_assess::report::pdf::write(&received))
+}
