@@ -1,6 +1,6 @@
 //! The PDF web worker. The page lays the report out ([`psea_assess::report::sheet`]) and sends
 //! `{ sheet }`, the sheet's bytes; the worker writes the PDF and answers
-//! `{ ok: true, bytes, pages, missing, ms }` or `{ ok: false, error }`. It carries printpdf,
+//! `{ ok: true, bytes, pages, missing }` or `{ ok: false, error }`. It carries printpdf,
 //! the fonts and the sheet's decoder, nothing of the questionnaires: printpdf alone is most
 //! of its weight, so it is started on the first export, never with the page.
 
@@ -17,7 +17,6 @@ fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-        let started = js_sys::Date::now();
         let bytes = js_sys::Reflect::get(&ev.data(), &"sheet".into())
             .ok()
             .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
@@ -39,7 +38,6 @@ fn main() {
                     "missing",
                     &JsValue::from_str(&report.missing_chars.iter().collect::<String>()),
                 );
-                set(&out, "ms", &JsValue::from(js_sys::Date::now() - started));
             }
             Err(e) => {
                 set(&out, "ok", &JsValue::FALSE);

@@ -1,10 +1,10 @@
-//! A small page-layout engine that draws [`Mark`]s (plain data, no PDF library): a cursor that moves down
-//! the page, greedy word wrap measured with the font's glyph widths, page breaks that let
+//! A small page-layout engine that draws [`Mark`]s (plain data, no PDF library): a cursor
+//! that moves down the page, greedy word wrap measured with the font's glyph widths, page breaks that let
 //! any text flow across pages (never cut), tables whose header repeats after a break, and a
 //! footer with "page X / Y" added once the page count is known.
 //!
 //! Hand-written because printpdf without its `html` feature has no flow layout (tech.md §1.3),
-//! and the `html` feature would add an XHTML engine of several megabytes to the wasm worker.
+//! and the `html` feature would add an XHTML engine of several megabytes to the browser build.
 
 use std::collections::BTreeSet;
 

@@ -114,7 +114,12 @@ impl Sheet {
         }
         let mut bookmarks = Vec::new();
         for _ in 0..r.count()? {
-            bookmarks.push((r.text()?, r.count()?));
+            let (title, page) = (r.text()?, r.count()?);
+            // printpdf cannot write an outline entry for a page the document lacks.
+            if !(1..=pages.len()).contains(&page) {
+                return Err(format!("outline entry for page {page} of {}", pages.len()));
+            }
+            bookmarks.push((title, page));
         }
         let missing = r.text()?.chars().collect();
         if r.at != bytes.len() {
@@ -200,14 +205,16 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn take<const N: usize>(&mut self) -> Result<[u8; N], String> {
-        let end = self.at + N;
-        let got = self
-            .bytes
-            .get(self.at..end)
+    /// The next `n` bytes (no arithmetic on `n` that could overflow).
+    fn bytes(&mut self, n: usize) -> Result<&[u8], String> {
+        let got = self.bytes[self.at..]
+            .get(..n)
             .ok_or_else(|| format!("cut short at {}", self.at))?;
-        self.at = end;
-        Ok(got.try_into().expect("N bytes"))
+        self.at += n;
+        Ok(got)
+    }
+    fn take<const N: usize>(&mut self) -> Result<[u8; N], String> {
+        Ok(self.bytes(N)?.try_into().expect("N bytes"))
     }
     fn count(&mut self) -> Result<usize, String> {
         Ok(u32::from_le_bytes(self.take::<4>()?) as usize)
@@ -220,11 +227,7 @@ impl Reader<'_> {
     }
     fn text(&mut self) -> Result<String, String> {
         let (at, n) = (self.at, self.count()?);
-        let raw = self
-            .bytes
-            .get(self.at..self.at + n)
-            .ok_or_else(|| format!("cut short at {}", self.at))?;
-        self.at += n;
+        let raw = self.bytes(n)?;
         String::from_utf8(raw.to_vec()).map_err(|_| format!("not UTF-8 at {at}"))
     }
     fn mark(&mut self) -> Result<Mark, String> {
@@ -346,5 +349,44 @@ mod tests {
         assert!(Sheet::decode(b"\x04\0\0\0abcd")
             .unwrap_err()
             .contains("not a laid-out"));
+    }
+
+    /// The position of the first byte of `needle` in the encoded sample.
+    fn at(bytes: &[u8], needle: &[u8]) -> usize {
+        bytes
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .unwrap()
+    }
+
+    #[test]
+    fn hostile_bytes_are_refused_never_a_panic() {
+        let good = sample().encode();
+        // A string length near u32::MAX.
+        let mut huge = good.clone();
+        let title = at(&good, "Évaluation".as_bytes()) - 4;
+        huge[title..title + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(Sheet::decode(&huge).unwrap_err().contains("cut short"));
+        // A mark count near u32::MAX: refused once the bytes run out.
+        let mut many = good.clone();
+        let marks = at(&good, b"B") - 4;
+        many[marks..marks + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(Sheet::decode(&many).is_err());
+        // An unknown mark.
+        let mut unknown = good.clone();
+        unknown[marks + 4] = b'Z';
+        let err = Sheet::decode(&unknown).unwrap_err();
+        assert!(err.contains("unknown mark 90"), "{err}");
+        // Text that is not UTF-8.
+        let mut latin1 = good.clone();
+        latin1[title + 4] = 0xff;
+        assert!(Sheet::decode(&latin1).unwrap_err().contains("not UTF-8"));
+        // An outline entry for a page the sheet lacks (printpdf would panic on it).
+        for page in [0, 3, 99] {
+            let mut sheet = sample();
+            sheet.bookmarks = vec![("Résultats".into(), page)];
+            let err = Sheet::decode(&sheet.encode()).unwrap_err();
+            assert_eq!(err, format!("outline entry for page {page} of 2"));
+        }
     }
 }

@@ -68,10 +68,10 @@ pub fn lay_out(
     })
 }
 
-/// Rebuilds the workspace from the files as the page holds them, `(name, text)` in the order
-/// they were brought in (the same order gives the same groups), applies the user's version
-/// choices `(group, version)`, and lays the report out. `lang` is "fr" or "en", `date`
-/// YYYY-MM-DD.
+/// Builds the workspace from files `(name, text)` in the order they were brought in (the same
+/// order gives the same groups, as on the page, which lays out its own workspace), applies
+/// version choices `(group, version)`, and lays the report out. `lang` is "fr" or "en",
+/// `date` YYYY-MM-DD.
 pub fn sheet_from_texts(
     questionnaire: &str,
     files: &[(String, String)],

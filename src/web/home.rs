@@ -133,15 +133,19 @@ pub fn Home() -> impl IntoView {
         <super::StorageBanner/>
         <Show when=move || !state.damaged.get().is_empty()>
             <div class="banner error" role="alert">
-                <p>{move || labelled(state.lang.get(), state.t(K::CorruptKept), &state.damaged.get().join(", "))}</p>
+                <p>{move || {
+                    let keys = state.damaged.get();
+                    let shown: Vec<&str> = keys.iter().map(|k| storage::shown_key(k)).collect();
+                    labelled(state.lang.get(), state.t(K::CorruptKept), &shown.join(", "))
+                }}</p>
                 <div class="actions">
                 <button on:click=move |_| {
-                    let all: Vec<String> = storage::set_aside_entries().into_iter().map(|(k, v)| format!("{k}\n{v}\n")).collect();
-                    let _ = browser::download("psea-entrees-mises-de-cote.txt", "text/plain", all.join("\n").as_bytes());
+                    let text = storage::damaged_entries(&state.damaged.get_untracked());
+                    let _ = browser::download("psea-entrees-mises-de-cote.txt", "text/plain", text.as_bytes());
                 }>{move || state.t(K::ExportSetAside)}</button>
                 <button on:click=move |_| {
                     if browser::confirm(state.t(K::ConfirmDropSetAside)) {
-                        storage::drop_set_aside();
+                        storage::drop_set_aside(&state.damaged.get_untracked());
                         state.damaged.set(Vec::new());
                     }
                 }>{move || state.t(K::DropSetAside)}</button>

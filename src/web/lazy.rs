@@ -39,8 +39,8 @@ impl From<SplitLoaderError> for Unavailable {
     }
 }
 
-/// The questionnaires the app knows, with the TOML text of each by id (what the PDF worker
-/// parses), and the [`Recorder`] (it scores, so it comes with them, not in the first load).
+/// The questionnaires the app knows, with the TOML text of each by id (what a report is laid
+/// out from), and the [`Recorder`] (it scores, so it comes with them, not in the first load).
 pub type Library = (Vec<Arc<Questionnaire>>, HashMap<String, Arc<str>>, Recorder);
 
 /// The bundled questionnaires, then those the user opened (`opened`, TOML texts; each

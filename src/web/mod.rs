@@ -1,7 +1,8 @@
 //! The browser app: a thin Leptos layer over the engine.
 //!
 //! - [`i18n`]: every UI string in French and English, checked at compile time;
-//! - [`storage`]: versioned localStorage keys, damaged entries set aside, never deleted;
+//! - [`storage`]: versioned localStorage keys, damaged entries set aside, deleted only when
+//!   the user asks;
 //! - [`browser`]: downloads, file picking, the URL hash;
 //! - [`home`], [`fill`], [`results`]: the three pages;
 //! - [`lazy`]: what is fetched after the first load (the questionnaire library with the
@@ -135,7 +136,8 @@ pub struct AppState {
     pub library_state: RwSignal<LibraryState>,
     /// The latest read of the library (numbered), shared by everyone waiting for it.
     library_read: StoredValue<(u32, Option<LibraryRead>), LocalStorage>,
-    /// The TOML text of each questionnaire in the library, by id: what the PDF worker parses.
+    /// The TOML text of each questionnaire in the library, by id: what a report is laid out
+    /// from ([`pdf`]).
     pub sources: StoredValue<HashMap<String, Arc<str>>>,
     /// Every stored assessment in full, read by the library module after the first paint
     /// (empty until `loaded`): what the filling and results pages, exports, imports and

@@ -10,7 +10,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-use crate::engine::aggregate::Filter;
 use crate::report::{self, sheet::Sheet};
 
 /// Written next to `index.html` by trunk (`data-loader-shim`): it imports the worker's
@@ -56,34 +55,20 @@ pub async fn make_with_baseline(
     after_paint().await;
     let started = js_sys::Date::now();
     let sheet = report::sheet_from_texts(questionnaire, answers, baseline, lang, date)?;
-    run(&worker, &sheet, started).await
+    send(&worker, &sheet, started).await
 }
 
-/// The consolidated report of a coordinator's workspace: the page rebuilds the workspace
-/// from `files` (`(name, text)`, in the order they were brought in, refused ones included so
-/// that the report lists them), applies the version `choices` (`(group, version)`, as given
-/// to `Workspace::choose`) and lays out what `filter` keeps; the worker writes the PDF.
-/// `lang` is "fr" or "en"; `date` is YYYY-MM-DD.
-pub async fn make_workspace(
-    questionnaire: &str,
-    files: &[(String, String)],
-    choices: &[(usize, usize)],
-    filter: &Filter,
-    lang: &str,
-    date: &str,
-) -> Result<Made, String> {
+/// Writes a sheet the page laid out (the coordination workspace's report); `started`: when
+/// the layout began, for [`Made::ms`].
+pub async fn write(sheet: &Sheet, started: f64) -> Result<Made, String> {
     let worker = worker().await?;
-    after_paint().await;
-    let started = js_sys::Date::now();
-    let sheet =
-        report::workspace::sheet_from_texts(questionnaire, files, choices, filter, lang, date)?;
-    run(&worker, &sheet, started).await
+    send(&worker, sheet, started).await
 }
 
 /// Resolves once the browser has painted the page as it is now, so that the status the
 /// caller just set (« Préparation du PDF… ») shows while the layout holds the main thread.
 /// A tab in the background paints nothing: after 100 ms it goes on regardless.
-async fn after_paint() {
+pub async fn after_paint() {
     use leptos::prelude::{request_animation_frame, set_timeout};
     use std::time::Duration;
     let (tx, rx) = futures::channel::oneshot::channel::<()>();
@@ -101,7 +86,7 @@ async fn after_paint() {
 
 /// Sends a laid-out sheet to the worker and reads its answer; `started`: when the layout
 /// began, for [`Made::ms`].
-async fn run(worker: &Worker, sheet: &Sheet, started: f64) -> Result<Made, String> {
+async fn send(worker: &Worker, sheet: &Sheet, started: f64) -> Result<Made, String> {
     let bytes = js_sys::Uint8Array::from(sheet.encode().as_slice());
     let msg = js_sys::Object::new();
     js_sys::Reflect::set(&msg, &"sheet".into(), &bytes).map_err(js_err)?;

@@ -852,7 +852,7 @@ enum PdfState {
     Idle,
     Loading,
     Building,
-    /// `ms`: the worker's layout and writing time, kept in `data-ms` for the benchmark.
+    /// `ms`: layout on the page and writing in the worker, kept in `data-ms` for the benchmark.
     Done {
         name: String,
         pages: u32,

@@ -5,8 +5,8 @@
 //! - `psea:v1:last-export`: when an answers file was last exported (backup reminder);
 //! - `psea:v1:aside:<key>`: an entry that could not be read, kept exactly as it was.
 //!
-//! Nothing here deletes data except [`delete`] and [`erase_all`], which the UI only calls
-//! after the user confirms.
+//! Nothing here deletes data except [`delete`], [`drop_set_aside`] and [`erase_all`], which
+//! the UI only calls after the user confirms.
 //!
 //! When the browser blocks site data (reading `localStorage` throws), everything is kept in
 //! memory for the life of the page instead and [`blocked`] says so, so the app still runs and
@@ -174,9 +174,12 @@ pub fn load(id: &str) -> Option<Stored> {
     raw(&format!("{ASSESSMENT}{id}")).and_then(|t| serde_json::from_str(&t).ok())
 }
 
-/// Every stored assessment, newest change first, and the keys of entries that could not be
-/// read: each is moved aside raw, and every entry set aside before (perhaps on a page that
-/// was reloaded before anyone saw the message) is listed again until the user removes it.
+/// Every stored assessment, newest change first, and the storage keys of entries that could
+/// not be read. Each such entry is moved aside raw (to a key of its own: an earlier copy set
+/// aside under the same name is never overwritten); one that cannot be moved (storage full)
+/// stays where it is and is listed by its own key. Every entry set aside before (perhaps on a
+/// page that was reloaded before anyone saw the message) is listed again until the user
+/// removes it.
 pub fn load_assessments() -> (Vec<Stored>, Vec<String>) {
     let mut found = Vec::new();
     let mut damaged = Vec::new();
@@ -186,18 +189,17 @@ pub fn load_assessments() -> (Vec<Stored>, Vec<String>) {
             Ok(s) => found.push(s),
             Err(_) => {
                 // Keep the bytes under an aside key before anything else touches them.
-                let aside = format!("{ASIDE}{key}");
+                let aside = free_aside_key(&key, &text);
                 if set_raw(&aside, &text).is_ok() {
                     remove(&key);
+                    damaged.push(aside);
+                } else {
+                    damaged.push(key);
                 }
-                damaged.push(key);
             }
         }
     }
-    for key in keys()
-        .into_iter()
-        .filter_map(|k| k.strip_prefix(ASIDE).map(str::to_owned))
-    {
+    for key in keys().into_iter().filter(|k| k.starts_with(ASIDE)) {
         if !damaged.contains(&key) {
             damaged.push(key);
         }
@@ -205,6 +207,26 @@ pub fn load_assessments() -> (Vec<Stored>, Vec<String>) {
     damaged.sort();
     found.sort_by_key(|s| std::cmp::Reverse(s.file.assessment.updated));
     (found, damaged)
+}
+
+/// The aside key for the unreadable entry `key` holding `text`: `aside:<key>`, or, when that
+/// holds something else already, the first of `aside:<key>~2`, `~3`… that is free or holds
+/// the same text.
+fn free_aside_key(key: &str, text: &str) -> String {
+    let base = format!("{ASIDE}{key}");
+    let mut candidate = base.clone();
+    for n in 2.. {
+        match raw(&candidate) {
+            Some(held) if held != text => candidate = format!("{base}~{n}"),
+            _ => break,
+        }
+    }
+    candidate
+}
+
+/// How a damaged entry's key is shown: the key it was read from.
+pub fn shown_key(key: &str) -> &str {
+    key.strip_prefix(ASIDE).unwrap_or(key)
 }
 
 /// The head of every stored assessment, in the order of [`load_assessments`]. An entry it
@@ -229,19 +251,25 @@ pub fn delete(id: &str) {
     remove(&format!("{ASSESSMENT}{id}"));
 }
 
-/// Raw text of every entry set aside, to offer them for download.
-pub fn set_aside_entries() -> Vec<(String, String)> {
-    keys()
-        .into_iter()
-        .filter(|k| k.starts_with(ASIDE))
-        .filter_map(|k| raw(&k).map(|v| (k, v)))
-        .collect()
+/// The raw text of the damaged entries `keys` (as [`load_assessments`] lists them), to offer
+/// them for download: `key`, its text, and a blank line, for each.
+pub fn damaged_entries(keys: &[String]) -> String {
+    keys.iter()
+        .filter_map(|k| raw(k).map(|v| format!("{k}\n{v}\n")))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
-/// Removes every entry set aside (the user asked, after a confirmation).
-pub fn drop_set_aside() {
-    for k in keys().into_iter().filter(|k| k.starts_with(ASIDE)) {
-        remove(&k);
+/// Removes the damaged entries `keys` the user was shown and asked to delete, after a
+/// confirmation: their copies set aside, and an entry that could not be moved aside if it is
+/// still unreadable (another tab may have saved a good one under that key since).
+pub fn drop_set_aside(keys: &[String]) {
+    let still_unreadable =
+        |k: &str| raw(k).is_some_and(|t| serde_json::from_str::<Stored>(&t).is_err());
+    for k in keys {
+        if k.starts_with(ASIDE) || still_unreadable(k) {
+            remove(k);
+        }
     }
 }
 

@@ -481,8 +481,8 @@ enum Pdf {
     Failed(String),
 }
 
-/// The two CSV files of the kept assessments, and the consolidated PDF report (made by the
-/// PDF worker from the same files, choices and filter).
+/// The two CSV files of the kept assessments, and the consolidated PDF report (laid out here
+/// from the same workspace and filter, written by the PDF worker).
 #[component]
 fn Exports(c: Ctx) -> impl IntoView {
     let lang = move || c.lang();
@@ -493,11 +493,6 @@ fn Exports(c: Ctx) -> impl IntoView {
         let Some(q) = c.q.get_untracked() else {
             return;
         };
-        let Some(source) = c.state.sources.with_value(|m| m.get(&q.id).cloned()) else {
-            return pdf.set(Pdf::Failed(q.id.clone()));
-        };
-        let files = c.files.get_value();
-        let choices = c.ws.with_value(super::choices);
         let filter = c.filter.get_untracked();
         let lang = c.state.lang.get_untracked();
         let date = super::super::today();
@@ -512,9 +507,14 @@ fn Exports(c: Ctx) -> impl IntoView {
             }
             pdf.set(Pdf::Building);
             let iso = crate::present::date::iso(date);
-            match worker::make_workspace(&source, &files, &choices, &filter, lang.code(), &iso)
-                .await
-            {
+            // Laid out from the page's own workspace (the files are read once), after the
+            // status above is painted; the worker writes the PDF.
+            worker::after_paint().await;
+            let started = js_sys::Date::now();
+            let sheet = c
+                .ws
+                .with_value(|ws| crate::report::workspace::lay_out(&q, ws, &filter, lang, date));
+            match worker::write(&sheet, started).await {
                 Ok(m) => {
                     let name = format!(
                         "{}-{}-{iso}.pdf",
