@@ -261,11 +261,11 @@ pub fn damaged_entries(keys: &[String]) -> String {
 }
 
 /// Removes the damaged entries `keys` the user was shown and asked to delete, after a
-/// confirmation: their copies set aside, and an entry that could not be moved aside if it is
-/// still unreadable (another tab may have saved a good one under that key since).
+/// confirmation: their copies set aside, and an entry that could not be moved aside if even
+/// the head reader still cannot read it (another tab may have saved a good one under that key
+/// since; the head reader, not serde, so that the home page's module carries no JSON reader).
 pub fn drop_set_aside(keys: &[String]) {
-    let still_unreadable =
-        |k: &str| raw(k).is_some_and(|t| serde_json::from_str::<Stored>(&t).is_err());
+    let still_unreadable = |k: &str| raw(k).is_some_and(|t| Head::read(&t).is_none());
     for k in keys {
         if k.starts_with(ASIDE) || still_unreadable(k) {
             remove(k);
