@@ -71,3 +71,54 @@ proptest! {
         }
     }
 }
+
+/// The browser lays reports out on the page, where a panic would stop the whole app: whatever
+/// a user typed (any characters, words longer than a line, many lines) lays out without
+/// panicking, and every character is either drawn or listed as missing.
+fn example(name: &str) -> (psea_assess::engine::Questionnaire, AnswersFile) {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let q = engine::load(
+        &std::fs::read_to_string(format!("{dir}/questionnaires/{name}.toml")).unwrap(),
+    )
+    .unwrap();
+    let file =
+        std::fs::read_to_string(format!("{dir}/questionnaires/examples/{name}.json")).unwrap();
+    let (file, _) = place(&q, AnswersFile::from_json(&file).unwrap()).unwrap();
+    (q, file)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn any_typed_text_lays_out_without_panic(
+        text in "\\PC{0,300}",
+        long_word in "[a-zA-Zéèàɛɔ]{0,400}",
+        lines in 0usize..40,
+        which in 0usize..3,
+    ) {
+        use psea_assess::present::Lang;
+        use psea_assess::report::{lay_out_with, sheet::{Mark, Sheet}};
+        let name = ["unicef-psea-2020", "cash-transfer-sea-risk", "psea-training-quiz"][which];
+        let (q, mut file) = example(name);
+        file.assessment.organisation = format!("{text}{long_word}");
+        file.assessment.assessor = long_word.clone();
+        let comment = format!("{text} {long_word}\n").repeat(lines);
+        for a in file.answers.values_mut() {
+            a.comment = Some(comment.clone());
+        }
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let sheet = lay_out_with(&q, &file, None, Lang::Fr, day);
+        prop_assert!(!sheet.pages.is_empty());
+        let back = Sheet::decode(&sheet.encode());
+        prop_assert_eq!(back.as_ref(), Ok(&sheet));
+        // Every character typed is drawn, or reported missing (drawn as "?").
+        let drawn: String = sheet.pages.iter().flat_map(|p| &p.marks).filter_map(|m| match m {
+            Mark::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        }).collect();
+        for c in text.chars().chain(long_word.chars()).filter(|c| !c.is_whitespace() && !c.is_control()) {
+            prop_assert!(drawn.contains(c) || sheet.missing.contains(&c), "{c:?} neither drawn nor missing");
+        }
+    }
+}
