@@ -223,16 +223,25 @@ fn a_file_that_is_not_an_answers_file_in_both_languages() {
         "{fr}"
     );
     assert!(fr.contains("type de valeur inattendu"), "{fr}");
+    // Nothing of serde_json's English words in the French sentence.
+    assert!(!fr.contains("invalid type"), "{fr}");
     assert!(
         en.starts_with("not a valid answers file: line 1, column "),
         "{en}"
     );
     let empty = AnswersFile::from_json("").unwrap_err();
-    assert!(
-        answers_error(&empty, Fr).contains("le fichier s’arrête avant la fin"),
-        "{}",
-        answers_error(&empty, Fr)
+    let fr = answers_error(&empty, Fr);
+    assert!(fr.contains("le fichier s’arrête avant la fin"), "{fr}");
+    assert!(!fr.contains("EOF"), "{fr}");
+    // A rarer kind: named in French, the library's words quoted as a detail.
+    let escape = AnswersFile::from_json("{\"schema\": \"\\q\"}").unwrap_err();
+    assert_eq!(
+        answers_error(&escape, Fr),
+        "ce n’est pas un fichier de réponses\u{a0}: ligne 1, colonne 14\u{a0}: séquence d’échappement invalide dans un texte"
     );
+    let odd = AnswersFile::from_json("{\"schema\": 1e999}").unwrap_err();
+    let fr = answers_error(&odd, Fr);
+    assert!(fr.contains("nombre hors limites"), "{fr}");
 }
 
 /// An answers file made for version 1.0.0, with an answer for an item that no longer exists

@@ -87,12 +87,23 @@ pub fn answers_error(e: &AnswersError, lang: Lang) -> String {
     }
 }
 
-/// serde_json's message, worded for the common kinds; otherwise the library's words.
+/// serde_json's message in the user's language: worded for the common kinds (the line and
+/// column are said before it); a rarer kind is named in French and the library's words quoted
+/// as a technical detail, so that nothing English reads as the app's own sentence.
 fn json_detail(message: &str, lang: Lang) -> String {
     if lang == Lang::En {
         return message.to_owned();
     }
-    let known: [(&str, &str); 8] = [
+    let known: [(&str, &str); 14] = [
+        ("control character", "caractère de contrôle dans un texte"),
+        (
+            "invalid escape",
+            "séquence d’échappement invalide dans un texte",
+        ),
+        ("invalid unicode code point", "caractère Unicode invalide"),
+        ("invalid number", "nombre invalide"),
+        ("number out of range", "nombre hors limites"),
+        ("duplicate field", "champ en double"),
         ("expected value", "une valeur était attendue"),
         ("EOF while parsing", "le fichier s’arrête avant la fin"),
         ("trailing characters", "du texte suit la fin des données"),
@@ -110,7 +121,7 @@ fn json_detail(message: &str, lang: Lang) -> String {
     ];
     for (en, fr) in known {
         if message.starts_with(en) {
-            return format!("{fr} ({message})");
+            return fr.to_owned();
         }
     }
     if let Some(field) = message
@@ -119,5 +130,5 @@ fn json_detail(message: &str, lang: Lang) -> String {
     {
         return format!("le champ `{field}` manque");
     }
-    message.to_owned()
+    format!("contenu inattendu (détail technique\u{a0}: «\u{a0}{message}\u{a0}»)")
 }
