@@ -161,35 +161,36 @@ impl Layout {
         });
     }
 
-    /// Greedy word wrap to `width` mm; a word longer than the line is broken by characters.
+    /// Greedy word wrap to `width` mm. A word may also break after a hyphen between letters
+    /// (« suivi- / évaluation »), as browsers do; a part still longer than the line is broken
+    /// by characters.
     pub fn wrap(&self, text: &str, bold: bool, size: f32, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         for para in text.split('\n') {
             let mut line = String::new();
             for word in para.split(' ') {
-                let candidate = if line.is_empty() {
-                    word.to_owned()
-                } else {
-                    format!("{line} {word}")
-                };
-                if width_mm(&candidate, bold, size) <= width {
-                    line = candidate;
-                    continue;
-                }
-                if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                }
-                // The word alone may still be too long: cut it.
-                let mut piece = String::new();
-                for c in word.chars() {
-                    piece.push(c);
-                    if width_mm(&piece, bold, size) > width && piece.chars().count() > 1 {
-                        piece.pop();
-                        lines.push(std::mem::take(&mut piece));
-                        piece.push(c);
+                for (k, part) in hyphen_parts(word).into_iter().enumerate() {
+                    let glue = if k == 0 && !line.is_empty() { " " } else { "" };
+                    let candidate = format!("{line}{glue}{part}");
+                    if width_mm(&candidate, bold, size) <= width {
+                        line = candidate;
+                        continue;
                     }
+                    if !line.is_empty() {
+                        lines.push(std::mem::take(&mut line));
+                    }
+                    // The part alone may still be too long: cut it.
+                    let mut piece = String::new();
+                    for c in part.chars() {
+                        piece.push(c);
+                        if width_mm(&piece, bold, size) > width && piece.chars().count() > 1 {
+                            piece.pop();
+                            lines.push(std::mem::take(&mut piece));
+                            piece.push(c);
+                        }
+                    }
+                    line = piece;
                 }
-                line = piece;
             }
             lines.push(line);
         }
@@ -370,5 +371,80 @@ impl Layout {
             .map(|(marks, (w, h))| Page { w, h, marks })
             .collect();
         (pages, self.bookmarks, self.missing)
+    }
+}
+
+/// `word` cut after each hyphen that joins two letters: « suivi-évaluation » gives « suivi- »
+/// and « évaluation »; « 2026-11-24 », « -5 » and addresses (anything with a "/": a reader
+/// that rejoins lines drops a hyphen at a line's end) stay whole.
+fn hyphen_parts(word: &str) -> Vec<&str> {
+    if word.contains('/') {
+        return vec![word];
+    }
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    for w in chars.windows(3) {
+        let [(_, before), (at, '-'), (_, after)] = w else {
+            continue;
+        };
+        if before.is_alphabetic() && after.is_alphabetic() {
+            parts.push(&word[start..at + 1]);
+            start = at + 1;
+        }
+    }
+    parts.push(&word[start..]);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_break_after_a_hyphen_between_letters_only() {
+        assert_eq!(hyphen_parts("suivi-évaluation"), ["suivi-", "évaluation"]);
+        assert_eq!(hyphen_parts("Chargé-de-suivi"), ["Chargé-", "de-", "suivi"]);
+        for whole in [
+            "2026-11-24",
+            "-5",
+            "a-",
+            "-",
+            "",
+            "PEAS",
+            "https://x.org/un-partner",
+        ] {
+            assert_eq!(hyphen_parts(whole), [whole]);
+        }
+    }
+
+    #[test]
+    fn a_hyphenated_word_at_the_end_of_a_line_breaks_at_its_hyphen() {
+        let l = Layout::new();
+        let text = "Chargé de suivi-évaluation";
+        // Wide enough for « Chargé de suivi- » but not for the whole text.
+        let width = width_mm("Chargé de suivi-", false, 9.0) + 0.1;
+        assert!(width_mm(text, false, 9.0) > width);
+        assert_eq!(
+            l.wrap(text, false, 9.0, width),
+            ["Chargé de suivi-", "évaluation"]
+        );
+        // Without a hyphen the word moves to the next line whole, as before.
+        assert_eq!(
+            l.wrap(
+                "Chargé de communication",
+                false,
+                9.0,
+                width_mm("Chargé de comm", false, 9.0)
+            ),
+            ["Chargé de", "communication"]
+        );
+        // A date is never cut at its hyphens.
+        let narrow = width_mm("2026-11-24", false, 9.0) + 0.1;
+        assert!(width_mm("le 2026-11-", false, 9.0) < narrow);
+        assert_eq!(
+            l.wrap("le 2026-11-24", false, 9.0, narrow),
+            ["le", "2026-11-24"]
+        );
     }
 }

@@ -843,9 +843,10 @@ impl Ctx<'_> {
             return;
         }
         let cols = self.columns(&[
-            ("Écart", "Gap", 50.0),
-            ("Action", "Action", 62.0),
-            ("Responsable", "Owner", 25.0),
+            ("Écart", "Gap", 48.0),
+            ("Action", "Action", 60.0),
+            // Wide enough for « Chargée de communication » cut at its spaces.
+            ("Responsable", "Owner", 29.0),
             ("Échéance", "Due", 20.0),
             ("Statut", "Status", CONTENT_W - 157.0),
         ]);
@@ -913,7 +914,7 @@ fn heat_grid(l: &mut Layout, r: &RiskMatrix, lang: Lang, count: impl Fn(usize, u
     let needed = lp as f32 * cell_h + 40.0;
     l.ensure(needed);
     l.paragraph(
-        t(lang, "Probabilité ↓ / Impact →", "Likelihood ↓ / Impact →"),
+        t(lang, "Probabilité ↑ / Impact →", "Likelihood ↑ / Impact →"),
         true,
         8.0,
         0.0,
