@@ -580,7 +580,7 @@ fn AssessmentCard(h: Head) -> impl IntoView {
             <h3>{name.clone()}</h3>
             <p class="follow-up-of" hidden=move || line(3).is_empty()>{move || line(3)}</p>
             <dl>
-                <dt>{move || state.t(K::Questionnaires)}</dt><dd>{qtitle}</dd>
+                <dt>{move || state.t(K::Questionnaire)}</dt><dd>{qtitle}</dd>
                 <dt>{move || state.t(K::LastChange)}</dt><dd>{changed}</dd>
                 <dt>{move || state.t(K::Progress)}</dt><dd>{move || line(0)}</dd>
                 <dt>{move || state.t(K::Rating)}</dt><dd>{move || line(1)}</dd>
