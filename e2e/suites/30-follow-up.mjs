@@ -26,6 +26,23 @@ export default async function (t) {
     await page.getByRole('heading', { level: 2, name: 'Mes évaluations' }).waitFor();
   }
 
+  await test('the home card counts the action plan as the results page lists it, before the results were ever opened', async () => {
+    const { context, page } = await fresh();
+    await page.getByLabel('Importer un fichier de réponses', { exact: true }).setInputFiles('questionnaires/examples/unicef-psea-2020.json');
+    const card = page.locator('.plan-progress').first();
+    await card.filter({ hasText: /sur \d+ faites/ }).waitFor();
+    const before = (await card.textContent()).match(/(\d+) sur (\d+) faites/);
+    await page.getByRole('button', { name: /^Ouvrir : / }).first().click();
+    await page.getByRole('button', { name: 'Voir les résultats' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
+    const listed = await page.locator('textarea[id^="plan-"][id$="-action"]').count();
+    expect(listed > 1 && Number(before[2]) === listed, `card said « ${before[0]} », the results page lists ${listed} actions`);
+    await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+    await page.getByRole('heading', { level: 2, name: 'Mes évaluations' }).waitFor();
+    await card.filter({ hasText: `sur ${listed} faites` }).waitFor();
+    await context.close();
+  });
+
   await test('a follow-up starts from the home card, carries the answers marked (« Confirmer », any change confirms), compares with its baseline on screen and in the PDF', async () => {
     const { context, page, errors } = await fresh();
     await baseline(page);

@@ -24,6 +24,26 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     web_sys::Url::revoke_object_url(&url).map_err(err)
 }
 
+/// Scrolls the element `id` into view only as far as needed (`block: "nearest"`) once the
+/// page is next drawn: a status line that changed below the fold is seen, not only heard.
+pub fn reveal(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+        else {
+            return;
+        };
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"block".into(), &"nearest".into());
+        if let Ok(scroll) = js_sys::Reflect::get(&el, &"scrollIntoView".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into))
+        {
+            let _ = scroll.call1(&el, &opts);
+        }
+    });
+}
+
 /// The text of the first file picked in an `<input type=file>`.
 pub async fn read_picked(ev: &web_sys::Event) -> Option<(String, String)> {
     let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;

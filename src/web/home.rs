@@ -141,7 +141,8 @@ pub fn Home() -> impl IntoView {
                 <div class="actions">
                 <button on:click=move |_| {
                     let text = storage::damaged_entries(&state.damaged.get_untracked());
-                    let _ = browser::download("psea-entrees-mises-de-cote.txt", "text/plain", text.as_bytes());
+                    let name = crate::present::t(state.lang.get_untracked(), "psea-entrees-mises-de-cote.txt", "psea-set-aside-entries.txt");
+                    let _ = browser::download(name, "text/plain", text.as_bytes());
                 }>{move || state.t(K::ExportSetAside)}</button>
                 <button on:click=move |_| {
                     if browser::confirm(state.t(K::ConfirmDropSetAside)) {

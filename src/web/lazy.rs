@@ -254,10 +254,21 @@ pub fn card_lines(
         (Some(st), Some(r)) => Some(format!("{st} — {r}")),
         (st, r) => r.or(st),
     };
-    let plan = if file.action_plan.is_empty() {
+    // The plan as the results page shows it: the user's entries and those it drafts from the
+    // gaps on opening, so the card does not say « 0 sur 1 » where that page lists three.
+    let mut plan = file.action_plan.clone();
+    if !matches!(q.scoring.rule, crate::engine::model::Rule::Quiz(_)) {
+        plan.extend(crate::engine::plan::draft(
+            &q,
+            &o,
+            &file.action_plan,
+            lang.code(),
+        ));
+    }
+    let plan = if plan.is_empty() {
         String::new()
     } else {
-        let (done, total, late) = follow_up::progress(&file.action_plan, today);
+        let (done, total, late) = follow_up::progress(&plan, today);
         present_follow_up::progress(done, total, late, lang)
     };
     let follow_up = file

@@ -66,7 +66,7 @@ pub async fn write(sheet: &Sheet, started: f64) -> Result<Made, String> {
 }
 
 /// Resolves once the browser has painted the page as it is now, so that the status the
-/// caller just set (« Préparation du PDF… ») shows while the layout holds the main thread.
+/// caller just set (« Mise en page du rapport… ») shows while the layout holds the main thread.
 /// A tab in the background paints nothing: after 100 ms it goes on regardless.
 pub async fn after_paint() {
     use leptos::prelude::{request_animation_frame, set_timeout};

@@ -927,6 +927,7 @@ fn PdfExport(id: String, compared: RwSignal<Option<String>>) -> impl IntoView {
                 }
                 Err(e) => status.set(PdfState::Failed(e)),
             }
+            super::browser::reveal("pdf-status");
         });
     };
     view! {
@@ -934,7 +935,7 @@ fn PdfExport(id: String, compared: RwSignal<Option<String>>) -> impl IntoView {
         <button class="primary" on:click=export disabled=busy aria-busy=move || busy().to_string()>
             {move || state.t(K::ExportPdf)}
         </button>
-        <p class="pdf-status" role="status" aria-live="polite" data-ms=move || match status.get() {
+        <p id="pdf-status" class="pdf-status" role="status" aria-live="polite" data-ms=move || match status.get() {
             PdfState::Done { ms, .. } => format!("{ms:.1}"),
             _ => String::new(),
         }>

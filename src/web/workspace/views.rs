@@ -532,6 +532,7 @@ fn Exports(c: Ctx) -> impl IntoView {
                 }
                 Err(e) => pdf.set(Pdf::Failed(e)),
             }
+            super::super::browser::reveal("ws-pdf-status");
         });
     };
     let pdf_status = move || {
@@ -589,7 +590,7 @@ fn Exports(c: Ctx) -> impl IntoView {
                 <button on:click=move |_| csv(true)>{move || w(lang(), W::CsvItems)}</button>
                 <button class="primary" on:click=make_pdf disabled=busy aria-busy=move || busy().to_string()>{move || tr(lang(), K::ExportPdf)}</button>
             </p>
-            <p class="pdf-status" role="status" aria-live="polite">{pdf_status}</p>
+            <p id="ws-pdf-status" class="pdf-status" role="status" aria-live="polite">{pdf_status}</p>
             <p class="export-status" role="status">{move || done.get().map(|n| format!("✓ {}", labelled(lang(), tr(lang(), K::ExportDone), &n)))}</p>
         </section>
     }
