@@ -375,7 +375,7 @@ impl Layout {
 }
 
 /// `word` cut after each hyphen that joins two letters: « suivi-évaluation » gives « suivi- »
-/// and « évaluation »; « 2026-11-24 », « -5 » and addresses (anything with a "/": a reader
+/// and « évaluation »; « 2026-11-24 », « -5 » and addresses and paths (anything with a "/": a reader
 /// that rejoins lines drops a hyphen at a line's end) stay whole.
 fn hyphen_parts(word: &str) -> Vec<&str> {
     if word.contains('/') {
@@ -423,7 +423,7 @@ mod tests {
             "-",
             "",
             "PEAS",
-            "https://x.org/un-partner",
+            "annexe/un-partenaire",
         ] {
             assert_eq!(hyphen_parts(whole), [whole]);
         }
