@@ -166,11 +166,9 @@ pub fn document_title(q: &Questionnaire, file: &AnswersFile, lang: Lang) -> Stri
     }
 }
 
-/// The report of the texts the browser holds, laid out: the questionnaire's TOML, the answers
-/// JSON, when given the baseline's answers JSON (placed against the same questionnaire; a
-/// baseline made with another version keeps the rating it recorded, and the report gets its
-/// « Suivi » section), the language code and the date (YYYY-MM-DD). A failure is said in
-/// that language. This is what the browser runs before handing the sheet to the PDF worker.
+/// The report of texts, laid out: the questionnaire's TOML, the answers JSON, when given the
+/// baseline's answers JSON, the language code and the date (YYYY-MM-DD); see [`sheet_of`]. A
+/// failure is said in that language.
 pub fn sheet_from_texts(
     questionnaire: &str,
     answers: &str,
@@ -180,26 +178,47 @@ pub fn sheet_from_texts(
 ) -> Result<Sheet, String> {
     let lang = if lang == "en" { Lang::En } else { Lang::Fr };
     let q = load_questionnaire(questionnaire, lang)?;
-    let error = |e| crate::present::message::answers_error(&e, lang);
-    let file = AnswersFile::from_json(answers).map_err(error)?;
-    let (file, _) = crate::engine::answers::place(&q, file).map_err(error)?;
+    let file = AnswersFile::from_json(answers)
+        .map_err(|e| crate::present::message::answers_error(&e, lang))?;
+    let before = baseline
+        .map(|text| AnswersFile::from_json(text).map_err(|e| in_baseline(&e, lang)))
+        .transpose()?;
+    let date = parse_date(date, lang)?;
+    sheet_of(&q, file, before, lang, date)
+}
+
+/// The report of `file` laid out, placed against `q` first (answers for items `q` no longer
+/// has are set aside and listed); with `baseline`, placed the same way (a baseline made with
+/// another version keeps the rating it recorded), the report gets its « Suivi » section. What
+/// the results page runs with the assessment it holds, before the PDF worker writes the sheet.
+pub fn sheet_of(
+    q: &Questionnaire,
+    file: AnswersFile,
+    baseline: Option<AnswersFile>,
+    lang: Lang,
+    date: NaiveDate,
+) -> Result<Sheet, String> {
+    let (file, _) = crate::engine::answers::place(q, file)
+        .map_err(|e| crate::present::message::answers_error(&e, lang))?;
     let before = match baseline {
-        Some(text) => {
-            let in_baseline = |e| {
-                labelled(
-                    lang,
-                    t(lang, "évaluation de départ", "baseline"),
-                    &crate::present::message::answers_error(&e, lang),
-                )
-            };
-            let b = AnswersFile::from_json(text).map_err(in_baseline)?;
-            Some(crate::engine::answers::place(&q, b).map_err(in_baseline)?.0)
-        }
+        Some(b) => Some(
+            crate::engine::answers::place(q, b)
+                .map_err(|e| in_baseline(&e, lang))?
+                .0,
+        ),
         None => None,
     };
-    let date = parse_date(date, lang)?;
-    let before = before.as_ref().map(|file| Baseline { q: &q, file });
-    Ok(lay_out_with(&q, &file, before, lang, date))
+    let before = before.as_ref().map(|file| Baseline { q, file });
+    Ok(lay_out_with(q, &file, before, lang, date))
+}
+
+/// A problem with the baseline's answers file, said as such.
+fn in_baseline(e: &crate::engine::answers::AnswersError, lang: Lang) -> String {
+    labelled(
+        lang,
+        t(lang, "évaluation de départ", "baseline"),
+        &crate::present::message::answers_error(e, lang),
+    )
 }
 
 /// The questionnaire's TOML read for a report; a failure said in `lang`.

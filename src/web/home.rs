@@ -82,9 +82,6 @@ pub fn Home() -> impl IntoView {
                 Ok(Ok(q)) => {
                     let _ = storage::save_questionnaire(&q.id, &text);
                     let title = q.title.get(state.lang.get_untracked().code()).to_owned();
-                    state.sources.update_value(|m| {
-                        m.insert(q.id.clone(), Arc::from(text.as_str()));
-                    });
                     state.library.update(|l| {
                         l.retain(|x| x.id != q.id);
                         l.push(Arc::new(q));

@@ -12,7 +12,6 @@
 //! - `fill`, `results`: the two pages behind the home page (`preload_fill` and
 //!   `preload_results` fetch their modules ahead of time).
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -39,25 +38,23 @@ impl From<SplitLoaderError> for Unavailable {
     }
 }
 
-/// The questionnaires the app knows, with the TOML text of each by id (what a report is laid
-/// out from), and the [`Recorder`] (it scores, so it comes with them, not in the first load).
-pub type Library = (Vec<Arc<Questionnaire>>, HashMap<String, Arc<str>>, Recorder);
+/// The questionnaires the app knows, and the [`Recorder`] (it scores, so it comes with them,
+/// not in the first load).
+pub type Library = (Vec<Arc<Questionnaire>>, Recorder);
 
 /// The bundled questionnaires, then those the user opened (`opened`, TOML texts; each
 /// replaces a bundled one with the same id).
 #[wasm_split(library, fallible)]
 pub fn library(opened: Vec<String>) -> Result<Library, Unavailable> {
     let mut lib: Vec<Arc<Questionnaire>> = Vec::new();
-    let mut sources = HashMap::new();
-    let bundled = super::bundled::SOURCES.iter().map(|s| Arc::<str>::from(*s));
-    for src in bundled.chain(opened.into_iter().map(Arc::from)) {
-        if let Ok(q) = engine::load(&src) {
+    let opened = opened.iter().map(String::as_str);
+    for src in super::bundled::SOURCES.iter().copied().chain(opened) {
+        if let Ok(q) = engine::load(src) {
             lib.retain(|x| x.id != q.id);
-            sources.insert(q.id.clone(), src);
             lib.push(Arc::new(q));
         }
     }
-    Ok((lib, sources, follow_up::record))
+    Ok((lib, follow_up::record))
 }
 
 /// A questionnaire file the user opened (`name`): the questionnaire, or each problem as

@@ -22,7 +22,6 @@ mod storage;
 mod words;
 mod workspace;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -136,9 +135,6 @@ pub struct AppState {
     pub library_state: RwSignal<LibraryState>,
     /// The latest read of the library (numbered), shared by everyone waiting for it.
     library_read: StoredValue<(u32, Option<LibraryRead>), LocalStorage>,
-    /// The TOML text of each questionnaire in the library, by id: what a report is laid out
-    /// from ([`pdf`]).
-    pub sources: StoredValue<HashMap<String, Arc<str>>>,
     /// Every stored assessment in full, read by the library module after the first paint
     /// (empty until `loaded`): what the filling and results pages, exports, imports and
     /// saves work on.
@@ -454,7 +450,7 @@ impl AppState {
             let result = lazy::library(storage::load_questionnaires()).await;
             let latest = self.library_read.with_value(|(n, _)| *n == number);
             match result {
-                Ok((library, sources, recorder)) => {
+                Ok((library, recorder)) => {
                     self.recorder.set_value(Some(recorder));
                     // The pages behind the home page work on the full list: read once.
                     if !self.loaded() && lazy::load_all(self).await.is_err() {
@@ -464,7 +460,6 @@ impl AppState {
                         return Err(lazy::Unavailable);
                     }
                     if latest {
-                        self.sources.set_value(sources);
                         self.library.set(library);
                         self.library_state.set(LibraryState::Ready);
                     }
@@ -515,7 +510,6 @@ pub fn App() -> impl IntoView {
         library: RwSignal::new(Vec::new()),
         library_state: RwSignal::new(LibraryState::Loading),
         library_read: StoredValue::new_local((0, None)),
-        sources: StoredValue::new(HashMap::new()),
         assessments: RwSignal::new(Vec::new()),
         heads: RwSignal::new(heads),
         loaded: StoredValue::new(false),

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
-use crate::report::{self, sheet::Sheet};
+use crate::report::sheet::Sheet;
 
 /// Written next to `index.html` by trunk (`data-loader-shim`): it imports the worker's
 /// wasm-bindgen glue and starts its module.
@@ -40,31 +40,6 @@ pub async fn start() -> Result<(), String> {
     worker().await.map(|_| ())
 }
 
-/// Makes the PDF off the main thread. `lang` is "fr" or "en"; `date` is YYYY-MM-DD.
-/// `baseline` is the answers JSON of the assessment the results page compares with (its
-/// baseline, or the one picked in « Comparer avec… »): the PDF then has a « Suivi » section,
-/// the same bytes as `psea-assess report --baseline`.
-pub async fn make_with_baseline(
-    questionnaire: &str,
-    answers: &str,
-    baseline: Option<&str>,
-    lang: &str,
-    date: &str,
-) -> Result<Made, String> {
-    let worker = worker().await?;
-    after_paint().await;
-    let started = js_sys::Date::now();
-    let sheet = report::sheet_from_texts(questionnaire, answers, baseline, lang, date)?;
-    send(&worker, &sheet, started).await
-}
-
-/// Writes a sheet the page laid out (the coordination workspace's report); `started`: when
-/// the layout began, for [`Made::ms`].
-pub async fn write(sheet: &Sheet, started: f64) -> Result<Made, String> {
-    let worker = worker().await?;
-    send(&worker, sheet, started).await
-}
-
 /// Resolves once the browser has painted the page as it is now, so that the status the
 /// caller just set (« Mise en page du rapport… ») shows while the layout holds the main thread.
 /// A tab in the background paints nothing: after 100 ms it goes on regardless.
@@ -84,13 +59,15 @@ pub async fn after_paint() {
     let _ = rx.await;
 }
 
-/// Sends a laid-out sheet to the worker and reads its answer; `started`: when the layout
-/// began, for [`Made::ms`].
-async fn send(worker: &Worker, sheet: &Sheet, started: f64) -> Result<Made, String> {
+/// Writes a sheet the page laid out (a report on the results page, the consolidated report of
+/// the coordination workspace) in the worker; `started`: when the layout began, for
+/// [`Made::ms`].
+pub async fn write(sheet: &Sheet, started: f64) -> Result<Made, String> {
+    let worker = worker().await?;
     let bytes = js_sys::Uint8Array::from(sheet.encode().as_slice());
     let msg = js_sys::Object::new();
     js_sys::Reflect::set(&msg, &"sheet".into(), &bytes).map_err(js_err)?;
-    let reply = match next_message(worker, Some(&msg)).await {
+    let reply = match next_message(&worker, Some(&msg)).await {
         Ok(reply) => reply,
         Err(e) => {
             // A crashed worker is dropped so that the next export starts a fresh one.

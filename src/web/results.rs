@@ -878,19 +878,16 @@ fn PdfExport(id: String, compared: RwSignal<Option<String>>) -> impl IntoView {
             return;
         };
         let qid = s.file.questionnaire.id.clone();
-        let (Some(_), Some(source)) = (
-            state.questionnaire(&qid),
-            state.sources.with_value(|m| m.get(&qid).cloned()),
-        ) else {
+        let Some(q) = state.questionnaire(&qid) else {
             return status.set(PdfState::Failed(qid));
         };
         let date = super::today();
-        let lang = state.lang.get_untracked().code();
+        let lang = state.lang.get_untracked();
         // The assessment compared with on the page: the PDF has the same « Suivi » section.
         let baseline = compared.get_untracked().and_then(|other| {
             state
                 .assessments
-                .with_untracked(|l| l.iter().find(|s| s.id == other).map(|s| s.file.to_json()))
+                .with_untracked(|l| l.iter().find(|s| s.id == other).map(|s| s.file.clone()))
         });
         leptos::task::spawn_local(async move {
             if !super::pdf::started() {
@@ -902,15 +899,14 @@ fn PdfExport(id: String, compared: RwSignal<Option<String>>) -> impl IntoView {
                 }
             }
             status.set(PdfState::Building);
-            let answers = s.file.to_json();
-            let made = super::pdf::make_with_baseline(
-                &source,
-                &answers,
-                baseline.as_deref(),
-                lang,
-                &date.format("%Y-%m-%d").to_string(),
-            )
-            .await;
+            // Laid out here from the assessment the page holds, once the status is painted;
+            // the worker writes the PDF.
+            super::pdf::after_paint().await;
+            let started = js_sys::Date::now();
+            let made = match crate::report::sheet_of(&q, s.file.clone(), baseline, lang, date) {
+                Ok(sheet) => super::pdf::write(&sheet, started).await,
+                Err(e) => Err(e),
+            };
             match made {
                 Ok(m) => {
                     let name = crate::present::file_name::report(&s.file, date);

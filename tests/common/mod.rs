@@ -148,8 +148,9 @@ pub fn poppler(tool: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// The browser's way to a PDF: the page lays the report out from the texts it holds, sends
-/// the sheet's bytes to the worker, which reads them back and writes the PDF.
+/// The browser's way to a PDF: the report placed and laid out (`report::sheet_of`, which the
+/// results page runs on the assessment it holds; here reached from texts), the sheet's bytes
+/// sent to the worker, which reads them back and writes the PDF.
 #[cfg(feature = "pdf")]
 pub fn browser_pdf(
     questionnaire: &str,
