@@ -863,6 +863,10 @@ await test('a corrupt stored entry is set aside raw, never deleted, and reported
   page.once('dialog', (d) => d.accept());
   await alert.getByRole('button', { name: 'Supprimer ces entrées' }).click();
   await alert.waitFor({ state: 'detached' });
+  // The page says it was done, where the alert was, and focus goes there (not to the top).
+  const done = page.getByRole('status').filter({ hasText: 'Les entrées mises de côté ont été supprimées de cet appareil.' });
+  await done.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'report-damaged');
   const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('aside')).sort().join(' '));
   expect(left === 'psea:v1:aside:psea:v1:a:late', `left after removal: ${left}`);
   await page.evaluate(() => localStorage.removeItem('psea:v1:aside:psea:v1:a:late'));

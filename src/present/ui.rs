@@ -53,6 +53,7 @@ pub enum K {
     StorageFailed,
     CorruptKept,
     DropSetAside,
+    SetAsideDropped,
     ExportSetAside,
     ConfirmDropSetAside,
     ExportAnswers,
@@ -246,6 +247,7 @@ impl K {
                 "Erase every assessment, added questionnaire and setting on this device? This cannot be undone. Files already exported (Downloads folder) stay on the device.",
             ),
             Erased => ("Toutes les données de cet appareil ont été effacées.", "All data on this device was erased."),
+            SetAsideDropped => ("Les entrées mises de côté ont été supprimées de cet appareil.", "The set-aside entries were deleted from this device."),
             Saved => ("Enregistré sur cet appareil", "Saved on this device"),
             SaveFailed => ("Enregistrement impossible", "Could not save"),
             StorageFailed => (

@@ -38,6 +38,8 @@ pub(super) enum Report {
     },
     Replaced(String),
     Erased,
+    /// The entries set aside as unreadable were deleted (after the user confirmed).
+    SetAsideDropped,
     /// The module that reads questionnaires could not be fetched.
     Unavailable,
 }
@@ -48,6 +50,8 @@ enum At {
     Start,
     Files,
     Erase,
+    /// Under the alert about entries set aside (which goes once they are deleted).
+    Damaged,
 }
 
 #[component]
@@ -125,8 +129,8 @@ pub fn Home() -> impl IntoView {
     };
 
     view! {
-        <h1>{move || state.t(K::AppName)}</h1>
-        <p class="tagline">{move || state.t(K::Tagline)}</p>
+        <h1>{state.text(K::AppName)}</h1>
+        <p class="tagline">{state.text(K::Tagline)}</p>
         <super::StorageBanner/>
         <Show when=move || !state.damaged.get().is_empty()>
             <div class="banner error" role="alert">
@@ -140,24 +144,26 @@ pub fn Home() -> impl IntoView {
                     let text = storage::damaged_entries(&state.damaged.get_untracked());
                     let name = crate::present::t(state.lang.get_untracked(), "psea-entrees-mises-de-cote.txt", "psea-set-aside-entries.txt");
                     let _ = browser::download(name, "text/plain", text.as_bytes());
-                }>{move || state.t(K::ExportSetAside)}</button>
+                }>{state.text(K::ExportSetAside)}</button>
                 <button on:click=move |_| {
                     if browser::confirm(state.t(K::ConfirmDropSetAside)) {
                         storage::drop_set_aside(&state.damaged.get_untracked());
                         state.damaged.set(Vec::new());
+                        say(At::Damaged, Report::SetAsideDropped);
                     }
-                }>{move || state.t(K::DropSetAside)}</button>
+                }>{state.text(K::DropSetAside)}</button>
                 </div>
             </div>
         </Show>
+        <ReportView report=report at=At::Damaged/>
 
         <Backup/>
         <section aria-labelledby="mine">
-            <h2 id="mine">{move || state.t(K::MyAssessments)}</h2>
+            <h2 id="mine">{state.text(K::MyAssessments)}</h2>
             {move || {
                 let list = state.heads.get();
                 if list.is_empty() {
-                    view! { <p>{move || state.t(K::NoAssessments)}</p> }.into_any()
+                    view! { <p>{state.text(K::NoAssessments)}</p> }.into_any()
                 } else {
                     view! { <ul class="cards">{list.into_iter().map(|h| view! { <AssessmentCard h=h/> }).collect_view()}</ul> }.into_any()
                 }
@@ -165,7 +171,7 @@ pub fn Home() -> impl IntoView {
         </section>
 
         <section aria-labelledby="qs">
-            <h2 id="qs">{move || state.t(K::Questionnaires)}</h2>
+            <h2 id="qs">{state.text(K::Questionnaires)}</h2>
             <ReportView report=report at=At::Start/>
             <ul class="cards">
                 {move || {
@@ -212,25 +218,25 @@ pub fn Home() -> impl IntoView {
         <section aria-labelledby="files">
             <h2 id="files">{move || format!("{} / {}", state.t(K::OpenQuestionnaireFile), state.t(K::ImportAnswers))}</h2>
             <p>
-                <label for="qfile">{move || state.t(K::OpenQuestionnaireFile)}</label>
+                <label for="qfile">{state.text(K::OpenQuestionnaireFile)}</label>
                 <input id="qfile" type="file" accept=".toml,text/plain" aria-describedby="qfile-hint" on:change=open_questionnaire/>
-                <span id="qfile-hint" class="hint">{move || state.t(K::OpenQuestionnaireHint)}</span>
+                <span id="qfile-hint" class="hint">{state.text(K::OpenQuestionnaireHint)}</span>
             </p>
             <p>
-                <label for="afile">{move || state.t(K::ImportAnswers)}</label>
+                <label for="afile">{state.text(K::ImportAnswers)}</label>
                 <input id="afile" type="file" accept=".json,application/json" aria-describedby="afile-hint" on:change=import_answers/>
-                <span id="afile-hint" class="hint">{move || state.t(K::ImportAnswersHint)}</span>
+                <span id="afile-hint" class="hint">{state.text(K::ImportAnswersHint)}</span>
             </p>
             <p class="workspace-entry">
                 <a href="#/workspace">{move || crate::present::aggregate::title(state.lang.get())}</a>
-                <span class="hint">{move || state.t(K::WorkspaceHint)}</span>
+                <span class="hint">{state.text(K::WorkspaceHint)}</span>
             </p>
             <ReportView report=report at=At::Files/>
         </section>
 
         <section aria-labelledby="erase" class="danger-zone">
-            <h2 id="erase">{move || state.t(K::EraseAll)}</h2>
-            <button class="danger" on:click=erase_all>{move || state.t(K::EraseAll)}</button>
+            <h2 id="erase">{state.text(K::EraseAll)}</h2>
+            <button class="danger" on:click=erase_all>{state.text(K::EraseAll)}</button>
             <ReportView report=report at=At::Erase/>
         </section>
     }
@@ -371,6 +377,7 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
         At::Start => "report-start",
         At::Files => "report-files",
         At::Erase => "report-erase",
+        At::Damaged => "report-damaged",
     }
     .to_owned();
     {
@@ -434,7 +441,7 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
                                         Err(Unavailable) => Report::Unavailable,
                                     }));
                                 });
-                            }>{move || state.t(K::Replace)}</button>
+                            }>{state.text(K::Replace)}</button>
                             <button on:click=move |_| {
                                 let (existing, n2, aside) = (existing2.clone(), n2.clone(), aside.clone());
                                 leptos::task::spawn_local(async move {
@@ -444,7 +451,7 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
                                         Err(Unavailable) => Report::Unavailable,
                                     }));
                                 });
-                            }>{move || state.t(K::KeepBoth)}</button>
+                            }>{state.text(K::KeepBoth)}</button>
                         </p>
                     </div>
                 }.into_any()
@@ -453,8 +460,9 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
                 <div class="banner ok" role="status"><p>{move || said(K::Replaced, &name)}</p></div>
             }.into_any(),
             Report::ImportFailed(msg) => view! { <div class="banner error" role="alert"><p>{move || msg.text(state.lang.get()).to_owned()}</p></div> }.into_any(),
-            Report::Unavailable => view! { <div class="banner error" role="alert"><p>{move || state.t(K::PageUnavailable)}</p></div> }.into_any(),
-            Report::Erased => view! { <div class="banner ok" role="status"><p>{move || state.t(K::Erased)}</p></div> }.into_any(),
+            Report::Unavailable => view! { <div class="banner error" role="alert"><p>{state.text(K::PageUnavailable)}</p></div> }.into_any(),
+            Report::Erased => view! { <div class="banner ok" role="status"><p>{state.text(K::Erased)}</p></div> }.into_any(),
+            Report::SetAsideDropped => view! { <div class="banner ok" role="status"><p>{state.text(K::SetAsideDropped)}</p></div> }.into_any(),
         }
     };
     view! { <div class="report" id=id tabindex="-1">{body}</div> }
@@ -466,7 +474,7 @@ fn SetAsideList(set_aside: Vec<Msg>) -> impl IntoView {
     let state = expect_context::<AppState>();
     (!set_aside.is_empty()).then(|| {
         view! {
-            <p>{move || state.t(K::SetAside)}</p>
+            <p>{state.text(K::SetAside)}</p>
             <ul>{set_aside.into_iter().map(|s| view! { <li>{move || s.text(state.lang.get()).to_owned()}</li> }).collect_view()}</ul>
         }
     })
@@ -578,18 +586,18 @@ fn AssessmentCard(h: Head) -> impl IntoView {
             <h3>{name.clone()}</h3>
             <p class="follow-up-of" hidden=move || line(3).is_empty()>{move || line(3)}</p>
             <dl>
-                <dt>{move || state.t(K::Questionnaire)}</dt><dd>{qtitle}</dd>
-                <dt>{move || state.t(K::LastChange)}</dt><dd>{changed}</dd>
-                <dt>{move || state.t(K::Progress)}</dt><dd>{move || line(0)}</dd>
-                <dt>{move || state.t(K::Rating)}</dt><dd>{move || line(1)}</dd>
+                <dt>{state.text(K::Questionnaire)}</dt><dd>{qtitle}</dd>
+                <dt>{state.text(K::LastChange)}</dt><dd>{changed}</dd>
+                <dt>{state.text(K::Progress)}</dt><dd>{move || line(0)}</dd>
+                <dt>{state.text(K::Rating)}</dt><dd>{move || line(1)}</dd>
                 {move || {
                     let rated = !["—", "…"].contains(&line(1).as_str());
-                    (rated && self_assessment()).then(|| view! { <dd class="self-assessment">{move || state.t(K::SelfAssessment)}</dd> })
+                    (rated && self_assessment()).then(|| view! { <dd class="self-assessment">{state.text(K::SelfAssessment)}</dd> })
                 }}
             </dl>
             <p class="plan-progress" hidden=move || line(2).is_empty()>{move || line(2)}</p>
             <div class="actions">
-                <button class="primary" aria-label=labelled(K::Open) on:click=move |_| state.go(Route::Fill(id1.clone()))>{move || state.t(K::Open)}</button>
+                <button class="primary" aria-label=labelled(K::Open) on:click=move |_| state.go(Route::Fill(id1.clone()))>{state.text(K::Open)}</button>
                 <button aria-label=labelled(K::Export) on:click=move |_| {
                     let id = id5.clone();
                     full(Box::new(move || Box::pin(async move {
@@ -597,14 +605,14 @@ fn AssessmentCard(h: Head) -> impl IntoView {
                             exported.set(names);
                         }
                     })));
-                }>{move || state.t(K::Export)}</button>
-                <button aria-label=labelled(K::NewFollowUp) on:click=follow_up>{move || state.t(K::NewFollowUp)}</button>
+                }>{state.text(K::Export)}</button>
+                <button aria-label=labelled(K::NewFollowUp) on:click=follow_up>{state.text(K::NewFollowUp)}</button>
                 <button aria-label=labelled(K::Duplicate) on:click=move |_| {
                     let id = id4.clone();
                     full(Box::new(move || Box::pin(async move {
                         let _ = lazy::duplicate(state, id).await;
                     })));
-                }>{move || state.t(K::Duplicate)}</button>
+                }>{state.text(K::Duplicate)}</button>
                 <button aria-label=labelled(K::Rename) on:click=move |_| {
                     // Prefilled with the name shown on the card.
                     let current = state.heads.with_untracked(|l| l.iter().find(|x| x.id == id2).map(|x| x.display_name(state))).unwrap_or_default();
@@ -614,7 +622,7 @@ fn AssessmentCard(h: Head) -> impl IntoView {
                             let _ = lazy::rename(state, id, new).await;
                         })));
                     }
-                }>{move || state.t(K::Rename)}</button>
+                }>{state.text(K::Rename)}</button>
                 <button class="danger" aria-label=labelled(K::Delete) on:click=move |_| {
                     if browser::confirm(state.t(K::ConfirmDelete)) {
                         storage::delete(&id3);
@@ -626,7 +634,7 @@ fn AssessmentCard(h: Head) -> impl IntoView {
                             });
                         }
                     }
-                }>{move || state.t(K::Delete)}</button>
+                }>{state.text(K::Delete)}</button>
             </div>
             <ExportStatus names=exported/>
         </li>
@@ -680,7 +688,7 @@ fn Backup() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="backup" class="backup">
-            <h2 id="backup">{move || state.t(K::Backup)}</h2>
+            <h2 id="backup">{state.text(K::Backup)}</h2>
             <p>{move || match state.persisted.get() {
                 Some(true) => state.t(K::Persisted),
                 Some(false) => state.t(K::NotPersisted),
@@ -690,7 +698,7 @@ fn Backup() -> impl IntoView {
                 .map(|d| french_date(d.date_naive(), state.lang.get()))
                 .unwrap_or_else(|| state.t(K::Never).to_owned()))}</p>
             <Show when=stale>
-                <p class="warn" role="note">{move || state.t(K::BackupReminder)}</p>
+                <p class="warn" role="note">{state.text(K::BackupReminder)}</p>
             </Show>
             <Show when=move || state.heads.with(|l| !l.is_empty())>
                 <p class="actions"><button class="primary" on:click=move |_| {
@@ -703,7 +711,7 @@ fn Backup() -> impl IntoView {
                             }
                         }
                     });
-                }>{move || state.t(K::ExportAll)}</button></p>
+                }>{state.text(K::ExportAll)}</button></p>
             </Show>
             <ExportStatus names=exported/>
         </section>

@@ -167,6 +167,14 @@ impl AppState {
         tr(self.lang.get(), k)
     }
 
+    /// A UI string that follows the language, for a view: `{state.text(K::Home)}`. Every
+    /// such text is then the same closure type, so Leptos' code for a reactive text is
+    /// compiled once rather than once per string (`move || state.t(K::…)`), which is
+    /// first-load bytes.
+    pub fn text(self, k: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(k)
+    }
+
     pub fn questionnaire(&self, id: &str) -> Option<Arc<Questionnaire>> {
         self.library
             .with_untracked(|l| l.iter().find(|q| q.id == id).cloned())
@@ -562,12 +570,12 @@ pub fn App() -> impl IntoView {
             if let Some(m) = document().get_element_by_id("main") {
                 let _ = m.unchecked_into::<web_sys::HtmlElement>().focus();
             }
-        }>{move || state.t(K::SkipToContent)}</a>
+        }>{state.text(K::SkipToContent)}</a>
         <header class="topbar">
-            <button class="link brand" on:click=move |_| state.go(Route::Home)>{move || state.t(K::AppName)}</button>
+            <button class="link brand" on:click=move |_| state.go(Route::Home)>{state.text(K::AppName)}</button>
             <SaveIndicator/>
             <label class="lang">
-                <span>{move || state.t(K::Language)}</span>
+                <span>{state.text(K::Language)}</span>
                 <select on:change=move |ev| {
                     state.lang.set(if event_target_value(&ev) == "en" { Lang::En } else { Lang::Fr })
                 } prop:value=move || state.lang.get().code().to_owned()>
@@ -578,15 +586,15 @@ pub fn App() -> impl IntoView {
         </header>
         <Show when=move || state.update_ready.get()>
             <div class="banner ok" role="status">
-                <p>{move || state.t(K::UpdateReady)}</p>
-                <button class="primary" on:click=move |_| call_js("pseaApplyUpdate")>{move || state.t(K::UpdateNow)}</button>
+                <p>{state.text(K::UpdateReady)}</p>
+                <button class="primary" on:click=move |_| call_js("pseaApplyUpdate")>{state.text(K::UpdateNow)}</button>
             </div>
         </Show>
         <NoticeView/>
         <main id="main" tabindex="-1">
             <Show when=move || state.storage_blocked>
                 <div class="banner error" role="alert">
-                    <p>{move || state.t(K::StorageBlocked)}</p>
+                    <p>{state.text(K::StorageBlocked)}</p>
                 </div>
             </Show>
             {move || match state.route.get() {
@@ -604,12 +612,12 @@ pub fn App() -> impl IntoView {
 fn LazyPage(route: Route) -> impl IntoView {
     let state = expect_context::<AppState>();
     let attempt = RwSignal::new(0u32);
-    let loading = move || view! { <p role="status">{move || state.t(K::PageLoading)}</p> };
+    let loading = move || view! { <p role="status">{state.text(K::PageLoading)}</p> };
     let failed = move |retry: Callback<()>| {
         view! {
             <div class="banner error" role="alert">
-                <p>{move || state.t(K::PageUnavailable)}</p>
-                <button on:click=move |_| retry.run(())>{move || state.t(K::TryAgain)}</button>
+                <p>{state.text(K::PageUnavailable)}</p>
+                <button on:click=move |_| retry.run(())>{state.text(K::TryAgain)}</button>
             </div>
         }
         .into_any()
@@ -681,7 +689,7 @@ fn NoticeView() -> impl IntoView {
             view! {
                 <div class=class role=role>
                     <p>{text}</p>
-                    <button on:click=move |_| state.notice.set(None)>{move || state.t(K::Dismiss)}</button>
+                    <button on:click=move |_| state.notice.set(None)>{state.text(K::Dismiss)}</button>
                 </div>
             }
         })
@@ -711,9 +719,9 @@ pub fn StorageBanner(#[prop(optional)] export: Option<Callback<()>>) -> impl Int
     view! {
         <Show when=move || matches!(state.save_state.get(), SaveState::Failed(_))>
             <div class="banner error" role="alert">
-                <p>{move || state.t(K::StorageFailed)}</p>
+                <p>{state.text(K::StorageFailed)}</p>
                 {export.map(|cb| view! {
-                    <button on:click=move |_| cb.run(())>{move || state.t(K::ExportAnswers)}</button>
+                    <button on:click=move |_| cb.run(())>{state.text(K::ExportAnswers)}</button>
                 })}
             </div>
         </Show>
