@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, showWholeViewport } from './browser.mjs';
 
 const args = process.argv.slice(2);
 const runsArg = args.indexOf('--runs');
@@ -117,6 +117,7 @@ const browser = await launch();
 async function open(form, base) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const page = await context.newPage();
+  await showWholeViewport(browser, context, page);
   await page.addInitScript(([types]) => {
     window.__entries = [];
     window.__counts = {};
