@@ -562,10 +562,22 @@ fn csv_files_have_a_bom_a_header_and_one_row_per_assessment_or_answer() {
 #[test]
 fn counts_bands_and_pairs_are_worded_as_elsewhere() {
     let q = load_file("unicef-psea-2020.toml");
-    assert_eq!(words::assessments(&q, 0, Lang::Fr), "0 évaluation");
-    assert_eq!(words::assessments(&q, 0, Lang::En), "0 assessments");
-    assert_eq!(words::assessments(&q, 1, Lang::En), "1 assessment");
-    assert_eq!(words::assessments(&q, 2, Lang::Fr), "2 évaluations");
+    // A no-break space: the number never ends a line without its word.
+    assert_eq!(words::assessments(&q, 0, Lang::Fr), "0\u{a0}évaluation");
+    assert_eq!(words::assessments(&q, 0, Lang::En), "0\u{a0}assessments");
+    assert_eq!(words::assessments(&q, 1, Lang::En), "1\u{a0}assessment");
+    assert_eq!(words::count(4, 5, Lang::Fr), "4\u{a0}sur\u{a0}5");
+    // A review date says what it is, after who the assessment is.
+    let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    assert_eq!(
+        words::review_due(&q, d, Lang::Fr),
+        "à revoir avant le 1er décembre 2026"
+    );
+    assert_eq!(
+        words::review_due(&q, d, Lang::En),
+        "to be reviewed before 1 December 2026"
+    );
+    assert_eq!(words::assessments(&q, 2, Lang::Fr), "2\u{a0}évaluations");
     assert_eq!(
         words::row_band(&q, Some("medium"), Some("low"), Lang::Fr),
         "Capacité moyenne (risque modéré) → Faible capacité (risque élevé) (confirmé)"

@@ -594,7 +594,7 @@ fn aggregate_prints_the_picture_and_says_what_it_skipped_on_stderr() {
     let o = run(&["aggregate", &unicef(), &dir.display().to_string()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let (out, err) = (stdout(&o), stderr(&o));
-    assert!(out.contains("4 évaluations"), "{out}");
+    assert!(out.contains("4\u{a0}évaluations"), "{out}");
     assert!(
         out.contains("1 fichier en double, compté une fois"),
         "{out}"
@@ -606,7 +606,7 @@ fn aggregate_prints_the_picture_and_says_what_it_skipped_on_stderr() {
         .expect("priorities heading");
     let first = priorities.lines().nth(1).unwrap_or_default();
     assert!(
-        first.contains("Norme 5") && first.contains("3 sur 4"),
+        first.contains("Norme 5") && first.contains("3\u{a0}sur\u{a0}4"),
         "first priority: {first}"
     );
     assert!(out.contains("Notes auto-évaluées, indicatives"), "{out}");
@@ -640,7 +640,7 @@ fn aggregate_prints_the_picture_and_says_what_it_skipped_on_stderr() {
     ]);
     let (out, err) = (stdout(&o), stderr(&o));
     assert!(
-        out.contains("4 assessments") && out.contains("training priorities"),
+        out.contains("4\u{a0}assessments") && out.contains("training priorities"),
         "{out}"
     );
     assert!(
@@ -741,7 +741,7 @@ fn aggregate_errors_a_bad_questionnaire_exits_2_and_missing_answers_files_are_sk
     let o = run(&["aggregate", &unicef(), "/no/such/file.json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("fichier introuvable"), "{}", stderr(&o));
-    assert!(stdout(&o).contains("0 évaluation"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("0\u{a0}évaluation"), "{}", stdout(&o));
     let o = run(&["aggregate", &unicef(), "x.json", "--items"]);
     assert_eq!(
         o.status.code(),

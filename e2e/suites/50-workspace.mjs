@@ -151,7 +151,7 @@ export default async function (t) {
       expect(text.includes(`${name}${NB}: ${n} évaluation${n > 1 ? 's' : ''}`.replace(/\s+/g, ' ')), `band ${name}: ${text}, expected ${n}`);
     }
     const priority = (await page.locator('.ws-unmet li').first().textContent());
-    expect(priority.startsWith(`${TITLES[first]}${NB}: ${most} sur 30`), `first training priority: ${priority}; expected ${TITLES[first]} ${most}`);
+    expect(priority.startsWith(`${TITLES[first]}${NB}: ${most}${NB}sur${NB}30`), `first training priority: ${priority}; expected ${TITLES[first]} ${most}`);
 
     // The matrix: one row per assessment; a cell; a reviewed cell; the unmet mark.
     const rows = page.locator('table.ws-matrix tbody tr');
@@ -303,8 +303,16 @@ export default async function (t) {
     const lines = page.locator('section[aria-labelledby="ws-register-title"] li');
     expect(await lines.count() === risks, `${await lines.count()} risks in the register, expected ${risks}`);
     // Every risk of every file is in the heat matrix once.
-    const counts = await page.locator('table.ws-heat tbody td').allTextContents();
+    const counts = await page.locator('table.ws-heat tbody td').evaluateAll((tds) => tds.map((td) => td.querySelector('.ws-heat-count, span[aria-label]').textContent));
     const sum = counts.reduce((s, c) => s + (parseInt(c, 10) || 0), 0);
+    // The level is said in words, not by colour alone: each cell shows its score (likelihood
+    // × impact, rows from 5 down) and names its band; the legend gives the bands' ranges.
+    const scores = await page.locator('table.ws-heat tbody td .ws-heat-score').allTextContents();
+    const expected = [5, 4, 3, 2, 1].flatMap((l) => [1, 2, 3, 4, 5].map((i) => String(l * i)));
+    expect(scores.join(' ') === expected.join(' '), `heat scores: ${scores.join(' ')}`);
+    const named = await page.locator('table.ws-heat tbody td [aria-label]').first().getAttribute('aria-label');
+    expect(/^Probabilité 5, Impact 1 \(5, Moyen\)\s:\s/.test(named), `heat cell name: ${named}`);
+    await page.getByText('Faible 1–4 · Moyen 5–9 · Élevé 10–16 · Très élevé 20–25').waitFor();
     expect(sum === 5 * risks, `heat matrix holds ${sum} ratings, expected ${5 * risks}`);
     const cell = page.locator('table.ws-heat button').first();
     const n = parseInt(await cell.textContent(), 10);
@@ -341,7 +349,9 @@ export default async function (t) {
     expect(pair.length === 1 && pair[0].startsWith('Participant·e 1 —'), `pairs: ${pair}`);
     await page.getByRole('heading', { name: 'Questions le plus souvent manquées' }).waitFor();
     const missed = await page.locator('section[aria-labelledby="ws-missed-title"] li').first().textContent();
-    expect(/manquée \d+ sur 5/.test(missed) && missed.includes(' — '), `most missed: ${missed}`);
+    expect(/manquée \d+\s+sur\s+5/.test(missed) && missed.includes(' — '), `most missed: ${missed}`);
+    // Its CSV is one row per attempt, and says so.
+    await page.getByRole('button', { name: 'Télécharger le CSV (une ligne par participation)' }).waitFor();
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });
@@ -368,7 +378,7 @@ export default async function (t) {
     ]) {
       await page.getByLabel('Questionnaire', { exact: true }).selectOption(id);
       await bringIn(page, files);
-      await page.locator('#ws-summary .ws-count').getByText(new RegExp(`^${files.length} `)).waitFor();
+      await page.locator('#ws-summary .ws-count').getByText(new RegExp(`^${files.length}\\s`)).waitFor();
       await page.locator(open).first().click();
       await check(id);
     }

@@ -54,7 +54,8 @@ pub fn newer_used(files: &[&str], used: &str, lang: Lang) -> String {
 
 /// « n sur total »
 pub fn count(n: usize, total: usize, lang: Lang) -> String {
-    format!("{n} {} {total}", t(lang, "sur", "out of"))
+    // No-break spaces: « 5 sur 5 » is never split over two lines.
+    format!("{n}\u{a0}{}\u{a0}{total}", t(lang, "sur", "out of"))
 }
 
 /// « 1 évaluation », « 12 évaluations » (a quiz: attempts).
@@ -71,7 +72,17 @@ pub fn assessments(q: &Questionnaire, n: usize, lang: Lang) -> String {
         (true, false) => t(lang, "participation", "attempt"),
         (true, true) => t(lang, "participations", "attempts"),
     };
-    format!("{n} {word}")
+    format!("{n}\u{a0}{word}")
+}
+
+/// An assessment due for review, after who it is: « à revoir avant le 1er décembre 2026 »
+/// (with the questionnaire's caveat when its period is provisional).
+pub fn review_due(q: &Questionnaire, d: NaiveDate, lang: Lang) -> String {
+    let when = super::outcome::review_before_text(q, d, lang);
+    format!(
+        "{} {when}",
+        t(lang, "à revoir avant le", "to be reviewed before")
+    )
 }
 
 /// Who an assessment is: « ONG Keneya — Mopti — 12 mars 2026 »; a quiz names the participant
@@ -669,7 +680,7 @@ pub fn text(q: &Questionnaire, ws: &Workspace, f: &Filter, today: NaiveDate, lan
                     let file = &ws.groups[*g].member().file;
                     line(&format!(
                         "  {}",
-                        labelled(lang, &who(q, file, lang), &date::written(*d, lang))
+                        labelled(lang, &who(q, file, lang), &review_due(q, *d, lang))
                     ));
                 }
             }

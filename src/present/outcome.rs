@@ -192,6 +192,14 @@ pub fn band_range(b: &Band) -> String {
     format!("{}–{}", b.min, b.max)
 }
 
+/// The name of the band a score falls in: « Élevé ».
+pub fn band_label(bands: &[Band], score: i64, lang: Lang) -> Option<String> {
+    bands
+        .iter()
+        .find(|b| (b.min..=b.max).contains(&score))
+        .map(|b| b.label.get(lang.code()).to_owned())
+}
+
 /// The bands from lowest to highest, as a heat matrix's legend names them: « Faible 1–4 ».
 pub fn band_legend(bands: &[Band], lang: Lang) -> Vec<String> {
     sorted(bands)

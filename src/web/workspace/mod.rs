@@ -399,7 +399,7 @@ fn Intake(c: Ctx) -> impl IntoView {
             on:dragleave=move |_| over.set(false)
             on:drop=dropped>
             <h2 id="ws-add">{move || w(lang(), W::AnswersFiles)}</h2>
-            <p>
+            <p class="field">
                 <label for="ws-files">{move || w(lang(), W::AddFiles)}</label>
                 <input id="ws-files" type="file" multiple accept=".json,application/json" aria-describedby="ws-files-hint" on:change=picked/>
                 <span id="ws-files-hint" class="hint">{move || format!("{} — {}", w(lang(), W::AddHint), w(lang(), W::DropHere))}</span>

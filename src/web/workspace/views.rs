@@ -239,7 +239,7 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
                 .review_due
                 .iter()
                 .map(|(g, d)| {
-                    view! { <li>{labelled(lang, &who(&q, ws, *g, lang), &crate::present::date::written(*d, lang))}</li> }
+                    view! { <li>{labelled(lang, &who(&q, ws, *g, lang), &says::review_due(&q, *d, lang))}</li> }
                 })
                 .collect_view();
             view! {
@@ -329,9 +329,13 @@ fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) 
                     .map(|ii| {
                         let pairs = &r.heat[li - 1][ii - 1];
                         let n = pairs.len();
-                        let colour = present_outcome::hex(present_outcome::heat_colour(&rm.bands, (li * ii) as i64));
+                        let score = (li * ii) as i64;
+                        let colour = present_outcome::hex(present_outcome::heat_colour(&rm.bands, score));
+                        // The level in words, not by colour alone: in the cell (its score, as
+                        // the results page's matrix has it, read with the legend) and its name.
+                        let level = present_outcome::band_label(&rm.bands, score, lang).unwrap_or_default();
                         let name = format!(
-                            "{} {li}, {} {ii}{}{n} {}",
+                            "{} {li}, {} {ii} ({score}, {level}){}{n} {}",
                             tr(lang, K::Likelihood),
                             tr(lang, K::Impact),
                             crate::present::colon(lang),
@@ -339,6 +343,7 @@ fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) 
                         );
                         view! {
                             <td class="ws-heat-cell" style:background-color=colour>
+                                <span class="ws-heat-score" aria-hidden="true">{score.to_string()}</span>
                                 {if n > 0 {
                                     view! {
                                         <button class="ws-heat-count" aria-label=name aria-expanded=move || (open.get() == Some((li, ii))).to_string()
@@ -385,9 +390,13 @@ fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) 
             <section aria-labelledby="ws-heat-title">
                 <h2 id="ws-heat-title">{says::heat_title(lang)}</h2>
                 <p class="hint">{w(lang, W::HeatHint)}</p>
-                <div class="table-wrap ws-scroll">
+                <p class="hint">{present_outcome::band_legend(&rm.bands, lang).join(" · ")}</p>
+                <p class="scroll-hint" id="ws-heat-hint">{tr(lang, K::ScrollHint)}</p>
+                <div class="table-wrap scrolls ws-scroll" tabindex="0" role="region" aria-labelledby="ws-heat-title" aria-describedby="ws-heat-hint">
                     <table class="ws-heat">
-                        <caption>{says::heat_title(lang)}</caption>
+                        // The heading just above says the same: the caption names the table
+                        // for screen readers only.
+                        <caption class="sr-only">{says::heat_title(lang)}</caption>
                         <thead><tr><th scope="col">{format!("{} ↓ / {} →", tr(lang, K::Likelihood), tr(lang, K::Impact))}</th>{heads}</tr></thead>
                         <tbody>{heat_rows}</tbody>
                     </table>
@@ -586,7 +595,10 @@ fn Exports(c: Ctx) -> impl IntoView {
         <section aria-labelledby="ws-out-title">
             <h2 id="ws-out-title">{move || w(lang(), W::Out)}</h2>
             <p class="actions">
-                <button on:click=move |_| csv(false)>{move || w(lang(), W::CsvAssessments)}</button>
+                <button on:click=move |_| csv(false)>{move || {
+                    let quiz = c.q.get().is_some_and(|q| crate::engine::aggregate::kind(&q) == crate::engine::aggregate::Kind::Class);
+                    w(lang(), if quiz { W::CsvAttempts } else { W::CsvAssessments })
+                }}</button>
                 <button on:click=move |_| csv(true)>{move || w(lang(), W::CsvItems)}</button>
                 <button class="primary" on:click=make_pdf disabled=busy aria-busy=move || busy().to_string()>{move || tr(lang(), K::ExportPdf)}</button>
             </p>

@@ -36,6 +36,7 @@ pub enum W {
     Files,
     Out,
     CsvAssessments,
+    CsvAttempts,
     CsvItems,
     CsvAssessmentsFile,
     CsvItemsFile,
@@ -96,6 +97,10 @@ pub fn w(lang: Lang, k: W) -> &'static str {
         CsvAssessments => (
             "Télécharger le CSV (une ligne par évaluation)",
             "Download the CSV (one row per assessment)",
+        ),
+        CsvAttempts => (
+            "Télécharger le CSV (une ligne par participation)",
+            "Download the CSV (one row per attempt)",
         ),
         CsvItems => (
             "Télécharger le CSV (une ligne par réponse)",
