@@ -435,3 +435,42 @@ fn the_rating_is_the_band_or_the_quiz_verdict() {
         Some("Medium Capacity (Moderate Risk)")
     );
 }
+
+/// Names cut for a column or a list end on a whole word, never inside an aside or on a
+/// colon: « Des données du programme… », not « Des données du programme (listes, numéros… ».
+#[test]
+fn shortened_names_end_cleanly() {
+    use psea_assess::present::answer::shorten;
+    assert_eq!(
+        shorten("Information des communautés.", 60),
+        "Information des communautés"
+    );
+    assert_eq!(
+        shorten(
+            "Des données du programme (listes, numéros de téléphone, adresses) sont divulguées",
+            55
+        ),
+        "Des données du programme…"
+    );
+    assert_eq!(
+        shorten("Le ciblage expose certaines personnes (survivant·es de VBG\u{a0}: femmes seules) à des abus", 60),
+        "Le ciblage expose certaines personnes…"
+    );
+    assert_eq!(
+        shorten("Risque\u{a0}: une longue explication qui dépasse", 10),
+        "Risque…"
+    );
+    // An aside closed before the cut stays.
+    assert_eq!(
+        shorten(
+            "Suivi (post-distribution) des ménages et des plaintes reçues",
+            40
+        ),
+        "Suivi (post-distribution) des ménages…"
+    );
+    // A text that starts with its aside keeps what fits.
+    assert_eq!(
+        shorten("(facultatif) une note sur la séance de formation", 20),
+        "(facultatif) une…"
+    );
+}

@@ -83,10 +83,15 @@ pub fn shorten(text: &str, max: usize) -> String {
         return text.to_owned();
     }
     let cut: String = text.chars().take(max).collect();
+    let mut cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    // An aside cut in its middle, « programme (listes, numéros… », goes whole.
+    if cut.matches('(').count() > cut.matches(')').count() {
+        if let Some((before, _)) = cut.rsplit_once('(').filter(|(b, _)| !b.trim().is_empty()) {
+            cut = before;
+        }
+    }
     let cut = cut
-        .rsplit_once(' ')
-        .map_or(cut.as_str(), |(a, _)| a)
-        .trim_end_matches([',', ';', ':']);
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–'));
     format!("{cut}…")
 }
 
