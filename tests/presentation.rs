@@ -233,6 +233,10 @@ fn a_file_that_is_not_an_answers_file_in_both_languages() {
     let fr = answers_error(&empty, Fr);
     assert!(fr.contains("le fichier s’arrête avant la fin"), "{fr}");
     assert!(!fr.contains("EOF"), "{fr}");
+    // Nor the library's jargon in the English one.
+    let en = answers_error(&empty, En);
+    assert!(en.ends_with(": the file stops before the end"), "{en}");
+    assert!(!en.contains("EOF"), "{en}");
     // A rarer kind: named in French, the library's words quoted as a detail.
     let escape = AnswersFile::from_json("{\"schema\": \"\\q\"}").unwrap_err();
     assert_eq!(

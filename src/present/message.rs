@@ -88,47 +88,91 @@ pub fn answers_error(e: &AnswersError, lang: Lang) -> String {
 }
 
 /// serde_json's message in the user's language: worded for the common kinds (the line and
-/// column are said before it); a rarer kind is named in French and the library's words quoted
-/// as a technical detail, so that nothing English reads as the app's own sentence.
+/// column are said before it); a rarer kind is named and the library's words quoted as a
+/// technical detail, so that its jargon (« EOF ») never reads as the app's own sentence.
 fn json_detail(message: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return message.to_owned();
-    }
-    let known: [(&str, &str); 14] = [
-        ("control character", "caractère de contrôle dans un texte"),
+    // (serde_json's message starts with, French, English)
+    let known: [(&str, &str, &str); 14] = [
+        (
+            "control character",
+            "caractère de contrôle dans un texte",
+            "control character in a text",
+        ),
         (
             "invalid escape",
             "séquence d’échappement invalide dans un texte",
+            "invalid escape sequence in a text",
         ),
-        ("invalid unicode code point", "caractère Unicode invalide"),
-        ("invalid number", "nombre invalide"),
-        ("number out of range", "nombre hors limites"),
-        ("duplicate field", "champ en double"),
-        ("expected value", "une valeur était attendue"),
-        ("EOF while parsing", "le fichier s’arrête avant la fin"),
-        ("trailing characters", "du texte suit la fin des données"),
-        ("trailing comma", "virgule en trop"),
-        ("key must be a string", "une clé doit être entre guillemets"),
+        (
+            "invalid unicode code point",
+            "caractère Unicode invalide",
+            "invalid Unicode character",
+        ),
+        ("invalid number", "nombre invalide", "invalid number"),
+        (
+            "number out of range",
+            "nombre hors limites",
+            "number out of range",
+        ),
+        (
+            "duplicate field",
+            "champ en double",
+            "a field appears twice",
+        ),
+        (
+            "expected value",
+            "une valeur était attendue",
+            "a value was expected",
+        ),
+        (
+            "EOF while parsing",
+            "le fichier s’arrête avant la fin",
+            "the file stops before the end",
+        ),
+        (
+            "trailing characters",
+            "du texte suit la fin des données",
+            "text follows the end of the data",
+        ),
+        ("trailing comma", "virgule en trop", "a comma too many"),
+        (
+            "key must be a string",
+            "une clé doit être entre guillemets",
+            "a key must be in quotes",
+        ),
         (
             "expected `,` or `}`",
             "«\u{a0},\u{a0}» ou «\u{a0}}\u{a0}» attendu",
+            "“,” or “}” expected",
         ),
         (
             "expected `,` or `]`",
             "«\u{a0},\u{a0}» ou «\u{a0}]\u{a0}» attendu",
+            "“,” or “]” expected",
         ),
-        ("invalid type", "type de valeur inattendu"),
+        (
+            "invalid type",
+            "type de valeur inattendu",
+            "unexpected kind of value",
+        ),
     ];
-    for (en, fr) in known {
-        if message.starts_with(en) {
-            return fr.to_owned();
-        }
+    if let Some(&(_, fr, en)) = known
+        .iter()
+        .find(|(start, _, _)| message.starts_with(start))
+    {
+        return t(lang, fr, en).to_owned();
     }
     if let Some(field) = message
         .strip_prefix("missing field `")
         .and_then(|r| r.strip_suffix('`'))
     {
-        return format!("le champ `{field}` manque");
+        return match lang {
+            Lang::Fr => format!("le champ `{field}` manque"),
+            Lang::En => format!("the field `{field}` is missing"),
+        };
     }
-    format!("contenu inattendu (détail technique\u{a0}: «\u{a0}{message}\u{a0}»)")
+    match lang {
+        Lang::Fr => format!("contenu inattendu (détail technique\u{a0}: «\u{a0}{message}\u{a0}»)"),
+        Lang::En => format!("unexpected content (technical detail: “{message}”)"),
+    }
 }
