@@ -311,7 +311,7 @@ export default async function (t) {
     const expected = [5, 4, 3, 2, 1].flatMap((l) => [1, 2, 3, 4, 5].map((i) => String(l * i)));
     expect(scores.join(' ') === expected.join(' '), `heat scores: ${scores.join(' ')}`);
     const named = await page.locator('table.ws-heat tbody td [aria-label]').first().getAttribute('aria-label');
-    expect(/^Probabilité 5, Impact 1 \(5, Moyen\)\s:\s/.test(named), `heat cell name: ${named}`);
+    expect(/^Probabilité 5, impact 1 \(5, Moyen\)\s:\s/.test(named), `heat cell name: ${named}`);
     await page.getByText('Faible 1–4 · Moyen 5–9 · Élevé 10–16 · Très élevé 20–25').waitFor();
     expect(sum === 5 * risks, `heat matrix holds ${sum} ratings, expected ${5 * risks}`);
     const cell = page.locator('table.ws-heat button').first();

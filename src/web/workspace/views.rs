@@ -284,6 +284,15 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
     })
 }
 
+/// A heat matrix cell in words: « Probabilité 5, impact 1 ».
+fn heat_cell(lang: Lang, likelihood: usize, impact: usize) -> String {
+    let impact_word = w(lang, W::ImpactWord);
+    format!(
+        "{} {likelihood}, {impact_word} {impact}",
+        tr(lang, K::Likelihood)
+    )
+}
+
 fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) -> AnyView {
     let l = lang.code();
     let total = groups.len();
@@ -335,9 +344,8 @@ fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) 
                         // the results page's matrix has it, read with the legend) and its name.
                         let level = present_outcome::band_label(&rm.bands, score, lang).unwrap_or_default();
                         let name = format!(
-                            "{} {li}, {} {ii} ({score}, {level}){}{n} {}",
-                            tr(lang, K::Likelihood),
-                            tr(lang, K::Impact),
+                            "{} ({score}, {level}){}{n} {}",
+                            heat_cell(lang, li, ii),
                             crate::present::colon(lang),
                             w(lang, W::Risks)
                         );
@@ -376,7 +384,7 @@ fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) 
             });
             Some(view! {
                 <div class="behind ws-heat-list">
-                    <p><strong>{format!("{} {li}, {} {ii}", tr(lang, K::Likelihood), tr(lang, K::Impact))}</strong></p>
+                    <p><strong>{heat_cell(lang, li, ii)}</strong></p>
                     <ul>{items}</ul>
                     <button on:click=move |_| open.set(None)>{w(lang, W::Close)}</button>
                 </div>

@@ -41,6 +41,8 @@ pub enum W {
     CsvAssessmentsFile,
     CsvItemsFile,
     Risks,
+    /// « impact » inside a phrase (K::Impact is a heading).
+    ImpactWord,
     HeatHint,
     Close,
 }
@@ -109,6 +111,7 @@ pub fn w(lang: Lang, k: W) -> &'static str {
         CsvAssessmentsFile => ("evaluations", "assessments"),
         CsvItemsFile => ("reponses", "answers"),
         Risks => ("risques", "risks"),
+        ImpactWord => ("impact", "impact"),
         HeatHint => (
             "Chaque case donne le nombre de risques notés à ce niveau\u{a0}; le bouton les liste.",
             "Each cell gives the number of risks rated at that level; its button lists them.",
