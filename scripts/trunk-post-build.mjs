@@ -204,13 +204,45 @@ function splitApp() {
   }
 }
 
+/** Whether every data segment of a module is active and starts at a constant address of
+ *  1 KiB or more (the wasm binary format: section 11, segment kinds 0 and 2 with an i32.const
+ *  offset). A segment placed any other way counts as low, so the check can only refuse. */
+function lowMemoryUnused(bytes) {
+  let i = 8;
+  const leb = () => { let r = 0, s = 0, x; do { x = bytes[i++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return r; };
+  const sleb = () => { let r = 0, s = 0, x; do { x = bytes[i++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return x & 0x40 ? r - 2 ** s : r; };
+  while (i < bytes.length) {
+    const id = bytes[i++];
+    const size = leb();
+    const end = i + size;
+    if (id === 11) {
+      for (let n = leb(); n > 0; n--) {
+        const kind = leb();
+        if (kind === 1) return false; // passive: placed by code at run time
+        if (kind === 2) leb();
+        if (bytes[i++] !== 0x41) return false;
+        if (sleb() < 1024 || bytes[i++] !== 0x0b) return false;
+        const length = leb();
+        i += length;
+      }
+    }
+    i = end;
+  }
+  return true;
+}
+
 function shortHash(bytes) {
   return crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 }
 
+// --low-memory-unused: Rust puts its stack first (below 1 MiB, growing down) and its data
+// above it, so the lowest 1 KiB is never used (lowMemoryUnused checks every data segment
+// lies above it); wasm-opt may then fold address additions into load and store offsets.
+// 5.2 KB gzip less in all (first load 0.5, PDF worker 1.0).
 function wasmOpt(file) {
   const bin = path.join(root, 'tools', 'node_modules', '.bin');
-  execFileSync(path.join(bin, 'wasm-opt'), ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', file, '-o', file], { stdio: 'inherit' });
+  if (!lowMemoryUnused(fs.readFileSync(file))) throw new Error(`post-build: ${file} has data in the lowest 1 KiB of memory; wasm-opt's --low-memory-unused would be wrong`);
+  execFileSync(path.join(bin, 'wasm-opt'), ['-Oz', '--low-memory-unused', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', file, '-o', file], { stdio: 'inherit' });
 }
 
 function walk(d, prefix = '') {

@@ -1,7 +1,8 @@
 // Issue #16: the first load reads only a head of each stored assessment (src/web/storage.rs
 // `Head`); the full answers files are read by the library module after the first paint. These
 // tests pin what the home page shows from the heads alone, and that the full read still sets
-// aside what it cannot read, whatever the head reader made of it.
+// aside what it cannot read, whatever the head reader made of it; and that the cards, which
+// come with the filling page's module, wait for it and say so when it cannot be fetched.
 
 export default async function (t) {
   const { test, fresh, expect, browser, base, UNICEF } = t;
@@ -57,6 +58,42 @@ export default async function (t) {
     const said = (await dialog).message();
     expect(said.includes('n’a pas pu être chargée'), `message: ${said}`);
     expect(await cards.count() === 2, `${await cards.count()} cards after a copy that could not be made`);
+    await context.close();
+  });
+
+  await test('the saved assessments\' cards come with the filling page\'s module: « Chargement de vos évaluations… », then the cards; if it cannot be fetched, a message and « Réessayer », the rest of the page works, and nothing is lost', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.evaluate((item) => localStorage.setItem(...item), ['psea:v1:a:one', entry('one', {
+      schema: 3, questionnaire: { id: 'unicef-psea-2020', version: '1.1.0' },
+      assessment: { id: 'a1', organisation: 'ONG Tête', updated: '2026-03-01T10:00:00Z' },
+      answers: { cs1_policy: { value: 'adequate' } },
+    })]);
+    // Held back: the section says what it waits for.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await context.route('**/split_fill-*.wasm', async (r) => { await held; await r.continue(); });
+    await page.reload();
+    const mine = page.getByRole('region', { name: 'Mes évaluations' });
+    await mine.getByRole('status').getByText('Chargement de vos évaluations…').waitFor();
+    release();
+    await mine.getByRole('heading', { level: 3, name: 'ONG Tête' }).waitFor();
+    expect(await mine.getByText('Chargement de vos évaluations…').count() === 0, 'the loading line stayed');
+    // Cannot be fetched: a message where the cards go; the catalogue still starts.
+    await context.unroute('**/split_fill-*.wasm');
+    await context.route('**/split_fill-*.wasm', (r) => r.abort());
+    await page.reload();
+    await mine.getByRole('alert').getByText(/n’a pas pu être chargée/).waitFor();
+    expect(await mine.getByRole('heading', { level: 3 }).count() === 0, 'cards without their module');
+    expect(await page.getByRole('button', { name: /^Commencer/ }).count() === 6, 'the catalogue is not there');
+    const kept = await page.evaluate(() => localStorage.getItem('psea:v1:a:one'));
+    expect(kept && kept.includes('ONG Tête'), `the assessment was not kept: ${kept}`);
+    // « Réessayer » once it can be fetched: the card is there.
+    await context.unroute('**/split_fill-*.wasm');
+    await mine.getByRole('alert').getByRole('button', { name: 'Réessayer' }).click();
+    await mine.getByRole('heading', { level: 3, name: 'ONG Tête' }).waitFor();
     await context.close();
   });
 

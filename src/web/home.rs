@@ -44,9 +44,19 @@ pub(super) enum Report {
     Unavailable,
 }
 
+impl Report {
+    /// Whether [`HomeViews::report`] shows it (the others are shown by [`ReportView`]).
+    fn shown_lazily(&self) -> bool {
+        !matches!(
+            self,
+            Report::None | Report::Unavailable | Report::Erased | Report::SetAsideDropped
+        )
+    }
+}
+
 /// Where on the home page a message shows: next to the control that caused it.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum At {
+pub(super) enum At {
     Start,
     Files,
     Erase,
@@ -58,7 +68,39 @@ enum At {
 pub fn Home() -> impl IntoView {
     let state = expect_context::<AppState>();
     let report = RwSignal::new((At::Files, Report::None));
-    let say = move |at: At, r: Report| report.set((at, r));
+    // The cards and the messages about files come with the filling page's module (see
+    // [`HomeViews`]): fetched at once when there are saved assessments, else once the library
+    // is read (a first visit needs it first), and again for a message if it failed.
+    let views = RwSignal::new(None);
+    let fetching = StoredValue::new(false);
+    let fetch_views = move || {
+        if fetching.try_get_value() != Some(false) || matches!(views.get_untracked(), Some(Ok(_))) {
+            return;
+        }
+        fetching.set_value(true);
+        leptos::task::spawn_local(async move {
+            let fetched = lazy::home_views().await;
+            fetching.try_set_value(false);
+            views.try_set(Some(fetched));
+        });
+    };
+    Effect::new(move |_| {
+        if !state.heads.with(Vec::is_empty) {
+            fetch_views();
+        }
+    });
+    leptos::task::spawn_local(async move {
+        if state.ensure_library().await.is_ok() {
+            fetch_views();
+        }
+    });
+    let say = move |at: At, r: Report| {
+        let lazy = r.shown_lazily();
+        report.set((at, r));
+        if lazy {
+            fetch_views();
+        }
+    };
     // Starting needs the parsed questionnaire: a click before the library is read waits
     // for it.
     let start = move |qid: String| {
@@ -155,24 +197,34 @@ pub fn Home() -> impl IntoView {
                 </div>
             </div>
         </Show>
-        <ReportView report=report at=At::Damaged/>
+        <ReportView report=report views=views at=At::Damaged/>
 
         <Backup/>
         <section aria-labelledby="mine">
             <h2 id="mine">{state.text(K::MyAssessments)}</h2>
+            // Built by the filling page's module (fetched at once): a first visit, with
+            // nothing saved, does not fetch their code before it can start.
             {move || {
                 let list = state.heads.get();
                 if list.is_empty() {
-                    view! { <p>{state.text(K::NoAssessments)}</p> }.into_any()
-                } else {
-                    view! { <ul class="cards">{list.into_iter().map(|h| view! { <AssessmentCard h=h/> }).collect_view()}</ul> }.into_any()
+                    return view! { <p>{state.text(K::NoAssessments)}</p> }.into_any();
+                }
+                match views.get() {
+                    None => view! { <p role="status">{state.text(K::AssessmentsLoading)}</p> }.into_any(),
+                    Some(Err(Unavailable)) => view! {
+                        <div class="banner error" role="alert">
+                            <p>{state.text(K::PageUnavailable)}</p>
+                            <button on:click=move |_| fetch_views()>{state.text(K::TryAgain)}</button>
+                        </div>
+                    }.into_any(),
+                    Some(Ok(v)) => view! { <ul class="cards">{list.into_iter().map(|h| (v.card)(h)).collect_view()}</ul> }.into_any(),
                 }
             }}
         </section>
 
         <section aria-labelledby="qs">
             <h2 id="qs">{state.text(K::Questionnaires)}</h2>
-            <ReportView report=report at=At::Start/>
+            <ReportView report=report views=views at=At::Start/>
             <ul class="cards">
                 {move || {
                     let lang = state.lang.get();
@@ -231,13 +283,13 @@ pub fn Home() -> impl IntoView {
                 <a href="#/workspace">{move || crate::present::aggregate::title(state.lang.get())}</a>
                 <span class="hint">{state.text(K::WorkspaceHint)}</span>
             </p>
-            <ReportView report=report at=At::Files/>
+            <ReportView report=report views=views at=At::Files/>
         </section>
 
         <section aria-labelledby="erase" class="danger-zone">
             <h2 id="erase">{state.text(K::EraseAll)}</h2>
             <button class="danger" on:click=erase_all>{state.text(K::EraseAll)}</button>
-            <ReportView report=report at=At::Erase/>
+            <ReportView report=report views=views at=At::Erase/>
         </section>
     }
 }
@@ -371,7 +423,11 @@ struct Entry {
 /// The message of the last action, where it belongs (`at`); focus moves to it, so it is in
 /// view and read out.
 #[component]
-fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
+fn ReportView(
+    report: RwSignal<(At, Report)>,
+    views: RwSignal<Option<Result<HomeViews, Unavailable>>>,
+    at: At,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = match at {
         At::Start => "report-start",
@@ -396,76 +452,95 @@ fn ReportView(report: RwSignal<(At, Report)>, at: At) -> impl IntoView {
             }
         });
     }
-    let said = move |k: K, value: &str| labelled(state.lang.get(), state.t(k), value);
     let body = move || {
         let (where_, r) = report.get();
         if where_ != at {
             return ().into_any();
         }
+        let banner = |k: K| {
+            view! { <div class="banner ok" role="status"><p>{state.text(k)}</p></div> }.into_any()
+        };
         match r {
             Report::None => ().into_any(),
-            Report::QuestionnaireAdded(title) => view! {
-                <div class="banner ok" role="status"><p>{move || said(K::QuestionnaireAdded, &title)}</p></div>
-            }.into_any(),
-            Report::QuestionnaireErrors(name, errors) => view! {
-                <div class="banner error" role="alert">
-                    <p>{move || format!("{} ({name})", state.t(K::QuestionnaireErrors))}</p>
-                    <ul class="errors">{errors.into_iter().map(|e| view! {
-                        <li><code>{move || e.text(state.lang.get()).to_owned()}</code></li>
-                    }).collect_view()}</ul>
-                </div>
-            }.into_any(),
-            Report::Imported { name, kept, set_aside } => view! {
-                <div class="banner ok" role="status">
-                    <p>{move || said(K::Imported, &format!("{name} — {kept} ✓"))}</p>
-                    <SetAsideList set_aside=set_aside/>
-                </div>
-            }.into_any(),
-            Report::AlreadyHere { name, existing, kept, set_aside } => {
-                let (n1, n2) = (name.clone(), name.clone());
-                let aside = set_aside.clone();
-                let existing2 = existing.clone();
-                let shown = state.heads.with_untracked(|l| {
-                    l.iter().find(|h| h.id == existing).map(|h| h.display_name(state))
-                }).unwrap_or_default();
-                view! {
-                    <div class="banner warn" role="alert">
-                        <p>{move || said(K::AlreadyHere, &quoted(state.lang.get(), &shown))}</p>
-                        <p class="actions">
-                            <button class="primary" on:click=move |_| {
-                                let (existing, n1) = (existing.clone(), n1.clone());
-                                leptos::task::spawn_local(async move {
-                                    let done = lazy::settle_import(state, existing, true).await;
-                                    report.set((at, match done {
-                                        Ok(()) => Report::Replaced(n1),
-                                        Err(Unavailable) => Report::Unavailable,
-                                    }));
-                                });
-                            }>{state.text(K::Replace)}</button>
-                            <button on:click=move |_| {
-                                let (existing, n2, aside) = (existing2.clone(), n2.clone(), aside.clone());
-                                leptos::task::spawn_local(async move {
-                                    let done = lazy::settle_import(state, existing, false).await;
-                                    report.set((at, match done {
-                                        Ok(()) => Report::Imported { name: n2, kept, set_aside: aside },
-                                        Err(Unavailable) => Report::Unavailable,
-                                    }));
-                                });
-                            }>{state.text(K::KeepBoth)}</button>
-                        </p>
-                    </div>
-                }.into_any()
-            }
-            Report::Replaced(name) => view! {
-                <div class="banner ok" role="status"><p>{move || said(K::Replaced, &name)}</p></div>
-            }.into_any(),
-            Report::ImportFailed(msg) => view! { <div class="banner error" role="alert"><p>{move || msg.text(state.lang.get()).to_owned()}</p></div> }.into_any(),
             Report::Unavailable => view! { <div class="banner error" role="alert"><p>{state.text(K::PageUnavailable)}</p></div> }.into_any(),
-            Report::Erased => view! { <div class="banner ok" role="status"><p>{state.text(K::Erased)}</p></div> }.into_any(),
-            Report::SetAsideDropped => view! { <div class="banner ok" role="status"><p>{state.text(K::SetAsideDropped)}</p></div> }.into_any(),
+            Report::Erased => banner(K::Erased),
+            Report::SetAsideDropped => banner(K::SetAsideDropped),
+            // What follows a file read by the library module ([`HomeViews`]).
+            r => match views.get() {
+                Some(Ok(v)) => (v.report)(report, at, r),
+                Some(Err(Unavailable)) => view! { <div class="banner error" role="alert"><p>{state.text(K::PageUnavailable)}</p></div> }.into_any(),
+                None => ().into_any(),
+            },
         }
     };
     view! { <div class="report" id=id tabindex="-1">{body}</div> }
+}
+
+/// The message of an action on a file (opened, imported, already here, replaced, failed),
+/// for [`ReportView`] ([`HomeViews::report`]).
+pub(super) fn report_banner(report: RwSignal<(At, Report)>, at: At, r: Report) -> AnyView {
+    let state = expect_context::<AppState>();
+    let said = move |k: K, value: &str| labelled(state.lang.get(), state.t(k), value);
+    match r {
+        Report::QuestionnaireAdded(title) => view! {
+            <div class="banner ok" role="status"><p>{move || said(K::QuestionnaireAdded, &title)}</p></div>
+        }.into_any(),
+        Report::QuestionnaireErrors(name, errors) => view! {
+            <div class="banner error" role="alert">
+                <p>{move || format!("{} ({name})", state.t(K::QuestionnaireErrors))}</p>
+                <ul class="errors">{errors.into_iter().map(|e| view! {
+                    <li><code>{move || e.text(state.lang.get()).to_owned()}</code></li>
+                }).collect_view()}</ul>
+            </div>
+        }.into_any(),
+        Report::Imported { name, kept, set_aside } => view! {
+            <div class="banner ok" role="status">
+                <p>{move || said(K::Imported, &format!("{name} — {kept} ✓"))}</p>
+                <SetAsideList set_aside=set_aside/>
+            </div>
+        }.into_any(),
+        Report::AlreadyHere { name, existing, kept, set_aside } => {
+            let (n1, n2) = (name.clone(), name.clone());
+            let aside = set_aside.clone();
+            let existing2 = existing.clone();
+            let shown = state.heads.with_untracked(|l| {
+                l.iter().find(|h| h.id == existing).map(|h| h.display_name(state))
+            }).unwrap_or_default();
+            view! {
+                <div class="banner warn" role="alert">
+                    <p>{move || said(K::AlreadyHere, &quoted(state.lang.get(), &shown))}</p>
+                    <p class="actions">
+                        <button class="primary" on:click=move |_| {
+                            let (existing, n1) = (existing.clone(), n1.clone());
+                            leptos::task::spawn_local(async move {
+                                let done = lazy::settle_import(state, existing, true).await;
+                                report.set((at, match done {
+                                    Ok(()) => Report::Replaced(n1),
+                                    Err(Unavailable) => Report::Unavailable,
+                                }));
+                            });
+                        }>{state.text(K::Replace)}</button>
+                        <button on:click=move |_| {
+                            let (existing, n2, aside) = (existing2.clone(), n2.clone(), aside.clone());
+                            leptos::task::spawn_local(async move {
+                                let done = lazy::settle_import(state, existing, false).await;
+                                report.set((at, match done {
+                                    Ok(()) => Report::Imported { name: n2, kept, set_aside: aside },
+                                    Err(Unavailable) => Report::Unavailable,
+                                }));
+                            });
+                        }>{state.text(K::KeepBoth)}</button>
+                    </p>
+                </div>
+            }.into_any()
+        }
+        Report::Replaced(name) => view! {
+            <div class="banner ok" role="status"><p>{move || said(K::Replaced, &name)}</p></div>
+        }.into_any(),
+        Report::ImportFailed(msg) => view! { <div class="banner error" role="alert"><p>{move || msg.text(state.lang.get()).to_owned()}</p></div> }.into_any(),
+        // Shown by ReportView itself.
+        Report::None | Report::Unavailable | Report::Erased | Report::SetAsideDropped => ().into_any(),
+    }
 }
 
 /// The answers an import set aside (kept in the file), if any.
@@ -478,6 +553,20 @@ fn SetAsideList(set_aside: Vec<Msg>) -> impl IntoView {
             <ul>{set_aside.into_iter().map(|s| view! { <li>{move || s.text(state.lang.get()).to_owned()}</li> }).collect_view()}</ul>
         }
     })
+}
+
+/// The home page's views that come with the filling page's module ([`lazy::home_views`]):
+/// a saved assessment's card, and the message of an action on a file. Plain function
+/// pointers, called where the page is built, as if the views were here.
+#[derive(Clone, Copy)]
+pub(super) struct HomeViews {
+    pub card: fn(Head) -> AnyView,
+    pub report: fn(RwSignal<(At, Report)>, At, Report) -> AnyView,
+}
+
+/// A saved assessment's card ([`HomeViews::card`]).
+pub(super) fn card(h: Head) -> AnyView {
+    view! { <AssessmentCard h=h/> }.into_any()
 }
 
 /// An assessment on the home page, from its head (see [`storage::Head`]): what needs the

@@ -10,7 +10,10 @@
 //! - `library`: the bundled questionnaires, the engine's parser and validator, and placing
 //!   an imported answers file;
 //! - `fill`, `results`: the two pages behind the home page (`preload_fill` and
-//!   `preload_results` fetch their modules ahead of time).
+//!   `preload_results` fetch their modules ahead of time); `fill` also has the home page's
+//!   cards of saved assessments and its messages about opened and imported files, views
+//!   a first visit does not need before it can start (they compress better there, among
+//!   views, than in `library`: 3.9 KB gzip against 6.7 KB more in all).
 
 use std::sync::Arc;
 
@@ -293,6 +296,16 @@ pub fn open_follow_up(state: super::AppState, id: String) -> Result<(), Unavaila
         super::home::open_new(state, follow_up::start(&baseline, super::today()));
     }
     Ok(())
+}
+
+/// The home page's views that only saved work and file actions need
+/// ([`super::home::HomeViews`]).
+#[wasm_split(fill, fallible)]
+pub fn home_views() -> Result<super::home::HomeViews, Unavailable> {
+    Ok(super::home::HomeViews {
+        card: super::home::card,
+        report: super::home::report_banner,
+    })
 }
 
 /// What records, on each save, the result an assessment's questionnaire version gives it.
