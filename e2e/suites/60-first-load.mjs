@@ -61,7 +61,7 @@ export default async function (t) {
     await context.close();
   });
 
-  await test('the saved assessments\' cards come with the filling page\'s module: « Chargement de vos évaluations… », then the cards; if it cannot be fetched, a message and « Réessayer », the rest of the page works, and nothing is lost', async () => {
+  await test('the saved assessments\' cards come with the filling page\'s module: each card shows its name and « Chargement… » in the room it will take, then itself; if it cannot be fetched, a message and « Réessayer » (focus kept), the rest of the page works, and nothing is lost', async () => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(base);
@@ -77,24 +77,93 @@ export default async function (t) {
     await context.route('**/split_fill-*.wasm', async (r) => { await held; await r.continue(); });
     await page.reload();
     const mine = page.getByRole('region', { name: 'Mes évaluations' });
-    await mine.getByRole('status').getByText('Chargement de vos évaluations…').waitFor();
+    // Meanwhile the card has its name, « Chargement… » and the room a card takes.
+    const pending = mine.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'ONG Tête' }) });
+    await pending.getByText('Chargement…').waitFor();
+    const heldHeight = (await pending.boundingBox()).height;
     release();
-    await mine.getByRole('heading', { level: 3, name: 'ONG Tête' }).waitFor();
-    expect(await mine.getByText('Chargement de vos évaluations…').count() === 0, 'the loading line stayed');
+    const open = mine.getByRole('button', { name: 'Ouvrir : ONG Tête' });
+    await open.waitFor();
+    expect(await mine.getByText('Chargement…').count() === 0, 'the loading line stayed');
+    const cardHeight = (await mine.getByRole('listitem').first().boundingBox()).height;
+    expect(Math.abs(cardHeight - heldHeight) < 0.35 * cardHeight, `the card is ${cardHeight} px high, ${heldHeight} px while it loaded`);
     // Cannot be fetched: a message where the cards go; the catalogue still starts.
     await context.unroute('**/split_fill-*.wasm');
     await context.route('**/split_fill-*.wasm', (r) => r.abort());
     await page.reload();
     await mine.getByRole('alert').getByText(/n’a pas pu être chargée/).waitFor();
-    expect(await mine.getByRole('heading', { level: 3 }).count() === 0, 'cards without their module');
+    expect(await mine.getByRole('button', { name: /^Ouvrir/ }).count() === 0, 'cards without their module');
     expect(await page.getByRole('button', { name: /^Commencer/ }).count() === 6, 'the catalogue is not there');
     const kept = await page.evaluate(() => localStorage.getItem('psea:v1:a:one'));
     expect(kept && kept.includes('ONG Tête'), `the assessment was not kept: ${kept}`);
     // « Réessayer » once it can be fetched: the card is there.
     await context.unroute('**/split_fill-*.wasm');
     await mine.getByRole('alert').getByRole('button', { name: 'Réessayer' }).click();
-    await mine.getByRole('heading', { level: 3, name: 'ONG Tête' }).waitFor();
+    await open.waitFor();
+    // Focus is not lost with the button: it is on the section's heading, the cards next.
+    await page.waitForFunction(() => document.activeElement?.id === 'mine');
+    await page.keyboard.press('Tab');
+    expect(await open.evaluate((b) => b === document.activeElement), 'Tab after the retry does not reach the card');
     await context.close();
+  });
+
+  await test('a message about an imported file waits for the filling page\'s module with « Chargement… » where it will show, and if the module cannot be fetched, says so with « Réessayer », which brings the message', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await context.route('**/split_fill-*.wasm', async (r) => { await held; await r.continue(); });
+    await page.goto(base);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const input = page.getByLabel('Importer un fichier de réponses', { exact: true });
+    await input.setInputFiles('questionnaires/examples/unicef-psea-2020.json');
+    const report = page.locator('#report-files');
+    await report.getByRole('status').getByText('Chargement…').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'report-files');
+    release();
+    await report.getByText(/^Réponses importées/).waitFor();
+    // Cannot be fetched (a fresh page, the module never fetched): the import is done, the
+    // message says the part could not be loaded and offers to try again.
+    await context.unroute('**/split_fill-*.wasm');
+    await context.route('**/split_fill-*.wasm', (r) => r.abort());
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await input.setInputFiles('questionnaires/examples/cash-transfer-sea-risk.json');
+    const retry = report.getByRole('alert').getByRole('button', { name: 'Réessayer' });
+    await retry.waitFor();
+    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('psea:v1:a:')).length);
+    expect(stored === 2, `${stored} assessments stored`);
+    await context.unroute('**/split_fill-*.wasm');
+    await retry.click();
+    await report.getByText(/^Réponses importées/).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'report-files');
+    await context.close();
+  });
+
+  await test('a returning visit\'s home page does not move as its parts arrive (the cards, the storage line): layout shift under 0.05 at 360 and 1280 px', async () => {
+    for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+      const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(base);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      for (const f of ['unicef-psea-2020.json', 'cash-transfer-sea-risk.json']) {
+        await page.getByLabel('Importer un fichier de réponses', { exact: true }).setInputFiles(`questionnaires/examples/${f}`);
+        await page.locator('#report-files').getByText(/^Réponses importées/).waitFor();
+      }
+      await page.addInitScript(() => {
+        window.__shift = [];
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift.push(e.value); }).observe({ type: 'layout-shift', buffered: true });
+      });
+      for (let visit = 0; visit < 2; visit++) {
+        await page.reload();
+        await page.getByRole('button', { name: /^Ouvrir : / }).first().waitFor();
+        await page.waitForTimeout(1000);
+      }
+      const shifts = await page.evaluate(() => window.__shift);
+      const total = shifts.reduce((a, b) => a + b, 0);
+      expect(total < 0.05, `${viewport.width} px: layout shift ${total.toFixed(3)} (${shifts.map((v) => v.toFixed(3)).join(', ')})`);
+      await context.close();
+    }
   });
 
   await test('an entry the head reader accepts but the full reader cannot read is set aside raw and reported, and its card goes', async () => {

@@ -154,7 +154,7 @@ pub enum K {
     Pages,
     Kilobytes,
     PageLoading,
-    AssessmentsLoading,
+    Loading,
     PageUnavailable,
     TryAgain,
     Validate,
@@ -399,7 +399,7 @@ impl K {
             Pages => ("pages", "pages"),
             Kilobytes => ("Ko", "KB"),
             PageLoading => ("Chargement de la page…", "Loading the page…"),
-            AssessmentsLoading => ("Chargement de vos évaluations…", "Loading your assessments…"),
+            Loading => ("Chargement…", "Loading…"),
             PageUnavailable => (
                 "Cette partie de l’application n’a pas pu être chargée\u{202f}; vérifiez la connexion et réessayez. Vos réponses sont conservées.",
                 "This part of the app could not be loaded; check the connection and try again. Your answers are kept.",

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::i18n::{tr, K};
 use super::lazy::{self, Unavailable};
@@ -71,34 +70,22 @@ pub fn Home() -> impl IntoView {
     // The cards and the messages about files come with the filling page's module (see
     // [`HomeViews`]): fetched at once when there are saved assessments, else once the library
     // is read (a first visit needs it first), and again for a message if it failed.
-    let views = RwSignal::new(None);
-    let fetching = StoredValue::new(false);
-    let fetch_views = move || {
-        if fetching.try_get_value() != Some(false) || matches!(views.get_untracked(), Some(Ok(_))) {
-            return;
-        }
-        fetching.set_value(true);
-        leptos::task::spawn_local(async move {
-            let fetched = lazy::home_views().await;
-            fetching.try_set_value(false);
-            views.try_set(Some(fetched));
-        });
-    };
+    let views = LazyViews::new();
     Effect::new(move |_| {
         if !state.heads.with(Vec::is_empty) {
-            fetch_views();
+            views.fetch();
         }
     });
     leptos::task::spawn_local(async move {
         if state.ensure_library().await.is_ok() {
-            fetch_views();
+            views.fetch();
         }
     });
     let say = move |at: At, r: Report| {
         let lazy = r.shown_lazily();
         report.set((at, r));
         if lazy {
-            fetch_views();
+            views.fetch();
         }
     };
     // Starting needs the parsed questionnaire: a click before the library is read waits
@@ -174,49 +161,31 @@ pub fn Home() -> impl IntoView {
         <h1>{state.text(K::AppName)}</h1>
         <p class="tagline">{state.text(K::Tagline)}</p>
         <super::StorageBanner/>
-        <Show when=move || !state.damaged.get().is_empty()>
-            <div class="banner error" role="alert">
-                <p>{move || {
-                    let keys = state.damaged.get();
-                    let shown: Vec<&str> = keys.iter().map(|k| storage::shown_key(k)).collect();
-                    labelled(state.lang.get(), state.t(K::CorruptKept), &shown.join(", "))
-                }}</p>
-                <div class="actions">
-                <button on:click=move |_| {
-                    let text = storage::damaged_entries(&state.damaged.get_untracked());
-                    let name = crate::present::t(state.lang.get_untracked(), "psea-entrees-mises-de-cote.txt", "psea-set-aside-entries.txt");
-                    let _ = browser::download(name, "text/plain", text.as_bytes());
-                }>{state.text(K::ExportSetAside)}</button>
-                <button on:click=move |_| {
-                    if browser::confirm(state.t(K::ConfirmDropSetAside)) {
-                        storage::drop_set_aside(&state.damaged.get_untracked());
-                        state.damaged.set(Vec::new());
-                        say(At::Damaged, Report::SetAsideDropped);
-                    }
-                }>{state.text(K::DropSetAside)}</button>
-                </div>
-            </div>
-        </Show>
+        // Entries set aside are found by the library's full read: the alert comes after it.
+        {move || (!state.damaged.with(Vec::is_empty)).then(|| match views.get() {
+            Some(Ok(v)) => (v.damaged)(report),
+            _ => ().into_any(),
+        })}
         <ReportView report=report views=views at=At::Damaged/>
 
         <Backup/>
         <section aria-labelledby="mine">
-            <h2 id="mine">{state.text(K::MyAssessments)}</h2>
+            <h2 id="mine" tabindex="-1">{state.text(K::MyAssessments)}</h2>
             // Built by the filling page's module (fetched at once): a first visit, with
-            // nothing saved, does not fetch their code before it can start.
+            // nothing saved, does not fetch their code before it can start. Meanwhile each
+            // card shows its name and the room it takes, so the page does not jump.
             {move || {
                 let list = state.heads.get();
                 if list.is_empty() {
                     return view! { <p>{state.text(K::NoAssessments)}</p> }.into_any();
                 }
                 match views.get() {
-                    None => view! { <p role="status">{state.text(K::AssessmentsLoading)}</p> }.into_any(),
-                    Some(Err(Unavailable)) => view! {
-                        <div class="banner error" role="alert">
-                            <p>{state.text(K::PageUnavailable)}</p>
-                            <button on:click=move |_| fetch_views()>{state.text(K::TryAgain)}</button>
-                        </div>
+                    None => view! {
+                        <ul class="cards" aria-busy="true">{list.into_iter().map(|h| view! {
+                            <li class="card pending"><h3>{h.display_name(state)}</h3><p>{state.text(K::Loading)}</p></li>
+                        }).collect_view()}</ul>
                     }.into_any(),
+                    Some(Err(Unavailable)) => views.unavailable("mine"),
                     Some(Ok(v)) => view! { <ul class="cards">{list.into_iter().map(|h| (v.card)(h)).collect_view()}</ul> }.into_any(),
                 }
             }}
@@ -423,35 +392,19 @@ struct Entry {
 /// The message of the last action, where it belongs (`at`); focus moves to it, so it is in
 /// view and read out.
 #[component]
-fn ReportView(
-    report: RwSignal<(At, Report)>,
-    views: RwSignal<Option<Result<HomeViews, Unavailable>>>,
-    at: At,
-) -> impl IntoView {
+fn ReportView(report: RwSignal<(At, Report)>, views: LazyViews, at: At) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = match at {
         At::Start => "report-start",
         At::Files => "report-files",
         At::Erase => "report-erase",
         At::Damaged => "report-damaged",
-    }
-    .to_owned();
-    {
-        let id = id.clone();
-        Effect::new(move |_| {
-            let shown = report.with(|(a, r)| *a == at && *r != Report::None);
-            if shown {
-                let id = id.clone();
-                request_animation_frame(move || {
-                    if let Some(el) = document().get_element_by_id(&id) {
-                        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = el.focus();
-                        }
-                    }
-                });
-            }
-        });
-    }
+    };
+    Effect::new(move |_| {
+        if report.with(|(a, r)| *a == at && *r != Report::None) {
+            browser::focus(id);
+        }
+    });
     let body = move || {
         let (where_, r) = report.get();
         if where_ != at {
@@ -468,12 +421,42 @@ fn ReportView(
             // What follows a file read by the library module ([`HomeViews`]).
             r => match views.get() {
                 Some(Ok(v)) => (v.report)(report, at, r),
-                Some(Err(Unavailable)) => view! { <div class="banner error" role="alert"><p>{state.text(K::PageUnavailable)}</p></div> }.into_any(),
-                None => ().into_any(),
+                Some(Err(Unavailable)) => views.unavailable(id),
+                None => view! { <p role="status">{state.text(K::Loading)}</p> }.into_any(),
             },
         }
     };
     view! { <div class="report" id=id tabindex="-1">{body}</div> }
+}
+
+/// The alert about entries set aside as unreadable, with their export and deletion
+/// ([`HomeViews::damaged`]).
+pub(super) fn damaged(report: RwSignal<(At, Report)>) -> AnyView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="banner error" role="alert">
+            <p>{move || {
+                let keys = state.damaged.get();
+                let shown: Vec<&str> = keys.iter().map(|k| storage::shown_key(k)).collect();
+                labelled(state.lang.get(), state.t(K::CorruptKept), &shown.join(", "))
+            }}</p>
+            <div class="actions">
+            <button on:click=move |_| {
+                let text = storage::damaged_entries(&state.damaged.get_untracked());
+                let name = crate::present::t(state.lang.get_untracked(), "psea-entrees-mises-de-cote.txt", "psea-set-aside-entries.txt");
+                let _ = browser::download(name, "text/plain", text.as_bytes());
+            }>{state.text(K::ExportSetAside)}</button>
+            <button on:click=move |_| {
+                if browser::confirm(state.t(K::ConfirmDropSetAside)) {
+                    storage::drop_set_aside(&state.damaged.get_untracked());
+                    state.damaged.set(Vec::new());
+                    report.set((At::Damaged, Report::SetAsideDropped));
+                }
+            }>{state.text(K::DropSetAside)}</button>
+            </div>
+        </div>
+    }
+    .into_any()
 }
 
 /// The message of an action on a file (opened, imported, already here, replaced, failed),
@@ -556,12 +539,71 @@ fn SetAsideList(set_aside: Vec<Msg>) -> impl IntoView {
 }
 
 /// The home page's views that come with the filling page's module ([`lazy::home_views`]):
-/// a saved assessment's card, and the message of an action on a file. Plain function
+/// a saved assessment's card, the message of an action on a file, and the alert about
+/// entries set aside. Plain function
 /// pointers, called where the page is built, as if the views were here.
 #[derive(Clone, Copy)]
 pub(super) struct HomeViews {
     pub card: fn(Head) -> AnyView,
     pub report: fn(RwSignal<(At, Report)>, At, Report) -> AnyView,
+    pub damaged: fn(RwSignal<(At, Report)>) -> AnyView,
+}
+
+/// The [`HomeViews`] as the home page waits for them: `None` while the module is on its way.
+#[derive(Clone, Copy)]
+struct LazyViews {
+    views: RwSignal<Option<Result<HomeViews, Unavailable>>>,
+    fetching: StoredValue<bool>,
+    /// Where focus goes when a retry ends (its button is gone by then).
+    focus_after: StoredValue<Option<&'static str>>,
+}
+
+impl LazyViews {
+    fn new() -> Self {
+        LazyViews {
+            views: RwSignal::new(None),
+            fetching: StoredValue::new(false),
+            focus_after: StoredValue::new(None),
+        }
+    }
+
+    fn get(&self) -> Option<Result<HomeViews, Unavailable>> {
+        self.views.get()
+    }
+
+    /// Fetches the module, unless it is here or on its way.
+    fn fetch(self) {
+        if self.fetching.try_get_value() != Some(false)
+            || matches!(self.views.get_untracked(), Some(Ok(_)))
+        {
+            return;
+        }
+        self.fetching.set_value(true);
+        leptos::task::spawn_local(async move {
+            let fetched = lazy::home_views().await;
+            self.fetching.try_set_value(false);
+            self.views.try_set(Some(fetched));
+            if let Some(Some(id)) = self.focus_after.try_update_value(Option::take) {
+                browser::focus(id);
+            }
+        });
+    }
+
+    /// « Could not be loaded » with « Try again », in place of what needs the module; after a
+    /// retry, focus goes to `focus` (what the module then shows, or this message again).
+    fn unavailable(self, focus: &'static str) -> AnyView {
+        let state = expect_context::<AppState>();
+        view! {
+            <div class="banner error" role="alert">
+                <p>{state.text(K::PageUnavailable)}</p>
+                <button on:click=move |_| {
+                    self.focus_after.set_value(Some(focus));
+                    self.fetch();
+                }>{state.text(K::TryAgain)}</button>
+            </div>
+        }
+        .into_any()
+    }
 }
 
 /// A saved assessment's card ([`HomeViews::card`]).

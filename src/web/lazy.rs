@@ -305,18 +305,29 @@ pub fn home_views() -> Result<super::home::HomeViews, Unavailable> {
     Ok(super::home::HomeViews {
         card: super::home::card,
         report: super::home::report_banner,
+        damaged: super::home::damaged,
     })
 }
 
 /// What records, on each save, the result an assessment's questionnaire version gives it.
 pub type Recorder = fn(&Questionnaire, &AnswersFile) -> RecordedResult;
 
+/// A page of its own module: a function of the route that builds it ([`super::LazyPage`]
+/// calls it once the module is fetched; each module's function builds its own page).
+pub type Page = fn(super::Route) -> AnyView;
+
 #[wasm_split(fill, fallible, preload(preload_fill))]
-pub fn fill(id: String) -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::fill::Fill id=id/> }.into_any())
+pub fn fill() -> Result<Page, Unavailable> {
+    Ok(|route| match route {
+        super::Route::Fill(id) => view! { <super::fill::Fill id=id/> }.into_any(),
+        _ => ().into_any(),
+    })
 }
 
 #[wasm_split(results, fallible, preload(preload_results))]
-pub fn results(id: String) -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::results::Results id=id/> }.into_any())
+pub fn results() -> Result<Page, Unavailable> {
+    Ok(|route| match route {
+        super::Route::Results(id) => view! { <super::results::Results id=id/> }.into_any(),
+        _ => ().into_any(),
+    })
 }

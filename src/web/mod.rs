@@ -524,7 +524,7 @@ pub fn App() -> impl IntoView {
         save_state: RwSignal::new(SaveState::Idle),
         damaged: RwSignal::new(Vec::new()),
         update_ready: RwSignal::new(js_flag("pseaWaiting")),
-        persisted: RwSignal::new(None),
+        persisted: RwSignal::new(storage::last_persisted()),
         last_export: RwSignal::new(storage::last_export()),
         storage_blocked: storage::blocked(),
         notice: RwSignal::new(None),
@@ -543,7 +543,9 @@ pub fn App() -> impl IntoView {
             .await
             .ok()
             .and_then(|v| v.as_bool());
-        state.persisted.set(Some(granted.unwrap_or(false)));
+        let granted = granted.unwrap_or(false);
+        storage::save_persisted(granted);
+        state.persisted.set(Some(granted));
     });
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         state.arrive(Route::from_hash(&browser::hash()))
@@ -605,14 +607,32 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The filling or results page, from its own module ([`lazy`]), once the library is read:
-/// "Loading…" meanwhile; if a module cannot be fetched, a message and a retry (nothing is
-/// lost: the answers are in memory and in storage).
+/// The filling, results or workspace page, from its own module ([`lazy`]): the module is
+/// fetched at once, and the page built once the library is read too; "Loading…" meanwhile;
+/// if a module cannot be fetched, a message and a retry (nothing is lost: the answers are in
+/// memory and in storage). The module hands over a plain function ([`lazy::Page`]) called
+/// here, so the first load carries no code that builds views from futures.
 #[component]
 fn LazyPage(route: Route) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let attempt = RwSignal::new(0u32);
-    let loading = move || view! { <p role="status">{state.text(K::PageLoading)}</p> };
+    let page = RwSignal::new(None);
+    let fetch = {
+        let route = route.clone();
+        move || {
+            let route = route.clone();
+            leptos::task::spawn_local(async move {
+                let fetched = match route {
+                    Route::Fill(_) => lazy::fill().await,
+                    Route::Results(_) => lazy::results().await,
+                    Route::Workspace => workspace::page().await,
+                    Route::Home => Ok((|_| view! { <home::Home/> }.into_any()) as lazy::Page),
+                };
+                page.try_set(Some(fetched));
+            });
+        }
+    };
+    fetch();
+    let loading = move || view! { <p role="status">{state.text(K::PageLoading)}</p> }.into_any();
     let failed = move |retry: Callback<()>| {
         view! {
             <div class="banner error" role="alert">
@@ -623,22 +643,20 @@ fn LazyPage(route: Route) -> impl IntoView {
         .into_any()
     };
     move || match state.library_state.get() {
-        LibraryState::Loading => loading().into_any(),
+        LibraryState::Loading => loading(),
         LibraryState::Unavailable => failed(Callback::new(move |_| state.load_library())),
-        LibraryState::Ready => {
-            attempt.track();
-            let route = route.clone();
-            let page = Suspend::new(async move {
-                let page = match route {
-                    Route::Fill(id) => lazy::fill(id).await,
-                    Route::Results(id) => lazy::results(id).await,
-                    Route::Workspace => workspace::page(state).await,
-                    Route::Home => Ok(view! { <home::Home/> }.into_any()),
-                };
-                page.unwrap_or_else(|_| failed(Callback::new(move |_| attempt.update(|n| *n += 1))))
-            });
-            view! { <Suspense fallback=loading>{page}</Suspense> }.into_any()
-        }
+        LibraryState::Ready => match page.get() {
+            None => loading(),
+            Some(Err(lazy::Unavailable)) => {
+                let fetch = fetch.clone();
+                failed(Callback::new(move |_| {
+                    page.set(None);
+                    fetch();
+                }))
+            }
+            // Built untracked: what the page reads as it is built must not rebuild it.
+            Some(Ok(build)) => untrack(|| build(route.clone())),
+        },
     }
 }
 

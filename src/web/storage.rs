@@ -25,6 +25,8 @@ const QUESTIONNAIRE: &str = "psea:v1:q:";
 const ASIDE: &str = "psea:v1:aside:";
 pub const LANG: &str = "psea:v1:lang";
 pub const LAST_EXPORT: &str = "psea:v1:last-export";
+/// Whether the browser last said this site's storage is persistent ("1") or not ("0").
+const PERSISTED: &str = "psea:v1:persisted";
 
 /// An assessment as kept on the device.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -205,8 +207,23 @@ pub fn load_assessments() -> (Vec<Stored>, Vec<String>) {
         }
     }
     damaged.sort();
-    found.sort_by_key(|s| std::cmp::Reverse(s.file.assessment.updated));
+    found.sort_unstable_by(|a, b| {
+        newest_first(
+            (a.file.assessment.updated, &a.id),
+            (b.file.assessment.updated, &b.id),
+        )
+    });
     (found, damaged)
+}
+
+/// The order of the stored assessments, as (last change, id): newest change first, then by
+/// id. A total order, so the heads (first load) and the full files (library) come in the
+/// same order, and the sort need not be stable (the unstable one is smaller code).
+fn newest_first(
+    a: (Option<chrono::DateTime<chrono::Utc>>, &str),
+    b: (Option<chrono::DateTime<chrono::Utc>>, &str),
+) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1))
 }
 
 /// The aside key for the unreadable entry `key` holding `text`: `aside:<key>`, or, when that
@@ -238,7 +255,7 @@ pub fn load_heads() -> Vec<Head> {
         .filter_map(|k| raw(&k))
         .filter_map(|t| Head::read(&t))
         .collect();
-    found.sort_by_key(|h| std::cmp::Reverse(h.updated));
+    found.sort_unstable_by(|a, b| newest_first((a.updated, &a.id), (b.updated, &b.id)));
     found
 }
 
@@ -299,6 +316,20 @@ pub fn lang_of(value: Option<&str>) -> Lang {
 
 pub fn save_lang(lang: Lang) {
     let _ = set_raw(LANG, lang.code());
+}
+
+/// What the browser said last time about persistent storage, shown until it answers again
+/// (so the home page does not move when it does).
+pub fn last_persisted() -> Option<bool> {
+    match raw(PERSISTED).as_deref() {
+        Some("1") => Some(true),
+        Some("0") => Some(false),
+        _ => None,
+    }
+}
+
+pub fn save_persisted(persisted: bool) {
+    let _ = set_raw(PERSISTED, if persisted { "1" } else { "0" });
 }
 
 /// When the user last exported an answers file from this device.

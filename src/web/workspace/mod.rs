@@ -32,10 +32,13 @@ use crate::present::aggregate as says;
 use crate::present::{labelled, Lang};
 use words::{w, W};
 
-/// The workspace page, from its own module.
+/// The workspace page, from its own module (see [`super::lazy::Page`]).
 #[wasm_split(workspace, fallible)]
-pub fn page(state: AppState) -> Result<AnyView, Unavailable> {
-    Ok(view! { <WorkspacePage state=state/> }.into_any())
+pub fn page() -> Result<super::lazy::Page, Unavailable> {
+    Ok(|_| {
+        let state = expect_context::<AppState>();
+        view! { <WorkspacePage state=state/> }.into_any()
+    })
 }
 
 /// Where a questionnaire's workspace is kept.
