@@ -399,7 +399,7 @@ fn key_label(k: K) -> Label {
 
 #[component]
 pub fn Fill(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = super::app_state();
     let Some(stored) = state
         .assessments
         .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())

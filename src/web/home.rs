@@ -65,7 +65,7 @@ pub(super) enum At {
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = super::app_state();
     let report = RwSignal::new((At::Files, Report::None));
     // The cards and the messages about files come with the filling page's module (see
     // [`HomeViews`]): fetched at once when there are saved assessments, else once the library
@@ -393,7 +393,7 @@ struct Entry {
 /// view and read out.
 #[component]
 fn ReportView(report: RwSignal<(At, Report)>, views: LazyViews, at: At) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = super::app_state();
     let id = match at {
         At::Start => "report-start",
         At::Files => "report-files",
@@ -432,7 +432,7 @@ fn ReportView(report: RwSignal<(At, Report)>, views: LazyViews, at: At) -> impl 
 /// The alert about entries set aside as unreadable, with their export and deletion
 /// ([`HomeViews::damaged`]).
 pub(super) fn damaged(report: RwSignal<(At, Report)>) -> AnyView {
-    let state = expect_context::<AppState>();
+    let state = super::app_state();
     view! {
         <div class="banner error" role="alert">
             <p>{move || {
@@ -462,7 +462,7 @@ pub(super) fn damaged(report: RwSignal<(At, Report)>) -> AnyView {
 /// The message of an action on a file (opened, imported, already here, replaced, failed),
 /// for [`ReportView`] ([`HomeViews::report`]).
 pub(super) fn report_banner(report: RwSignal<(At, Report)>, at: At, r: Report) -> AnyView {
-    let state = expect_context::<AppState>();
+    let state = super::app_state();
     let said = move |k: K, value: &str| labelled(state.lang.get(), state.t(k), value);
     match r {
         Report::QuestionnaireAdded(title) => view! {
@@ -529,7 +529,7 @@ pub(super) fn report_banner(report: RwSignal<(At, Report)>, at: At, r: Report) -
 /// The answers an import set aside (kept in the file), if any.
 #[component]
 fn SetAsideList(set_aside: Vec<Msg>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = super::app_state();
     (!set_aside.is_empty()).then(|| {
         view! {
             <p>{state.text(K::SetAside)}</p>
@@ -592,7 +592,7 @@ impl LazyViews {
     /// « Could not be loaded » with « Try again », in place of what needs the module; after a
     /// retry, focus goes to `focus` (what the module then shows, or this message again).
     fn unavailable(self, focus: &'static str) -> AnyView {
-        let state = expect_context::<AppState>();
+        let state = super::app_state();
         view! {
             <div class="banner error" role="alert">
                 <p>{state.text(K::PageUnavailable)}</p>
@@ -616,7 +616,7 @@ pub(super) fn card(h: Head) -> AnyView {
 /// library module. Every word follows the language switch at once.
 #[component]
 fn AssessmentCard(h: Head) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = super::app_state();
     let lang = move || state.lang.get();
     let qid = h.questionnaire.clone();
     // Title, progress and rating need the library; until it is read, the catalogue's title.
@@ -792,7 +792,7 @@ pub(super) fn export(state: AppState, s: &Stored) -> Vec<String> {
 /// « ✓ File saved to downloads: name », where the export was asked for.
 #[component]
 fn ExportStatus(names: RwSignal<Vec<String>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = super::app_state();
     view! {
         <p class="export-status" role="status">{move || {
             let names = names.get();
@@ -805,7 +805,7 @@ fn ExportStatus(names: RwSignal<Vec<String>>) -> impl IntoView {
 /// assessments changed since.
 #[component]
 fn Backup() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = super::app_state();
     let exported = RwSignal::new(Vec::new());
     let stale = move || {
         let last = state.last_export.get();
@@ -828,10 +828,10 @@ fn Backup() -> impl IntoView {
             <p>{move || labelled(state.lang.get(), state.t(K::LastBackup), &state.last_export.get()
                 .map(|d| french_date(d.date_naive(), state.lang.get()))
                 .unwrap_or_else(|| state.t(K::Never).to_owned()))}</p>
-            <Show when=stale>
+            {move || stale().then(|| view! {
                 <p class="warn" role="note">{state.text(K::BackupReminder)}</p>
-            </Show>
-            <Show when=move || state.heads.with(|l| !l.is_empty())>
+            })}
+            {move || state.heads.with(|l| !l.is_empty()).then(|| view! {
                 <p class="actions"><button class="primary" on:click=move |_| {
                     // One answers file per assessment, each importable on its own.
                     let ids: Vec<String> = state.heads.with_untracked(|l| l.iter().map(|h| h.id.clone()).collect());
@@ -843,7 +843,7 @@ fn Backup() -> impl IntoView {
                         }
                     });
                 }>{state.text(K::ExportAll)}</button></p>
-            </Show>
+            })}
             <ExportStatus names=exported/>
         </section>
     }

@@ -124,6 +124,13 @@ pub enum Notice {
 }
 
 /// A read of the questionnaire library that several callers can await.
+/// The app's state, which [`App`] provides to every page. Not Leptos' `expect_context`: its
+/// panic message writes the type's name with `{:?}`, which brings the code that escapes
+/// strings for debugging into the first load.
+pub fn app_state() -> AppState {
+    use_context::<AppState>().expect("App provides AppState")
+}
+
 type LibraryRead = Shared<LocalBoxFuture<'static, Result<(), lazy::Unavailable>>>;
 
 #[derive(Clone, Copy)]
@@ -586,19 +593,19 @@ pub fn App() -> impl IntoView {
                 </select>
             </label>
         </header>
-        <Show when=move || state.update_ready.get()>
+        {move || state.update_ready.get().then(|| view! {
             <div class="banner ok" role="status">
                 <p>{state.text(K::UpdateReady)}</p>
                 <button class="primary" on:click=move |_| call_js("pseaApplyUpdate")>{state.text(K::UpdateNow)}</button>
             </div>
-        </Show>
+        })}
         <NoticeView/>
         <main id="main" tabindex="-1">
-            <Show when=move || state.storage_blocked>
+            {state.storage_blocked.then(|| view! {
                 <div class="banner error" role="alert">
                     <p>{state.text(K::StorageBlocked)}</p>
                 </div>
-            </Show>
+            })}
             {move || match state.route.get() {
                 Route::Home => view! { <home::Home/> }.into_any(),
                 route => view! { <LazyPage route=route/> }.into_any(),
@@ -614,7 +621,7 @@ pub fn App() -> impl IntoView {
 /// here, so the first load carries no code that builds views from futures.
 #[component]
 fn LazyPage(route: Route) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = app_state();
     let page = RwSignal::new(None);
     let fetch = {
         let route = route.clone();
@@ -689,7 +696,7 @@ fn focus_heading(old: Option<web_sys::Element>, tries: u32) {
 /// window so it is seen wherever the user is on the page.
 #[component]
 fn NoticeView() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = app_state();
     move || {
         state.notice.get().map(|notice| {
             let (class, role, text) = match notice {
@@ -717,7 +724,7 @@ fn NoticeView() -> impl IntoView {
 /// "Saved" after each change, or the storage error with what to do.
 #[component]
 fn SaveIndicator() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = app_state();
     view! {
         <p class="save-state" role="status" aria-live="polite">
             {move || match state.save_state.get() {
@@ -733,16 +740,16 @@ fn SaveIndicator() -> impl IntoView {
 /// The storage error banner with an export button, shown on every page while saving fails.
 #[component]
 pub fn StorageBanner(#[prop(optional)] export: Option<Callback<()>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = app_state();
     view! {
-        <Show when=move || matches!(state.save_state.get(), SaveState::Failed(_))>
+        {move || matches!(state.save_state.get(), SaveState::Failed(_)).then(|| view! {
             <div class="banner error" role="alert">
                 <p>{state.text(K::StorageFailed)}</p>
                 {export.map(|cb| view! {
                     <button on:click=move |_| cb.run(())>{state.text(K::ExportAnswers)}</button>
                 })}
             </div>
-        </Show>
+        })}
     }
 }
 

@@ -23,7 +23,7 @@ use crate::present::{labelled, list_sep, placement};
 
 #[component]
 pub fn Results(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = super::app_state();
     let Some(stored) = state
         .assessments
         .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
@@ -717,7 +717,7 @@ fn QuizReview(ctx: Ctx) -> impl IntoView {
 /// with their reason, so nothing typed is hidden (the PDF and the command line list them too).
 #[component]
 fn SetAside(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = super::app_state();
     move || {
         let lang = state.lang.get();
         let lines = state.assessments.with(|l| {
@@ -867,7 +867,7 @@ enum PdfState {
 /// downloaded as `<questionnaire>-<organisation>-<date>.pdf`. What is happening is announced.
 #[component]
 fn PdfExport(id: String, compared: RwSignal<Option<String>>) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = super::app_state();
     let status = RwSignal::new(PdfState::Idle);
     let busy = move || matches!(status.get(), PdfState::Loading | PdfState::Building);
     let export = move |_| {

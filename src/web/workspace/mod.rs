@@ -36,7 +36,7 @@ use words::{w, W};
 #[wasm_split(workspace, fallible)]
 pub fn page() -> Result<super::lazy::Page, Unavailable> {
     Ok(|_| {
-        let state = expect_context::<AppState>();
+        let state = super::app_state();
         view! { <WorkspacePage state=state/> }.into_any()
     })
 }
