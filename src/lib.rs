@@ -10,3 +10,9 @@ pub mod present;
 pub mod report;
 #[cfg(feature = "web")]
 pub mod web;
+
+// The allocator of the browser builds (the app and the PDF worker): Talc, smaller code than
+// the standard library's dlmalloc in every module fetched (figures in the README, issue #16).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
