@@ -43,7 +43,7 @@ for (const n of [200, 500]) {
             const want = `${n} évaluations`;
             const look = () => {
               const c = document.querySelector('#ws-summary .ws-count');
-              if (c && c.textContent.trim() === want) resolve(performance.now() - start);
+              if (c && c.textContent.replace(/\s/g, ' ').trim() === want) resolve(performance.now() - start);
               else requestAnimationFrame(look);
             };
             look();
