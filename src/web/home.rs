@@ -70,14 +70,11 @@ pub fn Home() -> impl IntoView {
     // The cards and the messages about files come with the filling page's module (see
     // [`HomeViews`]): fetched at once when there are saved assessments, else once the library
     // is read (a first visit needs it first), and again for a message if it failed.
+    // (Waiting for the library, not asking for it: it is read once this page is painted.)
     let views = LazyViews::new();
     Effect::new(move |_| {
-        if !state.heads.with(Vec::is_empty) {
-            views.fetch();
-        }
-    });
-    leptos::task::spawn_local(async move {
-        if state.ensure_library().await.is_ok() {
+        let ready = state.library_state.get() == LibraryState::Ready;
+        if ready || !state.heads.with(Vec::is_empty) {
             views.fetch();
         }
     });
