@@ -61,7 +61,7 @@ export default async function (t) {
     await context.close();
   });
 
-  await test('the saved assessments\' cards come with the filling page\'s module: each card shows its name and « Chargement… » in the room it will take, then itself; if it cannot be fetched, a message and « Réessayer » (focus kept), the rest of the page works, and nothing is lost', async () => {
+  await test('the saved assessments\' cards come with the filling page\'s module: « Chargement… » and each card’s name in the room it will take, then the cards; if it cannot be fetched, a message and « Réessayer » (focus kept), the rest of the page works, and nothing is lost', async () => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(base);
@@ -77,9 +77,9 @@ export default async function (t) {
     await context.route('**/split_fill-*.wasm', async (r) => { await held; await r.continue(); });
     await page.reload();
     const mine = page.getByRole('region', { name: 'Mes évaluations' });
-    // Meanwhile the card has its name, « Chargement… » and the room a card takes.
+    // Meanwhile « Chargement… », and the card with its name in the room a card takes.
+    await mine.getByRole('status').getByText('Chargement…').waitFor();
     const pending = mine.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'ONG Tête' }) });
-    await pending.getByText('Chargement…').waitFor();
     const heldHeight = (await pending.boundingBox()).height;
     release();
     const open = mine.getByRole('button', { name: 'Ouvrir : ONG Tête' });
@@ -93,6 +93,8 @@ export default async function (t) {
     await page.reload();
     await mine.getByRole('alert').getByText(/n’a pas pu être chargée/).waitFor();
     expect(await mine.getByRole('button', { name: /^Ouvrir/ }).count() === 0, 'cards without their module');
+    // The names at least stay in sight.
+    expect(await mine.getByRole('heading', { level: 3, name: 'ONG Tête' }).count() === 1, 'the saved assessment\'s name is gone');
     expect(await page.getByRole('button', { name: /^Commencer/ }).count() === 6, 'the catalogue is not there');
     const kept = await page.evaluate(() => localStorage.getItem('psea:v1:a:one'));
     expect(kept && kept.includes('ONG Tête'), `the assessment was not kept: ${kept}`);

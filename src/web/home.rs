@@ -176,15 +176,19 @@ pub fn Home() -> impl IntoView {
                 if list.is_empty() {
                     return view! { <p>{state.text(K::NoAssessments)}</p> }.into_any();
                 }
-                match views.get() {
-                    None => view! {
-                        <ul class="cards" aria-busy="true">{list.into_iter().map(|h| view! {
-                            <li class="card pending"><h3>{h.display_name(state)}</h3><p>{state.text(K::Loading)}</p></li>
-                        }).collect_view()}</ul>
-                    }.into_any(),
-                    Some(Err(Unavailable)) => views.unavailable("mine"),
-                    Some(Ok(v)) => view! { <ul class="cards">{list.into_iter().map(|h| (v.card)(h)).collect_view()}</ul> }.into_any(),
-                }
+                let Some(Ok(v)) = views.get() else {
+                    // Until the cards can be built, their names at least, under « Chargement… »
+                    // or the message that the module could not be fetched.
+                    let names = list.into_iter().map(|h| view! {
+                        <li class="card pending"><h3>{h.display_name(state)}</h3></li>
+                    }).collect_view();
+                    let why = match views.get() {
+                        Some(Err(Unavailable)) => views.unavailable("mine"),
+                        _ => view! { <p role="status">{state.text(K::Loading)}</p> }.into_any(),
+                    };
+                    return view! { {why} <ul class="cards">{names}</ul> }.into_any();
+                };
+                view! { <ul class="cards">{list.into_iter().map(|h| (v.card)(h)).collect_view()}</ul> }.into_any()
             }}
         </section>
 
