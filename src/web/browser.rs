@@ -45,11 +45,12 @@ pub fn reveal(id: &'static str) {
 }
 
 /// Moves focus to the element `id` once the page is next drawn (it may be about to appear).
-pub fn focus(id: &'static str) {
+pub fn focus(id: impl Into<String>) {
+    let id = id.into();
     leptos::prelude::request_animation_frame(move || {
         let el = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|d| d.get_element_by_id(&id))
             .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(el) = el {
             let _ = el.focus();

@@ -1653,15 +1653,7 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
                 crate::engine::edit::validate(a);
             });
             // The button goes away: keep the keyboard user where the verdict is.
-            let dom = dom.clone();
-            request_animation_frame(move || {
-                if let Some(el) = document()
-                    .get_element_by_id(&dom)
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = el.focus();
-                }
-            });
+            super::browser::focus(dom.clone());
         }
     };
     let hint = format!("{}-validate-hint", item.id);
