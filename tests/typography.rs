@@ -162,15 +162,19 @@ fn ui_pairs() -> Vec<(String, String, String)> {
         out.push((key, fr, en));
         rest = &after2[q2 + n2..];
     }
-    // Every key of the enum has its pair: the reading above missed none.
-    let keys = &src[src.find("pub enum K {").expect("enum K")..];
-    let keys = &keys[..keys.find('}').unwrap()];
-    let n_keys = keys
-        .lines()
-        .skip(1)
-        .filter(|l| l.trim().ends_with(','))
-        .count();
-    assert_eq!(out.len(), n_keys, "pairs read vs keys of enum K");
+    // Every key of the two tables has its pair: the reading above missed none.
+    let n_keys: usize = ["pub enum K {", "pub enum P {"]
+        .iter()
+        .map(|head| {
+            let keys = &src[src.find(head).expect(head)..];
+            let keys = &keys[..keys.find('}').unwrap()];
+            keys.lines()
+                .skip(1)
+                .filter(|l| l.trim().ends_with(','))
+                .count()
+        })
+        .sum();
+    assert_eq!(out.len(), n_keys, "pairs read vs keys of enums K and P");
     out
 }
 
@@ -181,7 +185,7 @@ fn every_french_string_of_the_ui_table() {
     let mut report = Vec::new();
     for (key, fr, _) in &pairs {
         for p in problems(fr) {
-            report.push(format!("K::{key}: {p}"));
+            report.push(format!("{key}: {p}"));
         }
     }
     assert!(

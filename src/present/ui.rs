@@ -1,8 +1,14 @@
 //! Every UI string of the browser app in French and English. A key without both is a compile
-//! error: the `match` below must cover every key and each arm is a (French, English) pair.
+//! error: each `match` below must cover every key and each arm is a (French, English) pair.
 //! Questionnaire content is translated in the questionnaire files, not here. Plain Rust: the
-//! strings the PDF and the command line share live in the other `present` modules, and this
-//! table is the app's own words.
+//! strings the PDF and the command line share live in the other `present` modules, and these
+//! tables are the app's own words.
+//!
+//! Two tables, because the browser app is split into modules fetched when needed: [`K`] holds
+//! the words of the shell and the home page (the first load), [`P`] those only the filling,
+//! results and workspace pages use. One table would put every string in the first load: a
+//! `match` is one function, kept whole by whichever module calls it (2.2 KB of gzip text
+//! alone for `P`'s strings).
 
 use super::Lang;
 
@@ -21,10 +27,6 @@ pub enum K {
     StartQuiz,
     MyAssessments,
     NoAssessments,
-    Organisation,
-    Assessor,
-    Place,
-    Date,
     LastChange,
     Progress,
     Rating,
@@ -57,6 +59,185 @@ pub enum K {
     ExportSetAside,
     ConfirmDropSetAside,
     ExportAnswers,
+    Passed,
+    NotPassed,
+    UpdateReady,
+    UpdateNow,
+    Backup,
+    Persisted,
+    NotPersisted,
+    LastBackup,
+    Never,
+    BackupReminder,
+    Export,
+    PageLoading,
+    Loading,
+    PageUnavailable,
+    TryAgain,
+    ExportAll,
+    ExportDone,
+    SelfAssessment,
+    StorageBlocked,
+    MergedElsewhere,
+    ConflictKept,
+    ConflictSuffix,
+    Dismiss,
+    AlreadyHere,
+    Replace,
+    KeepBoth,
+    Replaced,
+    NoAnswerFits,
+    SavedInMemory,
+    NewFollowUp,
+    WorkspaceHint,
+}
+
+impl K {
+    /// (French, English).
+    pub const fn pair(self) -> (&'static str, &'static str) {
+        use K::*;
+        match self {
+            AppName => ("Évaluation PEAS", "PSEA assessment"),
+            Tagline => (
+                "Protection contre l’exploitation et les abus sexuels\u{a0}: tout reste sur cet appareil.",
+                "Protection from sexual exploitation and abuse: everything stays on this device.",
+            ),
+            SkipToContent => ("Aller au contenu", "Skip to content"),
+            Language => ("Langue", "Language"),
+            Home => ("Accueil", "Home"),
+            Questionnaires => ("Questionnaires", "Questionnaires"),
+            Questionnaire => ("Questionnaire", "Questionnaire"),
+            ForWhom => ("Pour qui", "For whom"),
+            Minutes => ("min", "min"),
+            Start => ("Commencer une évaluation", "Start an assessment"),
+            StartQuiz => ("Commencer le quiz", "Start the quiz"),
+            MyAssessments => ("Mes évaluations", "My assessments"),
+            NoAssessments => ("Aucune évaluation sur cet appareil.", "No assessment on this device."),
+            LastChange => ("Dernière modification", "Last change"),
+            Progress => ("Avancement", "Progress"),
+            Rating => ("Résultat", "Rating"),
+            Open => ("Ouvrir", "Open"),
+            Duplicate => ("Dupliquer", "Duplicate"),
+            Rename => ("Renommer", "Rename"),
+            Delete => ("Supprimer", "Delete"),
+            ConfirmDelete => (
+                "Supprimer définitivement cette évaluation de cet appareil\u{202f}? Exportez-la d’abord si vous en avez besoin.",
+                "Delete this assessment from this device for good? Export it first if you need it.",
+            ),
+            NewName => ("Nouveau nom de l’évaluation", "New name of the assessment"),
+            CopyOf => ("Copie de", "Copy of"),
+            Untitled => ("Sans nom", "Untitled"),
+            OpenQuestionnaireFile => ("Ouvrir un fichier de questionnaire", "Open a questionnaire file"),
+            OpenQuestionnaireHint => (
+                "Fichier .toml préparé par le réseau PEAS\u{202f}; il est vérifié puis gardé sur cet appareil.",
+                "A .toml file prepared by the PSEA network; it is checked, then kept on this device.",
+            ),
+            QuestionnaireAdded => ("Questionnaire ajouté", "Questionnaire added"),
+            QuestionnaireErrors => ("Ce fichier n’est pas un questionnaire valide", "This file is not a valid questionnaire"),
+            ImportAnswers => ("Importer un fichier de réponses", "Import an answers file"),
+            ImportAnswersHint => ("Fichier .json exporté par cet outil.", "A .json file exported by this tool."),
+            Imported => ("Réponses importées", "Answers imported"),
+            SetAside => ("Mises de côté (conservées dans le fichier)", "Set aside (kept in the file)"),
+            NoQuestionnaireFor => ("Aucun questionnaire sur cet appareil pour ce fichier", "No questionnaire on this device for this file"),
+            EraseAll => ("Effacer toutes mes données sur cet appareil", "Erase all my data on this device"),
+            ConfirmEraseAll => (
+                "Effacer toutes les évaluations, questionnaires ajoutés et réglages de cet appareil\u{202f}? Cette action est définitive. Les fichiers déjà exportés (dossier Téléchargements) restent sur l’appareil.",
+                "Erase every assessment, added questionnaire and setting on this device? This cannot be undone. Files already exported (Downloads folder) stay on the device.",
+            ),
+            Erased => ("Toutes les données de cet appareil ont été effacées.", "All data on this device was erased."),
+            SetAsideDropped => ("Les entrées mises de côté ont été supprimées de cet appareil.", "The set-aside entries were deleted from this device."),
+            Saved => ("Enregistré sur cet appareil", "Saved on this device"),
+            SaveFailed => ("Enregistrement impossible", "Could not save"),
+            StorageFailed => (
+                "Le navigateur refuse d’enregistrer (espace plein ou stockage désactivé). Vos réponses restent en mémoire tant que la page est ouverte\u{a0}: exportez-les maintenant.",
+                "The browser refuses to save (storage full or disabled). Your answers stay in memory while this page is open: export them now.",
+            ),
+            CorruptKept => (
+                "Une évaluation enregistrée est illisible\u{202f}; elle a été mise de côté telle quelle, sans rien effacer",
+                "A saved assessment could not be read; it was set aside as it was, nothing deleted",
+            ),
+            DropSetAside => ("Supprimer ces entrées", "Delete these entries"),
+            ExportSetAside => ("Exporter ces entrées (.txt)", "Export these entries (.txt)"),
+            ConfirmDropSetAside => (
+                "Supprimer définitivement les entrées mises de côté\u{202f}? Exportez-les d’abord si quelqu’un peut encore les réparer.",
+                "Delete the entries set aside for good? Export them first if someone may still repair them.",
+            ),
+            ExportAnswers => ("Exporter les réponses (.json)", "Export answers (.json)"),
+            Passed => ("Réussi", "Passed"),
+            NotPassed => ("Non réussi", "Not passed"),
+            UpdateReady => (
+                "Une nouvelle version de l’application est prête. Vos évaluations sont conservées.",
+                "A new version of the app is ready. Your assessments are kept.",
+            ),
+            UpdateNow => ("Mettre à jour maintenant", "Update now"),
+            Backup => ("Sauvegarde", "Backup"),
+            Persisted => (
+                "Stockage persistant accordé\u{a0}: le navigateur n’effacera pas vos données de lui-même.",
+                "Persistent storage granted: the browser will not clear your data on its own.",
+            ),
+            NotPersisted => (
+                "Stockage non garanti\u{a0}: le navigateur peut effacer les données si l’appareil manque de place. Exportez régulièrement.",
+                "Storage not guaranteed: the browser may clear data when the device runs low on space. Export regularly.",
+            ),
+            LastBackup => ("Dernière sauvegarde exportée", "Last exported backup"),
+            Never => ("jamais", "never"),
+            BackupReminder => (
+                "Des évaluations ont changé depuis votre dernière sauvegarde. Exportez-les pour ne rien perdre (appareil partagé, navigateur vidé, téléphone perdu).",
+                "Assessments changed since your last backup. Export them so nothing is lost (shared device, cleared browser, lost phone).",
+            ),
+            Export => ("Exporter", "Export"),
+            PageLoading => ("Chargement de la page…", "Loading the page…"),
+            Loading => ("Chargement…", "Loading…"),
+            PageUnavailable => (
+                "Cette partie de l’application n’a pas pu être chargée\u{202f}; vérifiez la connexion et réessayez. Vos réponses sont conservées.",
+                "This part of the app could not be loaded; check the connection and try again. Your answers are kept.",
+            ),
+            TryAgain => ("Réessayer", "Try again"),
+            ExportAll => ("Exporter tout", "Export all"),
+            ExportDone => ("Fichier enregistré dans les téléchargements", "File saved to downloads"),
+            SelfAssessment => (
+                "Auto-évaluation — notation indicative\u{202f}; la notation officielle est celle de l’agence",
+                "Self-assessment — indicative rating; the official rating is the agency’s",
+            ),
+            StorageBlocked => (
+                "Le stockage de ce navigateur est bloqué\u{a0}: vos réponses ne seront pas gardées après fermeture. Exportez-les.",
+                "This browser’s storage is blocked: your answers will not be kept once the page is closed. Export them.",
+            ),
+            MergedElsewhere => (
+                "Cette évaluation a aussi été modifiée dans un autre onglet\u{202f}; les deux modifications sont gardées.",
+                "This assessment was also changed in another tab; both changes are kept.",
+            ),
+            ConflictKept => (
+                "Cette évaluation a été modifiée dans un autre onglet sur les mêmes réponses. Les deux versions sont gardées\u{202f}; la vôtre est la copie",
+                "This assessment was changed in another tab on the same answers. Both versions are kept; yours is the copy",
+            ),
+            ConflictSuffix => ("(conflit)", "(conflict)"),
+            Dismiss => ("Fermer", "Close"),
+            AlreadyHere => ("Déjà présente sur cet appareil", "Already on this device"),
+            Replace => ("Remplacer", "Replace"),
+            KeepBoth => ("Garder les deux", "Keep both"),
+            Replaced => ("Évaluation remplacée par le fichier importé", "Assessment replaced by the imported file"),
+            NoAnswerFits => (
+                "Aucune réponse de ce fichier ne correspond au questionnaire\u{202f}; rien n’a été importé",
+                "No answer in this file fits the questionnaire; nothing was imported",
+            ),
+            SavedInMemory => ("Gardé en mémoire seulement (stockage bloqué)", "Kept in memory only (storage blocked)"),
+            NewFollowUp => ("Nouvelle évaluation de suivi", "New follow-up assessment"),
+            WorkspaceHint => (
+                "Pour un réseau\u{a0}: la synthèse des fichiers de plusieurs partenaires.",
+                "For a network: the overall picture of many partners’ files.",
+            ),
+        }
+    }
+}
+
+/// The words of the filling, results and workspace pages (see the module's docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum P {
+    Organisation,
+    Assessor,
+    Place,
+    Date,
     Guidance,
     Evidence,
     OtherEvidence,
@@ -126,8 +307,6 @@ pub enum K {
     RemoveEntry,
     Print,
     RightAnswer,
-    Passed,
-    NotPassed,
     Section,
     Hidden,
     NaExcluded,
@@ -135,15 +314,6 @@ pub enum K {
     CappedBy,
     NoGap,
     AssessmentDetails,
-    UpdateReady,
-    UpdateNow,
-    Backup,
-    Persisted,
-    NotPersisted,
-    LastBackup,
-    Never,
-    BackupReminder,
-    Export,
     ExportPdf,
     PdfLoading,
     PdfBuilding,
@@ -153,10 +323,6 @@ pub enum K {
     PdfModuleUnavailable,
     Pages,
     Kilobytes,
-    PageLoading,
-    Loading,
-    PageUnavailable,
-    TryAgain,
     Validate,
     ValidateHint,
     IncorrectAnswer,
@@ -167,105 +333,21 @@ pub enum K {
     QuizSession,
     QuizDate,
     ScrollHint,
-    ExportAll,
-    ExportDone,
-    SelfAssessment,
     ProvisionalPeriod,
     Sources,
     OtherOption,
     ResultStatus,
-    // Helper B (#12): storage, other tabs, boot, imports.
-    StorageBlocked,
-    MergedElsewhere,
-    ConflictKept,
-    ConflictSuffix,
-    Dismiss,
-    AlreadyHere,
-    Replace,
-    KeepBoth,
-    Replaced,
-    NoAnswerFits,
-    SavedInMemory,
-    // Helper D (#14): follow-up.
-    NewFollowUp,
-    WorkspaceHint,
 }
 
-impl K {
+impl P {
     /// (French, English).
     pub const fn pair(self) -> (&'static str, &'static str) {
-        use K::*;
+        use P::*;
         match self {
-            AppName => ("Évaluation PEAS", "PSEA assessment"),
-            Tagline => (
-                "Protection contre l’exploitation et les abus sexuels\u{a0}: tout reste sur cet appareil.",
-                "Protection from sexual exploitation and abuse: everything stays on this device.",
-            ),
-            SkipToContent => ("Aller au contenu", "Skip to content"),
-            Language => ("Langue", "Language"),
-            Home => ("Accueil", "Home"),
-            Questionnaires => ("Questionnaires", "Questionnaires"),
-            Questionnaire => ("Questionnaire", "Questionnaire"),
-            ForWhom => ("Pour qui", "For whom"),
-            Minutes => ("min", "min"),
-            Start => ("Commencer une évaluation", "Start an assessment"),
-            StartQuiz => ("Commencer le quiz", "Start the quiz"),
-            MyAssessments => ("Mes évaluations", "My assessments"),
-            NoAssessments => ("Aucune évaluation sur cet appareil.", "No assessment on this device."),
             Organisation => ("Organisation", "Organisation"),
             Assessor => ("Évaluateur·rice", "Assessor"),
             Place => ("Lieu", "Place"),
             Date => ("Date de l’évaluation", "Assessment date"),
-            LastChange => ("Dernière modification", "Last change"),
-            Progress => ("Avancement", "Progress"),
-            Rating => ("Résultat", "Rating"),
-            Open => ("Ouvrir", "Open"),
-            Duplicate => ("Dupliquer", "Duplicate"),
-            Rename => ("Renommer", "Rename"),
-            Delete => ("Supprimer", "Delete"),
-            ConfirmDelete => (
-                "Supprimer définitivement cette évaluation de cet appareil\u{202f}? Exportez-la d’abord si vous en avez besoin.",
-                "Delete this assessment from this device for good? Export it first if you need it.",
-            ),
-            NewName => ("Nouveau nom de l’évaluation", "New name of the assessment"),
-            CopyOf => ("Copie de", "Copy of"),
-            Untitled => ("Sans nom", "Untitled"),
-            OpenQuestionnaireFile => ("Ouvrir un fichier de questionnaire", "Open a questionnaire file"),
-            OpenQuestionnaireHint => (
-                "Fichier .toml préparé par le réseau PEAS\u{202f}; il est vérifié puis gardé sur cet appareil.",
-                "A .toml file prepared by the PSEA network; it is checked, then kept on this device.",
-            ),
-            QuestionnaireAdded => ("Questionnaire ajouté", "Questionnaire added"),
-            QuestionnaireErrors => ("Ce fichier n’est pas un questionnaire valide", "This file is not a valid questionnaire"),
-            ImportAnswers => ("Importer un fichier de réponses", "Import an answers file"),
-            ImportAnswersHint => ("Fichier .json exporté par cet outil.", "A .json file exported by this tool."),
-            Imported => ("Réponses importées", "Answers imported"),
-            SetAside => ("Mises de côté (conservées dans le fichier)", "Set aside (kept in the file)"),
-            NoQuestionnaireFor => ("Aucun questionnaire sur cet appareil pour ce fichier", "No questionnaire on this device for this file"),
-            EraseAll => ("Effacer toutes mes données sur cet appareil", "Erase all my data on this device"),
-            ConfirmEraseAll => (
-                "Effacer toutes les évaluations, questionnaires ajoutés et réglages de cet appareil\u{202f}? Cette action est définitive. Les fichiers déjà exportés (dossier Téléchargements) restent sur l’appareil.",
-                "Erase every assessment, added questionnaire and setting on this device? This cannot be undone. Files already exported (Downloads folder) stay on the device.",
-            ),
-            Erased => ("Toutes les données de cet appareil ont été effacées.", "All data on this device was erased."),
-            SetAsideDropped => ("Les entrées mises de côté ont été supprimées de cet appareil.", "The set-aside entries were deleted from this device."),
-            Saved => ("Enregistré sur cet appareil", "Saved on this device"),
-            SaveFailed => ("Enregistrement impossible", "Could not save"),
-            StorageFailed => (
-                "Le navigateur refuse d’enregistrer (espace plein ou stockage désactivé). Vos réponses restent en mémoire tant que la page est ouverte\u{a0}: exportez-les maintenant.",
-                "The browser refuses to save (storage full or disabled). Your answers stay in memory while this page is open: export them now.",
-            ),
-            CorruptKept => (
-                "Une évaluation enregistrée est illisible\u{202f}; elle a été mise de côté telle quelle, sans rien effacer",
-                "A saved assessment could not be read; it was set aside as it was, nothing deleted",
-            ),
-            DropSetAside => ("Supprimer ces entrées", "Delete these entries"),
-            ExportSetAside => ("Exporter ces entrées (.txt)", "Export these entries (.txt)"),
-            ConfirmDropSetAside => (
-                "Supprimer définitivement les entrées mises de côté\u{202f}? Exportez-les d’abord si quelqu’un peut encore les réparer.",
-                "Delete the entries set aside for good? Export them first if someone may still repair them.",
-            ),
-            ExportAnswers => ("Exporter les réponses (.json)", "Export answers (.json)"),
             Guidance => ("Comment noter", "How to rate"),
             Evidence => ("Preuves disponibles", "Evidence available"),
             OtherEvidence => ("Autre preuve", "Other evidence"),
@@ -350,8 +432,6 @@ impl K {
             RemoveEntry => ("Retirer du plan", "Remove from plan"),
             Print => ("Imprimer", "Print"),
             RightAnswer => ("Bonne réponse", "Right answer"),
-            Passed => ("Réussi", "Passed"),
-            NotPassed => ("Non réussi", "Not passed"),
             Section => ("Section", "Section"),
             Hidden => ("masquée, ne compte pas", "hidden, does not count"),
             NaExcluded => ("sans objet, exclue du maximum", "not applicable, left out of the maximum"),
@@ -359,27 +439,6 @@ impl K {
             CappedBy => ("Plafonné par une norme critique non respectée", "Capped by a critical standard not met"),
             NoGap => ("Aucun écart relevé.", "No gap found."),
             AssessmentDetails => ("L’évaluation", "The assessment"),
-            UpdateReady => (
-                "Une nouvelle version de l’application est prête. Vos évaluations sont conservées.",
-                "A new version of the app is ready. Your assessments are kept.",
-            ),
-            UpdateNow => ("Mettre à jour maintenant", "Update now"),
-            Backup => ("Sauvegarde", "Backup"),
-            Persisted => (
-                "Stockage persistant accordé\u{a0}: le navigateur n’effacera pas vos données de lui-même.",
-                "Persistent storage granted: the browser will not clear your data on its own.",
-            ),
-            NotPersisted => (
-                "Stockage non garanti\u{a0}: le navigateur peut effacer les données si l’appareil manque de place. Exportez régulièrement.",
-                "Storage not guaranteed: the browser may clear data when the device runs low on space. Export regularly.",
-            ),
-            LastBackup => ("Dernière sauvegarde exportée", "Last exported backup"),
-            Never => ("jamais", "never"),
-            BackupReminder => (
-                "Des évaluations ont changé depuis votre dernière sauvegarde. Exportez-les pour ne rien perdre (appareil partagé, navigateur vidé, téléphone perdu).",
-                "Assessments changed since your last backup. Export them so nothing is lost (shared device, cleared browser, lost phone).",
-            ),
-            Export => ("Exporter", "Export"),
             ExportPdf => ("Exporter le rapport PDF", "Export the PDF report"),
             PdfLoading => (
                 "Chargement du module PDF (une seule fois par visite)…",
@@ -398,13 +457,6 @@ impl K {
             ),
             Pages => ("pages", "pages"),
             Kilobytes => ("Ko", "KB"),
-            PageLoading => ("Chargement de la page…", "Loading the page…"),
-            Loading => ("Chargement…", "Loading…"),
-            PageUnavailable => (
-                "Cette partie de l’application n’a pas pu être chargée\u{202f}; vérifiez la connexion et réessayez. Vos réponses sont conservées.",
-                "This part of the app could not be loaded; check the connection and try again. Your answers are kept.",
-            ),
-            TryAgain => ("Réessayer", "Try again"),
             Validate => ("Valider", "Validate"),
             ValidateHint => (
                 "Une fois validée, la réponse est corrigée et ne peut plus être changée.",
@@ -424,12 +476,6 @@ impl K {
                 "Faites glisser le tableau pour voir toutes les colonnes →",
                 "Swipe the table sideways to see every column →",
             ),
-            ExportAll => ("Exporter tout", "Export all"),
-            ExportDone => ("Fichier enregistré dans les téléchargements", "File saved to downloads"),
-            SelfAssessment => (
-                "Auto-évaluation — notation indicative\u{202f}; la notation officielle est celle de l’agence",
-                "Self-assessment — indicative rating; the official rating is the agency’s",
-            ),
             ProvisionalPeriod => (
                 "durée PROVISOIRE, non confirmée par la source",
                 "PROVISIONAL period, not confirmed by the source",
@@ -437,39 +483,29 @@ impl K {
             Sources => ("Sources", "Sources"),
             OtherOption => ("Autre", "Other"),
             ResultStatus => ("Statut", "Status"),
-            StorageBlocked => (
-                "Le stockage de ce navigateur est bloqué\u{a0}: vos réponses ne seront pas gardées après fermeture. Exportez-les.",
-                "This browser’s storage is blocked: your answers will not be kept once the page is closed. Export them.",
-            ),
-            MergedElsewhere => (
-                "Cette évaluation a aussi été modifiée dans un autre onglet\u{202f}; les deux modifications sont gardées.",
-                "This assessment was also changed in another tab; both changes are kept.",
-            ),
-            ConflictKept => (
-                "Cette évaluation a été modifiée dans un autre onglet sur les mêmes réponses. Les deux versions sont gardées\u{202f}; la vôtre est la copie",
-                "This assessment was changed in another tab on the same answers. Both versions are kept; yours is the copy",
-            ),
-            ConflictSuffix => ("(conflit)", "(conflict)"),
-            Dismiss => ("Fermer", "Close"),
-            AlreadyHere => ("Déjà présente sur cet appareil", "Already on this device"),
-            Replace => ("Remplacer", "Replace"),
-            KeepBoth => ("Garder les deux", "Keep both"),
-            Replaced => ("Évaluation remplacée par le fichier importé", "Assessment replaced by the imported file"),
-            NoAnswerFits => (
-                "Aucune réponse de ce fichier ne correspond au questionnaire\u{202f}; rien n’a été importé",
-                "No answer in this file fits the questionnaire; nothing was imported",
-            ),
-            SavedInMemory => ("Gardé en mémoire seulement (stockage bloqué)", "Kept in memory only (storage blocked)"),
-            NewFollowUp => ("Nouvelle évaluation de suivi", "New follow-up assessment"),
-            WorkspaceHint => (
-                "Pour un réseau\u{a0}: la synthèse des fichiers de plusieurs partenaires.",
-                "For a network: the overall picture of many partners’ files.",
-            ),
         }
     }
 }
 
-pub fn tr(lang: Lang, k: K) -> &'static str {
+/// A key of either table.
+pub trait Word: Copy {
+    /// (French, English).
+    fn pair(self) -> (&'static str, &'static str);
+}
+
+impl Word for K {
+    fn pair(self) -> (&'static str, &'static str) {
+        K::pair(self)
+    }
+}
+
+impl Word for P {
+    fn pair(self) -> (&'static str, &'static str) {
+        P::pair(self)
+    }
+}
+
+pub fn tr(lang: Lang, k: impl Word) -> &'static str {
     match lang {
         Lang::Fr => k.pair().0,
         Lang::En => k.pair().1,
@@ -478,11 +514,11 @@ pub fn tr(lang: Lang, k: K) -> &'static str {
 
 /// A UI string in a quiz's own words: a participant in a training session, not an assessor in
 /// an assessment.
-pub fn worded(quiz: bool, k: K) -> K {
+pub fn worded(quiz: bool, k: P) -> P {
     match (quiz, k) {
-        (true, K::Assessor) => K::Participant,
-        (true, K::AssessmentDetails) => K::QuizSession,
-        (true, K::Date) => K::QuizDate,
+        (true, P::Assessor) => P::Participant,
+        (true, P::AssessmentDetails) => P::QuizSession,
+        (true, P::Date) => P::QuizDate,
         _ => k,
     }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use serde_json::{json, Value as Json};
 use wasm_bindgen::JsCast;
 
-use super::i18n::{tr, K};
+use super::i18n::{tr, K, P};
 use super::{AppState, Route};
 use crate::engine::answers::{place, Answer, AnswersFile, MeasureStatus, ResidualChoice, Unplaced};
 use crate::engine::condition::{na_allowed, visible_items};
@@ -393,7 +393,7 @@ fn text_label(t: &Text) -> Label {
     Arc::new(move |l| t.get(l.code()).to_owned())
 }
 
-fn key_label(k: K) -> Label {
+fn key_label(k: P) -> Label {
     Arc::new(move |l| tr(l, k).to_owned())
 }
 
@@ -483,7 +483,7 @@ pub fn Fill(id: String) -> impl IntoView {
         {(!unplaced.is_empty()).then(|| view! { <SetAside ctx=ctx unplaced=unplaced/> })}
         <ConfirmAll ctx=ctx/>
         <FillBar ctx=ctx nav=nav/>
-        <nav aria-label=move || state.t(K::Sections) class="section-nav">
+        <nav aria-label=move || state.t(P::Sections) class="section-nav">
             <ol>
                 {sections.iter().enumerate().map(|(n, s)| {
                     let sid2 = s.id.clone();
@@ -513,7 +513,7 @@ pub fn Fill(id: String) -> impl IntoView {
             <LiveResult ctx=ctx/>
         </div>
         <p class="actions">
-            <button class="primary" on:click=move |_| { ctx.flush(); state.go(Route::Results(id_results.clone())) }>{move || state.t(K::SeeResults)}</button>
+            <button class="primary" on:click=move |_| { ctx.flush(); state.go(Route::Results(id_results.clone())) }>{move || state.t(P::SeeResults)}</button>
         </p>
     }
     .into_any()
@@ -771,24 +771,24 @@ fn FillBar(ctx: Ctx, nav: Nav) -> impl IntoView {
     };
     let saved = move || match state.save_state.get() {
         super::SaveState::Idle => String::new(),
-        super::SaveState::Saved => format!("✓ {}", state.t(K::SavedShort)),
+        super::SaveState::Saved => format!("✓ {}", state.t(P::SavedShort)),
         super::SaveState::Failed(_) => format!("⚠ {}", state.t(K::SaveFailed)),
     };
     let prev = move || nav.neighbour(nav.current.get(), false);
     let next = move || nav.neighbour(nav.current.get(), true);
     view! {
         <div class="fill-bar" role="region" aria-label=move || state.t(K::Progress)>
-            <button class="step-button" aria-label=move || state.t(K::PreviousSection) title=move || state.t(K::PreviousSection)
+            <button class="step-button" aria-label=move || state.t(P::PreviousSection) title=move || state.t(P::PreviousSection)
                 disabled=move || prev().is_none()
                 on:click=move |_| if let Some(n) = prev() { nav.go_section(n) }>
                 <span aria-hidden="true">"‹"</span>
             </button>
             <p class="bar-status">
-                <span class="bar-count">{counts}" "{move || state.t(K::AnsweredShort)}</span>
+                <span class="bar-count">{counts}" "{move || state.t(P::AnsweredShort)}</span>
                 <span class="bar-saved">{saved}</span>
                 <span class="bar-band">{band}</span>
             </p>
-            <button class="step-button" aria-label=move || state.t(K::NextSection) title=move || state.t(K::NextSection)
+            <button class="step-button" aria-label=move || state.t(P::NextSection) title=move || state.t(P::NextSection)
                 disabled=move || next().is_none()
                 on:click=move |_| if let Some(n) = next() { nav.go_section(n) }>
                 <span aria-hidden="true">"›"</span>
@@ -818,15 +818,15 @@ fn RevealNote(ctx: Ctx, nav: Nav, item: String) -> impl IntoView {
                 let q = ctx.q.get_value();
                 let names: Vec<String> = added.iter().filter_map(|i| q.item(i)).map(|i| present::answer::shorten(&item_name(&q, i, lang), 60)).collect();
                 let head = if added.len() == 1 {
-                    tr(lang, K::QuestionAdded).to_owned()
+                    tr(lang, P::QuestionAdded).to_owned()
                 } else {
-                    format!("{} {}", added.len(), tr(lang, K::QuestionsAdded))
+                    format!("{} {}", added.len(), tr(lang, P::QuestionsAdded))
                 };
                 let first = added[0].clone();
                 view! {
                     <p>
                         {format!("{} — ", present::labelled(lang, &head, &names.join(present::list_sep(lang))))}
-                        <button class="link" on:click=move |_| nav.go_item(&first)>{tr(lang, K::GoToQuestion)}</button>
+                        <button class="link" on:click=move |_| nav.go_item(&first)>{tr(lang, P::GoToQuestion)}</button>
                     </p>
                 }
             })}
@@ -843,8 +843,8 @@ fn Details(ctx: Ctx) -> impl IntoView {
     let quiz = ctx
         .q
         .with_value(|q| matches!(q.scoring.rule, Rule::Quiz(_)));
-    let k_of = move |k: K| super::i18n::worded(quiz, k);
-    let field = move |key: &'static str, k: K, value: String| {
+    let k_of = move |k: P| super::i18n::worded(quiz, k);
+    let field = move |key: &'static str, k: P, value: String| {
         let dom = format!("meta-{key}");
         view! {
             <p class="field">
@@ -858,12 +858,12 @@ fn Details(ctx: Ctx) -> impl IntoView {
     let date = initial.date.map(|d| d.to_string()).unwrap_or_default();
     view! {
         <section aria-labelledby="details" class="details">
-            <h2 id="details">{move || state.t(k_of(K::AssessmentDetails))}</h2>
-            {field("organisation", K::Organisation, initial.organisation.clone())}
-            {field("assessor", K::Assessor, initial.assessor.clone())}
-            {field("place", K::Place, initial.place.clone())}
+            <h2 id="details">{move || state.t(k_of(P::AssessmentDetails))}</h2>
+            {field("organisation", P::Organisation, initial.organisation.clone())}
+            {field("assessor", P::Assessor, initial.assessor.clone())}
+            {field("place", P::Place, initial.place.clone())}
             <p class="field">
-                <label for="meta-date">{move || state.t(k_of(K::Date))}</label>
+                <label for="meta-date">{move || state.t(k_of(P::Date))}</label>
                 <input id="meta-date" type="date" prop:value=date on:input=move |ev| {
                     let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
                     let id = ctx.id.get_value();
@@ -905,7 +905,7 @@ fn SectionView(ctx: Ctx, section: Section, index: usize) -> impl IntoView {
                 {move || nav.neighbour(index, true).map(|n| view! {
                     <p class="section-next">
                         <button class="primary" on:click=move |_| nav.go_section(n)>
-                            {move || format!("{} ›", present::labelled(ctx.lang(), ctx.state.t(K::NextSection), &nav.title(n, ctx.lang())))}
+                            {move || format!("{} ›", present::labelled(ctx.lang(), ctx.state.t(P::NextSection), &nav.title(n, ctx.lang())))}
                         </button>
                     </p>
                 })}
@@ -930,21 +930,21 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
             view! { <Radios ctx=ctx item=iid.clone() field=None legend=text.clone() options=opts/> }.into_any()
         }
         ItemKind::YesNo { partial, na } => {
-            let mut opts: Vec<(Json, Label)> = vec![(json!(YES), key_label(K::Yes)), (json!(NO), key_label(K::No))];
+            let mut opts: Vec<(Json, Label)> = vec![(json!(YES), key_label(P::Yes)), (json!(NO), key_label(P::No))];
             if *partial {
-                opts.push((json!(PARTIAL), key_label(K::Partly)));
+                opts.push((json!(PARTIAL), key_label(P::Partly)));
             }
             radios_na(ctx, item.clone(), text.clone(), opts, *na)
         }
         ItemKind::TrueFalse { na } => {
-            let opts: Vec<(Json, Label)> = vec![(json!(true), key_label(K::True)), (json!(false), key_label(K::False))];
+            let opts: Vec<(Json, Label)> = vec![(json!(true), key_label(P::True)), (json!(false), key_label(P::False))];
             radios_na(ctx, item.clone(), text.clone(), opts, *na)
         }
         ItemKind::Checklist { options, other } => {
             let mut opts: Vec<(String, Label)> = options.iter().map(|c| (c.id.clone(), text_label(&c.label))).collect();
             if *other {
                 let own = item.other_label.as_ref().map(text_label);
-                opts.push((OTHER.to_owned(), own.unwrap_or_else(|| key_label(K::OtherOption))));
+                opts.push((OTHER.to_owned(), own.unwrap_or_else(|| key_label(P::OtherOption))));
             }
             view! { <Checks ctx=ctx item=iid.clone() legend=text.clone() options=opts target=CheckTarget::Value/> }.into_any()
         }
@@ -975,7 +975,7 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
             let own = item.evidence_other_label.as_ref().map(text_label);
             (
                 OTHER.to_owned(),
-                own.unwrap_or_else(|| key_label(K::OtherEvidence)),
+                own.unwrap_or_else(|| key_label(P::OtherEvidence)),
             )
         }))
         .collect();
@@ -992,7 +992,7 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
             {guidance.map(|g| if rated {
                 view! {
                     <details class="guidance">
-                        <summary>{move || ctx.state.t(K::Guidance)}</summary>
+                        <summary>{move || ctx.state.t(P::Guidance)}</summary>
                         <p>{move || g(ctx.lang())}</p>
                     </details>
                 }.into_any()
@@ -1000,7 +1000,7 @@ fn ItemView(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
                 view! { <p class="hint field-hint">{move || g(ctx.lang())}</p> }.into_any()
             })}
             {(!evidence.is_empty()).then(|| {
-                let legend = key_label(K::Evidence);
+                let legend = key_label(P::Evidence);
                 view! { <Checks ctx=ctx item=iid.clone() legend=legend options=evidence target=CheckTarget::Evidence/> }
             })}
             {comment.then(|| view! { <CommentBox ctx=ctx item=iid.clone()/> })}
@@ -1019,7 +1019,7 @@ fn radios_na(
     na: bool,
 ) -> AnyView {
     let with_na = |mut opts: Vec<(Json, Label)>| {
-        opts.push((json!(NA), key_label(K::NotApplicable)));
+        opts.push((json!(NA), key_label(P::NotApplicable)));
         opts
     };
     let iid = item.id.clone();
@@ -1221,7 +1221,7 @@ fn Checks(
                 view! {
                     <Show when=move || ctx.answer(&item_r, |a| ticked(a, target).iter().any(|x| x == OTHER))>
                         <p class="field">
-                            <label for=dom.clone()>{move || ctx.state.t(K::Describe)}</label>
+                            <label for=dom.clone()>{move || ctx.state.t(P::Describe)}</label>
                             <input type="text" id=dom.clone() prop:value=initial.clone() on:input={
                                 let item = item_other.clone();
                                 move |ev| {
@@ -1365,14 +1365,14 @@ fn CommentBox(ctx: Ctx, item: String) -> impl IntoView {
     let open = ctx.answer_now(&item, |a| a.is_some_and(|a| a.comment.is_some()));
     view! {
         <details class="comment" open=open>
-            <summary>{move || ctx.state.t(K::AddComment)}</summary>
+            <summary>{move || ctx.state.t(P::AddComment)}</summary>
             <p class="field">
-                <label for=dom.clone()>{move || ctx.state.t(K::Comment)}</label>
+                <label for=dom.clone()>{move || ctx.state.t(P::Comment)}</label>
                 <textarea id=dom rows="2" aria-describedby=hint.clone() prop:value=comment on:input=move |ev| {
                     let v = event_target_value(&ev);
                     ctx.edit_typed(&item, |a| edit::set_comment(a, &v));
                 }></textarea>
-                <span id=hint class="hint">{move || ctx.state.t(K::CommentWarning)}</span>
+                <span id=hint class="hint">{move || ctx.state.t(P::CommentWarning)}</span>
             </p>
         </details>
     }
@@ -1432,8 +1432,8 @@ fn RiskControl(
         let item = item.clone();
         move || ctx.answer(&item, |a| a.is_none_or(|a| a.value != json!(NA)))
     };
-    let l_legend = key_label(K::Likelihood);
-    let i_legend = key_label(K::Impact);
+    let l_legend = key_label(P::Likelihood);
+    let i_legend = key_label(P::Impact);
     let dom_na = format!("{item}-na");
     let live_id = item.clone();
     let live = move || {
@@ -1445,7 +1445,7 @@ fn RiskControl(
         ctx.outcome
             .with(|o| match o.risks.iter().find(|k| k.item == live_id) {
                 Some(k) => present_risk::summary_line(r, k, lang),
-                None => tr(lang, K::RateToSee).to_owned(),
+                None => tr(lang, P::RateToSee).to_owned(),
             })
     };
     let mits = StoredValue::new(mitigations);
@@ -1460,7 +1460,7 @@ fn RiskControl(
         <fieldset class="risk">
             <legend>{move || text(ctx.lang())}</legend>
             {cat_label.map(|c| view! {
-                <p class="category">{move || present::labelled(ctx.lang(), tr(ctx.lang(), K::Category), c.get(ctx.lang().code()))}</p>
+                <p class="category">{move || present::labelled(ctx.lang(), tr(ctx.lang(), P::Category), c.get(ctx.lang().code()))}</p>
             })}
             {na.then(|| view! {
                 <label class="choice" for=dom_na.clone()>
@@ -1470,17 +1470,17 @@ fn RiskControl(
                             let on = event_target_checked(&ev);
                             ctx.edit(&item_na, |a| edit::set_risk_na(a, on));
                         }/>
-                    <span>{move || ctx.state.t(K::RiskNotApplicable)}</span>
+                    <span>{move || ctx.state.t(P::RiskNotApplicable)}</span>
                 </label>
             })}
             <Show when=rated.clone()>
-                <p class="hint">{move || ctx.state.t(K::InherentHint)}</p>
+                <p class="hint">{move || ctx.state.t(P::InherentHint)}</p>
                 <div class="risk-scales">
                     <Radios ctx=ctx item=item.clone() field=Some(Axis::Likelihood) legend=l_legend.clone() options=scale(&likelihood, 1) steps=true/>
                     <Radios ctx=ctx item=item.clone() field=Some(Axis::Impact) legend=i_legend.clone() options=scale(&impact, floor) steps=true/>
                 </div>
                 <fieldset class="measures">
-                    <legend>{move || ctx.state.t(K::Mitigations)}</legend>
+                    <legend>{move || ctx.state.t(P::Mitigations)}</legend>
                     {measures()}
                 </fieldset>
                 <p class="risk-live" id=format!("{item}-live") aria-live="polite">{live.clone()}</p>
@@ -1523,12 +1523,12 @@ fn MeasureRow(ctx: Ctx, item: String, measure: Mitigation) -> impl IntoView {
             </select>
             <Show when=planned>
                 <p class="field measure-plan">
-                    <label for=dom_owner.clone()>{move || ctx.state.t(K::Owner)}</label>
+                    <label for=dom_owner.clone()>{move || ctx.state.t(P::Owner)}</label>
                     <input id=dom_owner.clone() type="text" autocomplete="off" prop:value=initial.owner.clone() on:input=move |ev| {
                         let v = event_target_value(&ev);
                         ctx.edit_typed(&iid.get_value(), |a| edit::set_measure_owner(a, &mid.get_value(), &v));
                     }/>
-                    <label for=dom_due.clone()>{move || ctx.state.t(K::Due)}</label>
+                    <label for=dom_due.clone()>{move || ctx.state.t(P::Due)}</label>
                     <input id=dom_due.clone() type="date" prop:value=initial.due.map(|d| d.to_string()).unwrap_or_default() on:input=move |ev| {
                         let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
                         ctx.edit(&iid.get_value(), |a| edit::set_measure_due(a, &mid.get_value(), v));
@@ -1555,8 +1555,8 @@ fn ResidualChoiceView(
     let select = move |axis: Axis, labels: Vec<Text>| {
         let dom = format!("{}-residual-{}", iid.get_value(), axis.name());
         let legend = key_label(match axis {
-            Axis::Likelihood => K::Likelihood,
-            Axis::Impact => K::Impact,
+            Axis::Likelihood => P::Likelihood,
+            Axis::Impact => P::Impact,
         });
         let chosen = move || {
             let r = current();
@@ -1572,7 +1572,7 @@ fn ResidualChoiceView(
                     let level = event_target_value(&ev).parse::<u8>().ok();
                     ctx.edit(&iid.get_value(), |a| edit::set_residual(a, axis, level));
                 }>
-                    <option value="" selected=move || chosen().is_none()>{move || ctx.state.t(K::ComputedValue)}</option>
+                    <option value="" selected=move || chosen().is_none()>{move || ctx.state.t(P::ComputedValue)}</option>
                     {labels.into_iter().enumerate().map(|(n, t)| {
                         let level = n as u8 + 1;
                         view! { <option value=level.to_string() selected=move || chosen() == Some(level)>{move || format!("{level} – {}", t.get(ctx.lang().code()))}</option> }
@@ -1596,12 +1596,12 @@ fn ResidualChoiceView(
     };
     view! {
         <details class="residual" open=open>
-            <summary>{move || ctx.state.t(K::AdjustResidual)}</summary>
-            <p class="hint">{move || ctx.state.t(K::AdjustResidualHint)}</p>
+            <summary>{move || ctx.state.t(P::AdjustResidual)}</summary>
+            <p class="hint">{move || ctx.state.t(P::AdjustResidualHint)}</p>
             {select(Axis::Likelihood, likelihood)}
             {select(Axis::Impact, impact)}
             <p class="field">
-                <label for=dom_j.clone()>{move || ctx.state.t(K::Justification)}</label>
+                <label for=dom_j.clone()>{move || ctx.state.t(P::Justification)}</label>
                 <textarea id=dom_j rows="2" prop:value=initial.justification.clone() on:input=move |ev| {
                     let v = event_target_value(&ev);
                     ctx.edit_typed(&iid.get_value(), |a| edit::set_justification(a, &v));
@@ -1683,8 +1683,8 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
             .unwrap_or_default();
         Some(view! {
             <div class=if ok { "feedback right" } else { "feedback wrong" }>
-                <p class="verdict"><strong>{if ok { format!("✓ {}", tr(lang, K::RightAnswer)) } else { format!("✗ {}", tr(lang, K::IncorrectAnswer)) }}</strong></p>
-                {(!ok).then(|| view! { <p>{present::labelled(lang, tr(lang, K::TheRightAnswer), &right)}</p> })}
+                <p class="verdict"><strong>{if ok { format!("✓ {}", tr(lang, P::RightAnswer)) } else { format!("✗ {}", tr(lang, P::IncorrectAnswer)) }}</strong></p>
+                {(!ok).then(|| view! { <p>{present::labelled(lang, tr(lang, P::TheRightAnswer), &right)}</p> })}
                 <p>{explanation}</p>
             </div>
         })
@@ -1693,9 +1693,9 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
         <Show when=move || !validated()>
             <p class="quiz-validate">
                 <button class="primary" disabled={let answered = answered.clone(); move || !answered()} aria-describedby=hint.clone() on:click=validate.clone()>
-                    {move || ctx.state.t(K::Validate)}
+                    {move || ctx.state.t(P::Validate)}
                 </button>
-                <span id=hint.clone() class="hint">{move || ctx.state.t(K::ValidateHint)}</span>
+                <span id=hint.clone() class="hint">{move || ctx.state.t(P::ValidateHint)}</span>
             </p>
         </Show>
         <div id=dom role="status" tabindex="-1" class="quiz-feedback">{feedback}</div>
@@ -1724,7 +1724,7 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
     });
     view! {
         <aside class="live" aria-labelledby="live-title">
-            <h2 id="live-title">{move || state.t(K::LiveResult)}</h2>
+            <h2 id="live-title">{move || state.t(P::LiveResult)}</h2>
             <div aria-live="polite">
                 {move || {
                     let lang = ctx.lang();
@@ -1733,11 +1733,11 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                         let head = match (&o.band, o.passed) {
                             (Some(b), _) => b.label.get(l).to_owned(),
                             (None, Some(p)) => tr(lang, if p { K::Passed } else { K::NotPassed }).to_owned(),
-                            (None, None) if !o.complete => tr(lang, K::PartialResult).to_owned(),
+                            (None, None) if !o.complete => tr(lang, P::PartialResult).to_owned(),
                             _ => "—".to_owned(),
                         };
                         // « Note : — » before any answer, never « 0 / 0 »; a quiz adds its percentage.
-                        let score = present::labelled(lang, tr(lang, K::Score), &present::outcome::score_line(o, lang));
+                        let score = present::labelled(lang, tr(lang, P::Score), &present::outcome::score_line(o, lang));
                         let q = ctx.q.get_value();
                         let status = present::outcome::result_status(&q, o).map(|st| st.label.get(l).to_owned());
                         let self_assessed = (q.self_assessment && o.band.is_some()).then(|| tr(lang, K::SelfAssessment));
@@ -1753,7 +1753,7 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
             // Built only while open: a long questionnaire's list is not redrawn on every change
             // while no one reads it.
             <details on:toggle=move |ev| why_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
-                <summary>{move || state.t(K::WhyThisRating)}</summary>
+                <summary>{move || state.t(P::WhyThisRating)}</summary>
                 <ul class="why">
                     {move || why_open.get().then(|| {
                         let lang = ctx.lang();
@@ -1761,10 +1761,10 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                         ctx.outcome.with(|o| o.items.iter().filter_map(|r| {
                             let item = q.item(&r.item)?;
                             let what = match (r.effect, &r.answer) {
-                                (Effect::Hidden, _) => tr(lang, K::Hidden).to_owned(),
+                                (Effect::Hidden, _) => tr(lang, P::Hidden).to_owned(),
                                 (Effect::Unanswered, _) => "—".to_owned(),
-                                (Effect::NaExcluded, _) => tr(lang, K::NaExcluded).to_owned(),
-                                (Effect::NaMet, _) => tr(lang, K::NaMet).to_owned(),
+                                (Effect::NaExcluded, _) => tr(lang, P::NaExcluded).to_owned(),
+                                (Effect::NaMet, _) => tr(lang, P::NaMet).to_owned(),
                                 (Effect::Counted, Some(a)) if matches!(item.kind, ItemKind::Risk { .. }) => {
                                     match (&q.scoring.rule, o.risks.iter().find(|k| k.item == r.item)) {
                                         (Rule::RiskMatrix(m), Some(k)) => present_risk::summary_line(m, k, lang),
@@ -1782,10 +1782,10 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                     })}
                 </ul>
             </details>
-            <h3>{move || state.t(K::Unanswered)}</h3>
+            <h3>{move || state.t(P::Unanswered)}</h3>
             // Keyed: an answer takes one entry out of the list, the others stay as they are.
             <Show when=move || missing.with(Vec::is_empty)>
-                <p>{move || state.t(K::AllAnswered)}</p>
+                <p>{move || state.t(P::AllAnswered)}</p>
             </Show>
             <ul class="missing">
                 <For each=move || missing.get() key=|entry| entry.clone() let((id, name))>

@@ -170,7 +170,7 @@ pub struct AppState {
 
 impl AppState {
     /// A UI string in the current language (reactive).
-    pub fn t(&self, k: K) -> &'static str {
+    pub fn t(&self, k: impl i18n::Word) -> &'static str {
         tr(self.lang.get(), k)
     }
 
@@ -178,7 +178,10 @@ impl AppState {
     /// such text is then the same closure type, so Leptos' code for a reactive text is
     /// compiled once rather than once per string (`move || state.t(K::…)`), which is
     /// first-load bytes.
-    pub fn text(self, k: K) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn text<W: i18n::Word + Send + Sync + 'static>(
+        self,
+        k: W,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.t(k)
     }
 

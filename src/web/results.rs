@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::fill::Ctx;
-use super::i18n::{tr, K};
+use super::i18n::{tr, K, P};
 use super::words::{w, W};
 use super::{AppState, Route};
 use crate::engine::answers::{ActionEntry, ActionStatus};
@@ -60,7 +60,7 @@ pub fn Results(id: String) -> impl IntoView {
     let compared = RwSignal::new(baseline_here(state, &id, &stored.file));
     let self_assessment = q.self_assessment && !is_quiz;
     view! {
-        <h1>{move || format!("{} — {}", state.t(K::Results), ctx.q.with_value(|q| q.title.get(state.lang.get().code()).to_owned()))}</h1>
+        <h1>{move || format!("{} — {}", state.t(P::Results), ctx.q.with_value(|q| q.title.get(state.lang.get().code()).to_owned()))}</h1>
         <super::StorageBanner/>
         <Summary ctx=ctx/>
         {if is_risk {
@@ -75,7 +75,7 @@ pub fn Results(id: String) -> impl IntoView {
         {self_assessment.then(|| view! { <ReviewSection ctx=ctx/> })}
         <SetAside id=id.clone()/>
         <p class="actions no-print">
-            <button on:click=move |_| state.go(Route::Fill(id_back.clone()))>{move || state.t(K::BackToFilling)}</button>
+            <button on:click=move |_| state.go(Route::Fill(id_back.clone()))>{move || state.t(P::BackToFilling)}</button>
             <button on:click=move |_| {
                 if let Some(s) = state.assessments.with_untracked(|l| l.iter().find(|s| s.id == id_export).cloned()) {
                     let before = state.last_export.get_untracked();
@@ -85,7 +85,7 @@ pub fn Results(id: String) -> impl IntoView {
                     }
                 }
             }>{move || state.t(K::ExportAnswers)}</button>
-            <button on:click=move |_| super::browser::print()>{move || state.t(K::Print)}</button>
+            <button on:click=move |_| super::browser::print()>{move || state.t(P::Print)}</button>
         </p>
         <p class="export-status no-print" role="status">{move || exported.get().map(|name| format!("✓ {}", labelled(state.lang.get(), state.t(K::ExportDone), &name)))}</p>
         <PdfExport id=id_pdf compared=compared/>
@@ -393,10 +393,10 @@ fn Summary(ctx: Ctx) -> impl IntoView {
         let file = ctx.file.get();
         ctx.outcome.with(|o| {
             let status = match o.status {
-                RuleStatus::Verified => tr(lang, K::Verified),
-                RuleStatus::Provisional => tr(lang, K::Provisional),
+                RuleStatus::Verified => tr(lang, P::Verified),
+                RuleStatus::Provisional => tr(lang, P::Provisional),
             };
-            let rating = present_outcome::rating(o, lang).unwrap_or_else(|| tr(lang, K::PartialResult).to_owned());
+            let rating = present_outcome::rating(o, lang).unwrap_or_else(|| tr(lang, P::PartialResult).to_owned());
             let risk = o.band.as_ref().and_then(|b| b.risk.as_ref()).map(|r| r.get(l).to_owned());
             // « — » before any answer; a quiz: « 19 / 23 — 83 % — Réussi (seuil 80 %) ».
             let score = present_outcome::score_line(o, lang);
@@ -413,8 +413,8 @@ fn Summary(ctx: Ctx) -> impl IntoView {
             // Once a reviewer confirmed a rating: the official band beside the self-assessed
             // one, the disagreements and the determination.
             let official = review::official(&q, &file).map(|off| {
-                let own = present_outcome::rating(o, lang).unwrap_or_else(|| tr(lang, K::PartialResult).to_owned());
-                let confirmed = present_outcome::rating(&off, lang).unwrap_or_else(|| tr(lang, K::PartialResult).to_owned());
+                let own = present_outcome::rating(o, lang).unwrap_or_else(|| tr(lang, P::PartialResult).to_owned());
+                let confirmed = present_outcome::rating(&off, lang).unwrap_or_else(|| tr(lang, P::PartialResult).to_owned());
                 let disagreements: Vec<String> = review::disagreements(&q, &file).iter().map(|d| words::disagreement(&q, d, lang)).collect();
                 (own, confirmed, disagreements)
             });
@@ -423,7 +423,7 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                 <section class="summary" aria-labelledby="summary-title">
                     <h2 id="summary-title">{tr(lang, K::Rating)}</h2>
                     {result_status.map(|(label, note)| view! {
-                        <p class="result-status"><strong>{labelled(lang, tr(lang, K::ResultStatus), "")}</strong>{label}</p>
+                        <p class="result-status"><strong>{labelled(lang, tr(lang, P::ResultStatus), "")}</strong>{label}</p>
                         {note.map(|n| view! { <p class="note">{n}</p> })}
                     })}
                     <p class="rating big">{rating}</p>
@@ -441,25 +441,25 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                         })}
                     })}
                     {determination.map(|d| view! { <p class="determination">{d}</p> })}
-                    {risk.map(|r| view! { <p class="risk-label"><strong>{labelled(lang, tr(lang, K::Risk), "")}</strong>{r}</p> })}
+                    {risk.map(|r| view! { <p class="risk-label"><strong>{labelled(lang, tr(lang, P::Risk), "")}</strong>{r}</p> })}
                     <dl>
-                        <dt>{tr(lang, K::Score)}</dt><dd>{score}</dd>
+                        <dt>{tr(lang, P::Score)}</dt><dd>{score}</dd>
                         {o.context.map(|c| {
                             let (label, value) = crate::present::context_flags(c, lang);
                             view! { <dt>{label}</dt><dd>{value}</dd> }
                         })}
-                        {band.map(|b| view! { <dt>{tr(lang, K::Band)}</dt><dd>{b}</dd> })}
+                        {band.map(|b| view! { <dt>{tr(lang, P::Band)}</dt><dd>{b}</dd> })}
                         {until.map(|u| {
-                            let u = if period_provisional { format!("{u} ({})", tr(lang, K::ProvisionalPeriod)) } else { u };
-                            view! { <dt>{tr(lang, K::ValidUntil)}</dt><dd>{u}</dd> }
+                            let u = if period_provisional { format!("{u} ({})", tr(lang, P::ProvisionalPeriod)) } else { u };
+                            view! { <dt>{tr(lang, P::ValidUntil)}</dt><dd>{u}</dd> }
                         })}
                     </dl>
-                    {capped.map(|c| view! { <p class="warn">{format!("{} ({c})", tr(lang, K::CappedBy))}</p> })}
+                    {capped.map(|c| view! { <p class="warn">{format!("{} ({c})", tr(lang, P::CappedBy))}</p> })}
                     {(!quiz).then(|| view! { <p class=if o.status == RuleStatus::Provisional { "status provisional" } else { "status" }>{status}</p> })}
                     {q.scoring.note.as_ref().map(|n| view! { <p class="note">{n.get(l).to_owned()}</p> })}
                     {(!sources.is_empty()).then(|| view! {
                         <div class="sources">
-                            <h3>{tr(lang, K::Sources)}</h3>
+                            <h3>{tr(lang, P::Sources)}</h3>
                             <ul>{sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
                         </div>
                     })}
@@ -487,15 +487,15 @@ fn StandardsTable(ctx: Ctx) -> impl IntoView {
                         (Some(p), Some(m)) => format!("{p} / {m}"),
                         _ => "—".to_owned(),
                     };
-                    Some(view! { <tr><th scope="row">{item_statement(&q, item, lang)}</th><td data-label=tr(lang, K::Answer)>{answer}</td><td data-label=tr(lang, K::Points)>{pts}</td></tr> })
+                    Some(view! { <tr><th scope="row">{item_statement(&q, item, lang)}</th><td data-label=tr(lang, P::Answer)>{answer}</td><td data-label=tr(lang, P::Points)>{pts}</td></tr> })
                 })
                 .collect_view()
         });
         view! {
             <section aria-labelledby="why-title">
-                <h2 id="why-title">{tr(lang, K::WhyThisRating)}</h2>
+                <h2 id="why-title">{tr(lang, P::WhyThisRating)}</h2>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="why-title"><table class="stack">
-                    <thead><tr><th scope="col">{tr(lang, K::Standard)}</th><th scope="col">{tr(lang, K::Answer)}</th><th scope="col">{tr(lang, K::Points)}</th></tr></thead>
+                    <thead><tr><th scope="col">{tr(lang, P::Standard)}</th><th scope="col">{tr(lang, P::Answer)}</th><th scope="col">{tr(lang, P::Points)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table></div>
             </section>
@@ -542,12 +542,12 @@ fn Register(ctx: Ctx) -> impl IntoView {
         });
         view! {
             <section aria-labelledby="register-title">
-                <h2 id="register-title">{tr(lang, K::RiskRegister)}</h2>
-                <p class="scroll-hint" id="register-hint">{tr(lang, K::ScrollHint)}</p>
+                <h2 id="register-title">{tr(lang, P::RiskRegister)}</h2>
+                <p class="scroll-hint" id="register-hint">{tr(lang, P::ScrollHint)}</p>
                 <div class="table-wrap scrolls" tabindex="0" role="region" aria-labelledby="register-title" aria-describedby="register-hint"><table class="register">
                     <thead><tr>
-                        <th scope="col">"N°"</th><th scope="col">{tr(lang, K::Risk)}</th><th scope="col">{tr(lang, K::Inherent)}</th>
-                        <th scope="col">{tr(lang, K::InPlace)}</th><th scope="col">{tr(lang, K::ComputedResidual)}</th><th scope="col">{tr(lang, K::RetainedResidual)}</th>
+                        <th scope="col">"N°"</th><th scope="col">{tr(lang, P::Risk)}</th><th scope="col">{tr(lang, P::Inherent)}</th>
+                        <th scope="col">{tr(lang, P::InPlace)}</th><th scope="col">{tr(lang, P::ComputedResidual)}</th><th scope="col">{tr(lang, P::RetainedResidual)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table></div>
@@ -637,17 +637,17 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
         let legend = present_outcome::band_legend(&m.bands, lang);
         let desc = format!(
             "{} {}",
-            tr(lang, K::HeatMatrixDesc),
+            tr(lang, P::HeatMatrixDesc),
             legend.join(list_sep(lang))
         );
         view! {
             <section aria-labelledby="heat-title">
-                <h2 id="heat-title">{tr(lang, K::HeatMatrix)}</h2>
+                <h2 id="heat-title">{tr(lang, P::HeatMatrix)}</h2>
                 <svg class="heat" viewBox=format!("0 0 {width} {height}") role="img" aria-labelledby="heat-title heat-desc">
                     <desc id="heat-desc">{desc.clone()}</desc>
                     {cells}
                 </svg>
-                <p class="legend">{format!("{} ↑ / {} → — {}", tr(lang, K::Likelihood), tr(lang, K::Impact), desc)}</p>
+                <p class="legend">{format!("{} ↑ / {} → — {}", tr(lang, P::Likelihood), tr(lang, P::Impact), desc)}</p>
             </section>
         }
         .into_any()
@@ -661,7 +661,7 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
 fn QuizReview(ctx: Ctx) -> impl IntoView {
     let state = ctx.state;
     let restart = move |_| {
-        if super::browser::confirm(state.t(K::ConfirmRestartQuiz)) {
+        if super::browser::confirm(state.t(P::ConfirmRestartQuiz)) {
             let id = ctx.id.get_value();
             state.update(&id, |s| crate::engine::edit::restart_quiz(&mut s.file));
             state.go(Route::Fill(id));
@@ -677,8 +677,8 @@ fn QuizReview(ctx: Ctx) -> impl IntoView {
                 .filter_map(|r| {
                     let item = q.item(&r.item)?;
                     let verdict = match r.correct {
-                        Some(true) => format!("✓ {}", tr(lang, K::RightAnswer)),
-                        Some(false) => format!("✗ {}", tr(lang, K::IncorrectAnswer)),
+                        Some(true) => format!("✓ {}", tr(lang, P::RightAnswer)),
+                        Some(false) => format!("✗ {}", tr(lang, P::IncorrectAnswer)),
                         None => "—".into(),
                     };
                     let answer = r.answer.as_ref().map_or_else(|| "—".to_owned(), |a| answer_label(item, a, lang));
@@ -690,12 +690,12 @@ fn QuizReview(ctx: Ctx) -> impl IntoView {
                             None => vec![],
                         };
                         let labels: Vec<String> = ids.iter().map(|id| answer_label(item, id, lang)).collect();
-                        labelled(lang, tr(lang, K::TheRightAnswer), &labels.join(list_sep(lang)))
+                        labelled(lang, tr(lang, P::TheRightAnswer), &labels.join(list_sep(lang)))
                     });
                     Some(view! {
                         <article class="quiz-review">
                             <h3>{item.text.get(lang.code()).to_owned()}</h3>
-                            <p>{labelled(lang, tr(lang, K::Answer), &format!("{answer} — {verdict}"))}</p>
+                            <p>{labelled(lang, tr(lang, P::Answer), &format!("{answer} — {verdict}"))}</p>
                             {right.map(|r| view! { <p>{r}</p> })}
                             // The explanation comes with a verdict only, as on the quiz page.
                             {r.correct.and(item.explanation.as_ref()).map(|e| view! { <p>{e.get(lang.code()).to_owned()}</p> })}
@@ -707,7 +707,7 @@ fn QuizReview(ctx: Ctx) -> impl IntoView {
     };
     view! {
         <p class="actions no-print">
-            <button on:click=restart>{move || state.t(K::RestartQuiz)}</button>
+            <button on:click=restart>{move || state.t(P::RestartQuiz)}</button>
         </p>
         {review}
     }
@@ -752,12 +752,12 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
     let count = Memo::new(move |_| ctx.file.with(|f| f.action_plan.len()));
     view! {
         <section aria-labelledby="plan-title">
-            <h2 id="plan-title">{move || state.t(K::ActionPlan)}</h2>
+            <h2 id="plan-title">{move || state.t(P::ActionPlan)}</h2>
             {move || {
                 let n = count.get();
                 let lang = state.lang.get();
                 if n == 0 {
-                    return view! { <p>{tr(lang, K::NoGap)}</p> }.into_any();
+                    return view! { <p>{tr(lang, P::NoGap)}</p> }.into_any();
                 }
                 let q = ctx.q.get_value();
                 let entries = ctx.file.with_untracked(|f| f.action_plan.clone());
@@ -768,30 +768,30 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                             let status = match e.status { ActionStatus::NotStarted => "not_started", ActionStatus::InProgress => "in_progress", ActionStatus::Done => "done" };
                             view! {
                                 <li class="plan-entry">
-                                    <p class="gap"><strong>{labelled(lang, tr(lang, K::Gap), "")}</strong>{gap}</p>
-                                    <p class="field"><label for=format!("plan-{i}-action")>{tr(lang, K::Action)}</label>
+                                    <p class="gap"><strong>{labelled(lang, tr(lang, P::Gap), "")}</strong>{gap}</p>
+                                    <p class="field"><label for=format!("plan-{i}-action")>{tr(lang, P::Action)}</label>
                                         <textarea id=format!("plan-{i}-action") rows="2" prop:value=e.action.clone()
                                             on:input=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |e| e.action = v)) }></textarea></p>
-                                    <p class="field"><label for=format!("plan-{i}-owner")>{tr(lang, K::Owner)}</label>
+                                    <p class="field"><label for=format!("plan-{i}-owner")>{tr(lang, P::Owner)}</label>
                                         <input id=format!("plan-{i}-owner") type="text" prop:value=e.owner.clone()
                                             on:input=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |e| e.owner = v)) }/></p>
-                                    <p class="field"><label for=format!("plan-{i}-due")>{tr(lang, K::Due)}</label>
+                                    <p class="field"><label for=format!("plan-{i}-due")>{tr(lang, P::Due)}</label>
                                         <input id=format!("plan-{i}-due") type="date" prop:value=e.due.map(|d| d.to_string()).unwrap_or_default()
                                             on:input=move |ev| { let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok(); edit(i, Box::new(move |e| e.due = v)) }/></p>
-                                    <p class="field"><label for=format!("plan-{i}-status")>{tr(lang, K::Status)}</label>
+                                    <p class="field"><label for=format!("plan-{i}-status")>{tr(lang, P::Status)}</label>
                                         <select id=format!("plan-{i}-status") prop:value=status on:change=move |ev| {
                                             let v = match event_target_value(&ev).as_str() { "in_progress" => ActionStatus::InProgress, "done" => ActionStatus::Done, _ => ActionStatus::NotStarted };
                                             edit(i, Box::new(move |e| follow_up::set_action_status(e, v, super::today())));
                                         }>
-                                            <option value="not_started">{tr(lang, K::NotStarted)}</option>
-                                            <option value="in_progress">{tr(lang, K::InProgress)}</option>
-                                            <option value="done">{tr(lang, K::Done)}</option>
+                                            <option value="not_started">{tr(lang, P::NotStarted)}</option>
+                                            <option value="in_progress">{tr(lang, P::InProgress)}</option>
+                                            <option value="done">{tr(lang, P::Done)}</option>
                                         </select></p>
                                     <PlanEntryState ctx=ctx n=i/>
                                     <button class="link no-print" on:click=move |_| {
                                         let id = ctx.id.get_value();
                                         state.update(&id, |s| { if i < s.file.action_plan.len() { s.file.action_plan.remove(i); } });
-                                    }>{tr(lang, K::RemoveEntry)}</button>
+                                    }>{tr(lang, P::RemoveEntry)}</button>
                                 </li>
                             }
                         }).collect_view()}
@@ -802,11 +802,11 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
     }
 }
 
-fn status_key(s: ActionStatus) -> K {
+fn status_key(s: ActionStatus) -> P {
     match s {
-        ActionStatus::NotStarted => K::NotStarted,
-        ActionStatus::InProgress => K::InProgress,
-        ActionStatus::Done => K::Done,
+        ActionStatus::NotStarted => P::NotStarted,
+        ActionStatus::InProgress => P::InProgress,
+        ActionStatus::Done => P::Done,
     }
 }
 
@@ -894,7 +894,7 @@ fn PdfExport(id: String, compared: RwSignal<Option<String>>) -> impl IntoView {
                 status.set(PdfState::Loading);
                 if let Err(e) = super::pdf::start().await {
                     // Most likely offline before the service worker cached the module.
-                    let hint = state.t(K::PdfModuleUnavailable);
+                    let hint = state.t(P::PdfModuleUnavailable);
                     return status.set(PdfState::Failed(format!("{hint} ({e})")));
                 }
             }
@@ -929,7 +929,7 @@ fn PdfExport(id: String, compared: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         <div class="pdf-export no-print">
         <button class="primary" on:click=export disabled=busy aria-busy=move || busy().to_string()>
-            {move || state.t(K::ExportPdf)}
+            {move || state.t(P::ExportPdf)}
         </button>
         <p id="pdf-status" class="pdf-status" role="status" aria-live="polite" data-ms=move || match status.get() {
             PdfState::Done { ms, .. } => format!("{ms:.1}"),
@@ -937,17 +937,17 @@ fn PdfExport(id: String, compared: RwSignal<Option<String>>) -> impl IntoView {
         }>
             {move || match status.get() {
                 PdfState::Idle => String::new(),
-                PdfState::Loading => state.t(K::PdfLoading).to_owned(),
-                PdfState::Building => state.t(K::PdfBuilding).to_owned(),
+                PdfState::Loading => state.t(P::PdfLoading).to_owned(),
+                PdfState::Building => state.t(P::PdfBuilding).to_owned(),
                 PdfState::Done { name, pages, kb, missing, .. } => {
                     let lang = state.lang.get_untracked();
-                    let mut text = format!("✓ {} ({pages} {}, {kb:.0} {})", labelled(lang, state.t(K::PdfReady), &name), state.t(K::Pages), state.t(K::Kilobytes));
+                    let mut text = format!("✓ {} ({pages} {}, {kb:.0} {})", labelled(lang, state.t(P::PdfReady), &name), state.t(P::Pages), state.t(P::Kilobytes));
                     if !missing.is_empty() {
-                        text.push_str(&format!(". ⚠ {}", labelled(lang, state.t(K::PdfMissing), &missing)));
+                        text.push_str(&format!(". ⚠ {}", labelled(lang, state.t(P::PdfMissing), &missing)));
                     }
                     text
                 }
-                PdfState::Failed(e) => format!("⚠ {}", labelled(state.lang.get_untracked(), state.t(K::PdfFailed), &e)),
+                PdfState::Failed(e) => format!("⚠ {}", labelled(state.lang.get_untracked(), state.t(P::PdfFailed), &e)),
             }}
         </p>
         </div>

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::super::i18n::{tr, K};
+use super::super::i18n::{tr, K, P};
 use super::words::{w, W};
 use super::{Ctx, Sort};
 use crate::engine::aggregate::{self, fold, kind, Kind, Workspace};
@@ -71,7 +71,7 @@ pub fn Views(c: Ctx) -> impl IntoView {
 #[component]
 fn Filters(c: Ctx) -> impl IntoView {
     let lang = move || c.lang();
-    let k = move |k: K| tr(lang(), k);
+    let k = move |k: P| tr(lang(), k);
     let date = |ev: &leptos::ev::Event| event_target_value(ev).parse().ok();
     let kept = move || {
         let n = c.kept().len();
@@ -90,10 +90,10 @@ fn Filters(c: Ctx) -> impl IntoView {
         <section aria-labelledby="ws-filter-title" class="ws-filters">
             <h2 id="ws-filter-title">{move || w(lang(), W::Filters)}</h2>
             <div class="details">
-                <p class="field"><label for="ws-f-org">{move || k(K::Organisation)}</label>
+                <p class="field"><label for="ws-f-org">{move || k(P::Organisation)}</label>
                     <input id="ws-f-org" type="text" autocomplete="off" prop:value=move || c.filter.with(|f| f.organisation.clone())
                         on:input=move |ev| c.filter.update(|f| f.organisation = event_target_value(&ev))/></p>
-                <p class="field"><label for="ws-f-place">{move || k(K::Place)}</label>
+                <p class="field"><label for="ws-f-place">{move || k(P::Place)}</label>
                     <input id="ws-f-place" type="text" autocomplete="off" prop:value=move || c.filter.with(|f| f.place.clone())
                         on:input=move |ev| c.filter.update(|f| f.place = event_target_value(&ev))/></p>
                 <p class="field"><label for="ws-f-from">{move || w(lang(), W::From)}</label>
@@ -264,13 +264,13 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
             <section aria-labelledby="ws-matrix-title">
                 <h2 id="ws-matrix-title">{says::matrix_title(&q, lang)}</h2>
                 <p class="hint">{says::unmet_legend(lang)}</p>
-                <p class="scroll-hint" id="ws-matrix-hint">{tr(lang, K::ScrollHint)}</p>
+                <p class="scroll-hint" id="ws-matrix-hint">{tr(lang, P::ScrollHint)}</p>
                 <div class="table-wrap scrolls ws-scroll" tabindex="0" role="region" aria-labelledby="ws-matrix-title" aria-describedby="ws-matrix-hint">
                     <table class="ws-matrix">
                         <caption>{caption}</caption>
                         <thead><tr>
                             <th scope="col">{says::who_heading(&q, lang)}</th>
-                            <th scope="col">{tr(lang, K::Score)}</th>
+                            <th scope="col">{tr(lang, P::Score)}</th>
                             <th scope="col">{w(lang, W::Band)}</th>
                             {heads}
                         </tr></thead>
@@ -289,7 +289,7 @@ fn heat_cell(lang: Lang, likelihood: usize, impact: usize) -> String {
     let impact_word = w(lang, W::ImpactWord);
     format!(
         "{} {likelihood}, {impact_word} {impact}",
-        tr(lang, K::Likelihood)
+        tr(lang, P::Likelihood)
     )
 }
 
@@ -399,13 +399,13 @@ fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) 
                 <h2 id="ws-heat-title">{says::heat_title(lang)}</h2>
                 <p class="hint">{w(lang, W::HeatHint)}</p>
                 <p class="hint">{present_outcome::band_legend(&rm.bands, lang).join(" · ")}</p>
-                <p class="scroll-hint" id="ws-heat-hint">{tr(lang, K::ScrollHint)}</p>
+                <p class="scroll-hint" id="ws-heat-hint">{tr(lang, P::ScrollHint)}</p>
                 <div class="table-wrap scrolls ws-scroll" tabindex="0" role="region" aria-labelledby="ws-heat-title" aria-describedby="ws-heat-hint">
                     <table class="ws-heat">
                         // The heading just above says the same: the caption names the table
                         // for screen readers only.
                         <caption class="sr-only">{says::heat_title(lang)}</caption>
-                        <thead><tr><th scope="col">{format!("{} ↓ / {} →", tr(lang, K::Likelihood), tr(lang, K::Impact))}</th>{heads}</tr></thead>
+                        <thead><tr><th scope="col">{format!("{} ↓ / {} →", tr(lang, P::Likelihood), tr(lang, P::Impact))}</th>{heads}</tr></thead>
                         <tbody>{heat_rows}</tbody>
                     </table>
                 </div>
@@ -518,7 +518,7 @@ fn Exports(c: Ctx) -> impl IntoView {
             if !worker::started() {
                 pdf.set(Pdf::Loading);
                 if let Err(e) = worker::start().await {
-                    let hint = tr(lang, K::PdfModuleUnavailable);
+                    let hint = tr(lang, P::PdfModuleUnavailable);
                     return pdf.set(Pdf::Failed(format!("{hint} ({e})")));
                 }
             }
@@ -556,15 +556,15 @@ fn Exports(c: Ctx) -> impl IntoView {
         let lang = lang();
         match pdf.get() {
             Pdf::Idle => String::new(),
-            Pdf::Loading => tr(lang, K::PdfLoading).to_owned(),
-            Pdf::Building => tr(lang, K::PdfBuilding).to_owned(),
+            Pdf::Loading => tr(lang, P::PdfLoading).to_owned(),
+            Pdf::Building => tr(lang, P::PdfBuilding).to_owned(),
             Pdf::Done { name, pages, kb } => format!(
                 "✓ {} ({pages} {}, {kb:.0} {})",
-                labelled(lang, tr(lang, K::PdfReady), &name),
-                tr(lang, K::Pages),
-                tr(lang, K::Kilobytes)
+                labelled(lang, tr(lang, P::PdfReady), &name),
+                tr(lang, P::Pages),
+                tr(lang, P::Kilobytes)
             ),
-            Pdf::Failed(e) => format!("⚠ {}", labelled(lang, tr(lang, K::PdfFailed), &e)),
+            Pdf::Failed(e) => format!("⚠ {}", labelled(lang, tr(lang, P::PdfFailed), &e)),
         }
     };
     let csv = move |items: bool| {
@@ -608,7 +608,7 @@ fn Exports(c: Ctx) -> impl IntoView {
                     w(lang(), if quiz { W::CsvAttempts } else { W::CsvAssessments })
                 }}</button>
                 <button on:click=move |_| csv(true)>{move || w(lang(), W::CsvItems)}</button>
-                <button class="primary" on:click=make_pdf disabled=busy aria-busy=move || busy().to_string()>{move || tr(lang(), K::ExportPdf)}</button>
+                <button class="primary" on:click=make_pdf disabled=busy aria-busy=move || busy().to_string()>{move || tr(lang(), P::ExportPdf)}</button>
             </p>
             <p id="ws-pdf-status" class="pdf-status" role="status" aria-live="polite">{pdf_status}</p>
             <p class="export-status" role="status">{move || done.get().map(|n| format!("✓ {}", labelled(lang(), tr(lang(), K::ExportDone), &n)))}</p>

@@ -41,7 +41,7 @@ pub enum W {
     CsvAssessmentsFile,
     CsvItemsFile,
     Risks,
-    /// « impact » inside a phrase (K::Impact is a heading).
+    /// « impact » inside a phrase (P::Impact is a heading).
     ImpactWord,
     HeatHint,
     Close,
