@@ -54,9 +54,9 @@ else
   echo "already $WASM_SPLIT"
 fi
 
-step "npm tools (binaryen 132 for wasm-opt, playwright-core, axe-core), from tools/package-lock.json"
+step "npm tools (binaryen 132 for wasm-opt, terser and csso to minify, playwright-core, axe-core), from tools/package-lock.json"
 npm_ok=1
-for spec in binaryen@132.0.0 playwright-core@1.65.1 axe-core@4.11.1; do
+for spec in binaryen@132.0.0 terser@5.51.4 csso@5.0.5 playwright-core@1.65.1 axe-core@4.11.1; do
   have=$(node -p "require('./tools/node_modules/${spec%@*}/package.json').version" 2>/dev/null || true)
   [ "$have" = "${spec#*@}" ] || npm_ok=0
 done
