@@ -248,7 +248,7 @@ export default async function (t) {
     await context.close();
   });
 
-  await test('workspace: « Vider l’espace » asks first; dropped files come in; when storage refuses, the page says so and the workspace works in memory', async () => {
+  await test('workspace: « Vider l’espace » asks first; dropped files come in; when storage refuses, the page says so and the workspace works in memory, kept through another questionnaire and another page, and stored once storage takes it', async () => {
     const { context, page, errors } = await fresh();
     await openWorkspace(page, 'unicef-psea-2020');
     await bringIn(page, unicefFiles(3));
@@ -273,11 +273,46 @@ export default async function (t) {
     await page.getByRole('button', { name: 'Vider l’espace' }).click();
     await page.getByText('Aucun fichier pour ce questionnaire pour l’instant.').waitFor();
     // Storage refuses from now on.
-    await page.evaluate(() => { Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); }; });
+    await page.evaluate(() => { window.realSetItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); }; });
     await bringIn(page, unicefFiles(4));
     await page.getByRole('alert').getByText('L’espace n’a pas pu être gardé sur cet appareil').waitFor();
     await page.locator('#ws-summary .ws-count').getByText('4 évaluations', { exact: true }).waitFor();
     expect(await page.locator('table.ws-matrix tbody tr').count() === 4, 'the workspace does not work in memory');
+    // « il reste disponible tant que cette page est ouverte »: through another questionnaire's
+    // workspace and back, and through the home page and back.
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption('cash-transfer-sea-risk');
+    await page.getByText('Aucun fichier pour ce questionnaire pour l’instant.').waitFor();
+    expect(!(await page.getByRole('alert').getByText('L’espace n’a pas pu être gardé').isVisible()), 'the empty cash workspace says it was not kept');
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption('unicef-psea-2020');
+    await page.locator('#ws-summary .ws-count').getByText('4 évaluations', { exact: true }).waitFor();
+    await page.getByRole('alert').getByText('L’espace n’a pas pu être gardé sur cet appareil').waitFor();
+    await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Évaluation PEAS' }).waitFor();
+    await openWorkspace(page, 'unicef-psea-2020');
+    await page.locator('#ws-summary .ws-count').getByText('4 évaluations', { exact: true }).waitFor();
+    expect(await page.locator('table.ws-matrix tbody tr').count() === 4, 'the in-memory workspace was lost on the way home and back');
+    // Storage takes it again: the next visit stores it and stops saying it is not kept.
+    await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption('cash-transfer-sea-risk');
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption('unicef-psea-2020');
+    await page.locator('#ws-summary .ws-count').getByText('4 évaluations', { exact: true }).waitFor();
+    await page.waitForFunction(() => localStorage.getItem('psea:v1:ws:unicef-psea-2020') !== null);
+    expect(JSON.parse(await page.evaluate(() => localStorage.getItem('psea:v1:ws:unicef-psea-2020'))).files.length === 4, 'not the 4 files stored');
+    expect(!(await page.getByRole('alert').getByText('L’espace n’a pas pu être gardé').isVisible()), 'still says it was not kept once stored');
+    // A workspace held in memory goes with « Effacer toutes mes données » (a shared device).
+    await page.evaluate(() => { Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); }; });
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption('cash-transfer-sea-risk');
+    await page.getByText('Aucun fichier pour ce questionnaire pour l’instant.').waitFor();
+    await bringIn(page, [{ name: 'cash.json', text: example('cash-transfer-sea-risk.json') }]);
+    await page.getByRole('alert').getByText('L’espace n’a pas pu être gardé sur cet appareil').waitFor();
+    await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Effacer toutes mes données sur cet appareil' }).click();
+    await page.getByText('Toutes les données de cet appareil ont été effacées.').waitFor();
+    await openWorkspace(page, 'cash-transfer-sea-risk');
+    await page.getByText('Aucun fichier pour ce questionnaire pour l’instant.').waitFor();
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption('unicef-psea-2020');
+    await page.getByText('Aucun fichier pour ce questionnaire pour l’instant.').waitFor();
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });

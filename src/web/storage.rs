@@ -392,11 +392,21 @@ pub fn set_last_export(at: chrono::DateTime<chrono::Utc>) {
     let _ = set_raw(LAST_EXPORT, &at.to_rfc3339());
 }
 
+/// How many times this tab erased all the app's data: what a page's module holds in memory
+/// for want of storage (the workspace's files) is forgotten with the rest.
+static ERASURES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
 /// Removes every key of this app (and only those).
 pub fn erase_all() {
     for k in keys().into_iter().filter(|k| k.starts_with("psea:")) {
         remove(&k);
     }
+    ERASURES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// See [`ERASURES`].
+pub fn erasures() -> u32 {
+    ERASURES.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Three-way merge of an assessment that two tabs changed from the same `base`: each part

@@ -10,7 +10,9 @@
 //!   files refused (each with its reason), and the versions awaiting the user's choice.
 //! - Kept across reloads: the files brought in ({name, text}) and the version choices, under
 //!   `psea:v1:ws:<questionnaire id>` (the `psea:` prefix, so « Effacer toutes mes données »
-//!   removes it too). When storage refuses, the page says so and goes on in memory.
+//!   removes it too). When storage refuses, the page says so and goes on in memory: that
+//!   workspace is then held for as long as the browser tab is open ([`UNSTORED`]), through
+//!   another questionnaire's workspace or another page and back.
 //! - The views ([`views`]), filters and sorting, and the CSV exports.
 
 mod views;
@@ -97,7 +99,7 @@ impl Ctx {
 }
 
 /// A questionnaire's workspace as stored.
-#[derive(Serialize, Deserialize, Default)]
+#[derive(Serialize, Deserialize, Default, Clone)]
 struct Saved {
     files: Vec<SavedFile>,
     /// (group, version) the user chose, for groups with several versions.
@@ -105,10 +107,49 @@ struct Saved {
     choices: Vec<(usize, usize)>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, Clone)]
 struct SavedFile {
     name: String,
     text: String,
+}
+
+/// Workspaces storage refused, by questionnaire id, and the count of « Effacer toutes mes
+/// données » they were held under (`storage::erasures`).
+type Held = (u32, Vec<(String, Saved)>);
+
+thread_local! {
+    /// The workspaces storage refused: kept for the tab's life, since the page promises them
+    /// « tant que cette page est ouverte », and forgotten when all data is erased. Newer than
+    /// a stored workspace of the same questionnaire, so they are brought back in its place.
+    static UNSTORED: std::cell::RefCell<Held> = const { std::cell::RefCell::new((0, Vec::new())) };
+}
+
+/// The held workspaces, emptied first if all data was erased since they were held.
+fn with_unstored<T>(f: impl FnOnce(&mut Vec<(String, Saved)>) -> T) -> T {
+    UNSTORED.with_borrow_mut(|(erasures, all)| {
+        let now = super::storage::erasures();
+        if *erasures != now {
+            all.clear();
+            *erasures = now;
+        }
+        f(all)
+    })
+}
+
+/// Holds `saved` in memory for `qid` when storage refused it; forgets the held copy when
+/// storage took the workspace (or it is empty).
+fn hold_unstored(qid: &str, saved: Option<Saved>) {
+    with_unstored(|all| {
+        all.retain(|(id, _)| id != qid);
+        if let Some(saved) = saved.filter(|s| !s.files.is_empty()) {
+            all.push((qid.to_owned(), saved));
+        }
+    });
+}
+
+/// The workspace storage refused for `qid`, if one is held.
+fn unstored(qid: &str) -> Option<Saved> {
+    with_unstored(|all| all.iter().find(|(id, _)| id == qid).map(|(_, s)| s.clone()))
 }
 
 fn local() -> Option<web_sys::Storage> {
@@ -143,7 +184,7 @@ fn choices(ws: &Workspace) -> Vec<(usize, usize)> {
 }
 
 /// Stores the workspace of the questionnaire shown (removes it when empty); says when
-/// storage refuses.
+/// storage refuses, and then holds it in memory (`UNSTORED`).
 fn save(c: Ctx) {
     let Some(q) = c.q.get_untracked() else {
         return;
@@ -158,18 +199,20 @@ fn save(c: Ctx) {
             .collect()
     });
     let choices = c.ws.with_value(choices);
-    let Some(storage) = local() else {
-        // Storage blocked: the app's banner says so already.
-        return;
-    };
-    let ok = if files.is_empty() {
-        storage.remove_item(&key).is_ok()
-    } else {
-        serde_json::to_string(&Saved { files, choices })
-            .ok()
-            .is_some_and(|json| storage.set_item(&key, &json).is_ok())
-    };
-    c.unsaved.set(!ok);
+    let saved = Saved { files, choices };
+    // Storage blocked altogether (the app's banner says so) counts as refused.
+    let ok = local().is_some_and(|storage| {
+        if saved.files.is_empty() {
+            storage.remove_item(&key).is_ok()
+        } else {
+            serde_json::to_string(&saved)
+                .ok()
+                .is_some_and(|json| storage.set_item(&key, &json).is_ok())
+        }
+    });
+    let unsaved = !ok && !saved.files.is_empty();
+    hold_unstored(&q.id, unsaved.then_some(saved));
+    c.unsaved.set(unsaved);
 }
 
 /// Lets the browser draw (the progress bar) before the next chunk: a timer of 0 ms (Leptos's
@@ -225,15 +268,16 @@ impl Reading {
 }
 
 /// Adds `sources` to the workspace, CHUNK at a time with the progress shown, then applies
-/// `choices` (a stored workspace's), stores it when `store`, and moves focus to the summary.
-async fn bring_in(c: Ctx, sources: Vec<Source>, choices: Vec<(usize, usize)>, store: bool) {
+/// `choices` (a stored workspace's), stores it when `store` (and moves focus to the summary).
+/// False when another questionnaire was chosen meanwhile (the batch stopped).
+async fn bring_in(c: Ctx, sources: Vec<Source>, choices: Vec<(usize, usize)>, store: bool) -> bool {
     let Some(q) = c.q.get_untracked() else {
-        return;
+        return false;
     };
     let batch = c.batch.get_value();
     let total = sources.len();
     if total == 0 {
-        return;
+        return true;
     }
     c.progress.set(Some((0, total)));
     let mut done = 0;
@@ -246,7 +290,7 @@ async fn bring_in(c: Ctx, sources: Vec<Source>, choices: Vec<(usize, usize)>, st
             chunk.push(r.text().await);
         }
         if c.batch.get_value() != batch {
-            return;
+            return false;
         }
         c.ws.update_value(|ws| {
             for (name, text) in &chunk {
@@ -258,7 +302,7 @@ async fn bring_in(c: Ctx, sources: Vec<Source>, choices: Vec<(usize, usize)>, st
         c.progress.set(Some((done, total)));
         tick().await;
         if c.batch.get_value() != batch {
-            return;
+            return false;
         }
     }
     c.ws.update_value(|ws| {
@@ -272,6 +316,7 @@ async fn bring_in(c: Ctx, sources: Vec<Source>, choices: Vec<(usize, usize)>, st
         save(c);
         request_animation_frame(|| focus("ws-summary"));
     }
+    true
 }
 
 fn focus(id: &str) {
@@ -282,7 +327,8 @@ fn focus(id: &str) {
     }
 }
 
-/// Shows the workspace of `q` (the stored one, rebuilt).
+/// Shows the workspace of `q`: the one held in memory if storage refused it (stored once
+/// rebuilt, if storage takes it now), else the stored one, rebuilt.
 fn open(c: Ctx, q: Option<Arc<Questionnaire>>) {
     c.batch.update_value(|n| *n += 1);
     c.ws.set_value(Workspace::default());
@@ -294,13 +340,22 @@ fn open(c: Ctx, q: Option<Arc<Questionnaire>>) {
     c.q.set(q);
     c.rev.update(|n| *n += 1);
     if let Some(qid) = qid {
-        let saved = load_saved(&qid);
+        let held = unstored(&qid);
+        // Not stored: said at once, and the held copy stays until storage takes it.
+        let from_memory = held.is_some();
+        c.unsaved.set(from_memory);
+        let saved = held.unwrap_or_else(|| load_saved(&qid));
         let sources = saved
             .files
             .into_iter()
             .map(|f| Source::Read(f.name, f.text))
             .collect();
-        leptos::task::spawn_local(bring_in(c, sources, saved.choices, false));
+        leptos::task::spawn_local(async move {
+            // Stored only when rebuilt whole: another questionnaire may be chosen meanwhile.
+            if bring_in(c, sources, saved.choices, false).await && from_memory {
+                save(c);
+            }
+        });
     }
 }
 
@@ -382,7 +437,9 @@ fn Intake(c: Ctx) -> impl IntoView {
         let sources = files_of(input.files());
         // Let the same files be picked again.
         input.set_value("");
-        leptos::task::spawn_local(bring_in(c, sources, Vec::new(), true));
+        leptos::task::spawn_local(async move {
+            bring_in(c, sources, Vec::new(), true).await;
+        });
     };
     let dropped = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
@@ -393,7 +450,9 @@ fn Intake(c: Ctx) -> impl IntoView {
             .and_then(|dt| js_sys::Reflect::get(&dt, &"files".into()).ok())
             .and_then(|f| f.dyn_into::<web_sys::FileList>().ok());
         let sources = files_of(list);
-        leptos::task::spawn_local(bring_in(c, sources, Vec::new(), true));
+        leptos::task::spawn_local(async move {
+            bring_in(c, sources, Vec::new(), true).await;
+        });
     };
     let lang = move || c.lang();
     view! {
