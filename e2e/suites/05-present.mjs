@@ -106,4 +106,25 @@ export default async function (t) {
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });
+
+  await test('an address of an assessment that is not on this device says so under a heading, in French and English, with focus on it and the way home; the tab is named in the language chosen', async () => {
+    const { context, page, errors } = await fresh();
+    expect(await page.title() === 'Évaluation PEAS', `French tab title: ${await page.title()}`);
+    for (const hash of ['#/a/absente', '#/a/absente/results']) {
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      const heading = page.getByRole('heading', { level: 1, name: 'Évaluation introuvable' });
+      await heading.waitFor();
+      await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'H1');
+      expect(await page.getByText(/^Cette évaluation n’est pas \(ou plus\) sur cet appareil\u00a0: /).count() === 1, `${hash}: the reason is not said`);
+      await page.getByRole('button', { name: 'Accueil', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Évaluation PEAS' }).waitFor();
+    }
+    await page.locator('.lang select').selectOption('en');
+    await page.waitForFunction(() => document.title === 'PSEA assessment');
+    await page.evaluate(() => { location.hash = '#/a/absent'; });
+    await page.getByRole('heading', { level: 1, name: 'Assessment not found' }).waitFor();
+    await page.getByText(/^This assessment is not \(or no longer\) on this device: /).waitFor();
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
 }

@@ -337,6 +337,8 @@ pub enum P {
     Sources,
     OtherOption,
     ResultStatus,
+    AssessmentMissing,
+    AssessmentMissingHint,
 }
 
 impl P {
@@ -483,6 +485,11 @@ impl P {
             Sources => ("Sources", "Sources"),
             OtherOption => ("Autre", "Other"),
             ResultStatus => ("Statut", "Status"),
+            AssessmentMissing => ("Évaluation introuvable", "Assessment not found"),
+            AssessmentMissingHint => (
+                "Cette évaluation n’est pas (ou plus) sur cet appareil\u{a0}: elle a pu être supprimée, ou faite dans un autre navigateur. Pour l’ouvrir ici, importez son fichier de réponses depuis l’accueil.",
+                "This assessment is not (or no longer) on this device: it may have been deleted, or made in another browser. To open it here, import its answers file from the home page.",
+            ),
         }
     }
 }

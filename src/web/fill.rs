@@ -404,7 +404,7 @@ pub fn Fill(id: String) -> impl IntoView {
         .assessments
         .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
     else {
-        return view! { <p>"?"</p><button on:click=move |_| state.go(Route::Home)>{move || state.t(K::Home)}</button> }.into_any();
+        return super::assessment_missing(state);
     };
     let Some(q) = state.questionnaire(&stored.file.questionnaire.id) else {
         let msg = format!(

@@ -574,6 +574,8 @@ pub fn App() -> impl IntoView {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.code());
         }
+        // The tab's and the installed app's name, in the language chosen.
+        document().set_title(tr(lang, K::AppName));
     });
 
     view! {
@@ -672,6 +674,17 @@ fn LazyPage(route: Route) -> impl IntoView {
 
 /// Once the new page is in the document (its `h1` is not the old page's, and no longer the
 /// « Loading… » placeholder), shows its top and moves focus to its heading.
+/// The filling or results page of an assessment that is not on this device (an old link, a
+/// deleted assessment): says so under a heading, with the way back.
+pub fn assessment_missing(state: AppState) -> AnyView {
+    view! {
+        <h1>{state.text(i18n::P::AssessmentMissing)}</h1>
+        <p>{state.text(i18n::P::AssessmentMissingHint)}</p>
+        <p><button class="primary" on:click=move |_| state.go(Route::Home)>{state.text(K::Home)}</button></p>
+    }
+    .into_any()
+}
+
 fn focus_heading(old: Option<web_sys::Element>, tries: u32) {
     let wait = std::time::Duration::from_millis(if tries == 0 { 0 } else { 20 });
     set_timeout(

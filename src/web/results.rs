@@ -28,7 +28,7 @@ pub fn Results(id: String) -> impl IntoView {
         .assessments
         .with_untracked(|l| l.iter().find(|s| s.id == id).cloned())
     else {
-        return view! { <button on:click=move |_| state.go(Route::Home)>{move || state.t(K::Home)}</button> }.into_any();
+        return super::assessment_missing(state);
     };
     let Some(q) = state.questionnaire(&stored.file.questionnaire.id) else {
         return view! { <p role="alert">{stored.file.questionnaire.id.clone()}</p> }.into_any();
