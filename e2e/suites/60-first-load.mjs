@@ -168,6 +168,26 @@ export default async function (t) {
     }
   });
 
+  await test('a page whose module takes 7 s to come (a slow link) still gets focus on its heading when it shows', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await context.route(/\/split_workspace-[0-9a-f]+\.wasm$/, async (r) => {
+      await new Promise((done) => setTimeout(done, 7000));
+      await r.continue();
+    });
+    await page.goto(base);
+    await page.getByRole('heading', { level: 1, name: 'Évaluation PEAS' }).waitFor();
+    const asked = Date.now();
+    await page.getByRole('link', { name: 'Espace de coordination' }).click();
+    const heading = page.getByRole('heading', { level: 1, name: 'Espace de coordination' });
+    await heading.waitFor({ timeout: 20000 });
+    const waited = Date.now() - asked;
+    expect(waited > 6500, `the module came after ${waited} ms: the delay did not apply`);
+    await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'H1', null, { timeout: 2000 });
+    expect(await heading.evaluate((h) => h === document.activeElement), 'focus is not on the workspace heading');
+    await context.close();
+  });
+
   await test('an entry the head reader accepts but the full reader cannot read is set aside raw and reported, and its card goes', async () => {
     const { context, page } = await fresh();
     const raw = entry('half', { schema: 3, questionnaire: { id: 'unicef-psea-2020', version: '1.1.0' }, assessment: { organisation: 'ONG Moitié' }, answers: 5 });

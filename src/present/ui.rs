@@ -189,8 +189,8 @@ impl K {
             PageLoading => ("Chargement de la page…", "Loading the page…"),
             Loading => ("Chargement…", "Loading…"),
             PageUnavailable => (
-                "Cette partie de l’application n’a pas pu être chargée\u{202f}; vérifiez la connexion et réessayez. Vos réponses sont conservées.",
-                "This part of the app could not be loaded; check the connection and try again. Your answers are kept.",
+                "Cette partie de l’application n’a pas pu être chargée\u{202f}; vérifiez la connexion et réessayez. Vos données enregistrées sont conservées.",
+                "This part of the app could not be loaded; check the connection and try again. Your saved data is kept.",
             ),
             TryAgain => ("Réessayer", "Try again"),
             ExportAll => ("Exporter tout", "Export all"),

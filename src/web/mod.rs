@@ -672,8 +672,6 @@ fn LazyPage(route: Route) -> impl IntoView {
     }
 }
 
-/// Once the new page is in the document (its `h1` is not the old page's, and no longer the
-/// « Loading… » placeholder), shows its top and moves focus to its heading.
 /// The filling or results page of an assessment that is not on this device (an old link, a
 /// deleted assessment): says so under a heading, with the way back.
 pub fn assessment_missing(state: AppState) -> AnyView {
@@ -685,8 +683,16 @@ pub fn assessment_missing(state: AppState) -> AnyView {
     .into_any()
 }
 
+/// Once the new page is in the document (its `h1` is not the old page's, and no longer the
+/// « Loading… » placeholder), shows its top and moves focus to its heading. Looks every
+/// 20 ms for a second, then every 250 ms for a minute: a page's module can take that long
+/// on a slow link.
 fn focus_heading(old: Option<web_sys::Element>, tries: u32) {
-    let wait = std::time::Duration::from_millis(if tries == 0 { 0 } else { 20 });
+    let wait = std::time::Duration::from_millis(match tries {
+        0 => 0,
+        1..=50 => 20,
+        _ => 250,
+    });
     set_timeout(
         move || {
             let h1 = document().query_selector("main h1").ok().flatten();
@@ -700,7 +706,7 @@ fn focus_heading(old: Option<web_sys::Element>, tries: u32) {
                     }
                     window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
-                _ if tries < 250 => focus_heading(old, tries + 1),
+                _ if tries < 290 => focus_heading(old, tries + 1),
                 _ => {}
             }
         },
