@@ -328,11 +328,12 @@ function shortHash(bytes) {
 // --low-memory-unused: Rust puts its stack first (below 1 MiB, growing down) and its data
 // above it, so the lowest 1 KiB is never used (lowMemoryUnused checks every data segment
 // lies above it); wasm-opt may then fold address additions into load and store offsets.
-// 5.2 KB gzip less in all (first load 0.5, PDF worker 1.0).
+// 5.2 KB gzip less in all (first load 0.5, PDF worker 1.0). The producers and target-features
+// sections (names of the compilers, features used) are for tools only: 0.5 KB in all.
 function wasmOpt(file) {
   const bin = path.join(root, 'tools', 'node_modules', '.bin');
   if (!lowMemoryUnused(fs.readFileSync(file))) throw new Error(`post-build: ${file} has data in the lowest 1 KiB of memory; wasm-opt's --low-memory-unused would be wrong`);
-  execFileSync(path.join(bin, 'wasm-opt'), ['-Oz', '--low-memory-unused', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', file, '-o', file], { stdio: 'inherit' });
+  execFileSync(path.join(bin, 'wasm-opt'), ['-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', file, '-o', file], { stdio: 'inherit' });
 }
 
 function walk(d, prefix = '') {
