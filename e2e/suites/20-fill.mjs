@@ -21,6 +21,34 @@ async function startCash(page) {
 export default async function (t) {
   const { test, fresh, expect, tmp } = t;
 
+  await test('Tab then Shift+Tab through the cash form at 360 and 1280 px: no control that takes focus is under the sticky bar', async () => {
+    const { context, page, errors } = await fresh();
+    await startCash(page);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 740 });
+      await page.locator('main h1').focus();
+      for (let i = 0; i < 60; i++) await page.keyboard.press('Tab');
+      const under = [];
+      let reached = 0;
+      for (let i = 0; i < 50; i++) {
+        await page.keyboard.press('Shift+Tab');
+        const r = await page.evaluate(() => {
+          const a = document.activeElement;
+          const bar = document.querySelector('.fill-bar').getBoundingClientRect();
+          const box = a.getBoundingClientRect();
+          return { name: `${a.tagName} ${a.type || ''} ${a.id || ''}`, inBar: !!a.closest('.fill-bar'), body: a === document.body, stuck: bar.top <= 1, barBottom: bar.bottom, top: box.top };
+        });
+        if (r.inBar || r.body) continue;
+        reached++;
+        if (r.stuck && r.top < r.barBottom - 1) under.push(`${r.name} at ${r.top.toFixed(0)} px (bar to ${r.barBottom.toFixed(0)})`);
+      }
+      expect(reached > 30, `${width} px: only ${reached} controls reached`);
+      expect(under.length === 0, `${width} px: under the bar: ${under.join('; ')}`);
+    }
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+
   await test('a whole number from 0 refuses -3 and 12.5 with a message by the field, keeps the typed text, and stores only a number that fits', async () => {
     const { context, page, errors } = await fresh();
     await startCash(page);
