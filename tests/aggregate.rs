@@ -162,7 +162,15 @@ fn thirty_files_a_duplicate_a_version_a_foreign_and_an_unreadable_one() {
         "{:?}",
         ws.refused[1]
     );
-    assert!(words::refusal(&ws.refused[0].why, Lang::Fr).contains("psea-training-quiz"));
+    assert!(words::refusal(&ws.refused[0].why, Lang::Fr, &|_| None).contains("psea-training-quiz"));
+    // Where the output knows the other questionnaire, it is named by its title.
+    let named = words::refusal(&ws.refused[0].why, Lang::Fr, &|id| {
+        (id == "psea-training-quiz").then(|| "Quiz de formation PEAS".to_owned())
+    });
+    assert_eq!(
+        named,
+        "fichier d’un autre questionnaire\u{a0}: Quiz de formation PEAS"
+    );
 
     // The newer version is chosen, awaiting the user's agreement; choosing the older works.
     assert_eq!(ws.pending().collect::<Vec<_>>(), [7]);

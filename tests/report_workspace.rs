@@ -228,7 +228,11 @@ fn unicef_report_holds_counts_bands_priorities_matrix_rows_and_refused_files() {
         assert_has(&t, "distribution.json");
         assert_has(
             &t,
-            &words::refusal(&Refusal::Foreign("cash-transfer-sea-risk".into()), lang),
+            &words::refusal(
+                &Refusal::Foreign("cash-transfer-sea-risk".into()),
+                lang,
+                &|_| None,
+            ),
         );
         assert_has(&t, "coupé.json");
         // The version prompt: the newer is used, to be confirmed.

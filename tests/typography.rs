@@ -242,7 +242,7 @@ fn every_french_line_of_the_workspace_text() {
         text.push_str(&aggregate::filter(&filter, Lang::Fr).unwrap_or_default());
         for r in &ws.refused {
             text.push('\n');
-            text.push_str(&aggregate::refusal(&r.why, Lang::Fr));
+            text.push_str(&aggregate::refusal(&r.why, Lang::Fr, &|_| None));
         }
         assert!(text.lines().count() > 8, "{name}: {text}");
         for line in text.lines() {

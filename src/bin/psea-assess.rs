@@ -519,7 +519,9 @@ fn run_aggregate(
         let name = path.display().to_string();
         match read(&path, lang) {
             Ok(text) => match ws.add(&q, &name, &text) {
-                Added::Refused(why) => eprintln!("{name}: {}", agg_words::refusal(&why, lang)),
+                Added::Refused(why) => {
+                    eprintln!("{name}: {}", agg_words::refusal(&why, lang, &|_| None))
+                }
                 Added::Duplicate(g) => eprintln!(
                     "{name}: {}",
                     agg_words::duplicate_of(&ws.groups[g].member().sources[0], lang)
@@ -547,7 +549,7 @@ fn run_aggregate(
     }
     let groups = ws.kept(filter);
     if let Some(path) = pdf {
-        let report = psea_assess::report::workspace::build(&q, &ws, filter, lang, today);
+        let report = psea_assess::report::workspace::build(&q, &ws, filter, lang, today, &|_| None);
         write_report(&report, path, lang)?;
     }
     match out {
@@ -607,7 +609,7 @@ fn run_aggregate(
                     .map(|r| JsonFile {
                         file: r.source.clone(),
                         same_as: None,
-                        reason: Some(agg_words::refusal(&r.why, lang)),
+                        reason: Some(agg_words::refusal(&r.why, lang, &|_| None)),
                     })
                     .collect(),
                 view,

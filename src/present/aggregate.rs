@@ -19,7 +19,7 @@ pub fn title(lang: Lang) -> &'static str {
 }
 
 /// Why a file was not taken in.
-pub fn refusal(r: &Refusal, lang: Lang) -> String {
+pub fn refusal(r: &Refusal, lang: Lang, title_of: TitleOf) -> String {
     match r {
         Refusal::Unreadable(e) => answers_error(e, lang),
         Refusal::Foreign(id) => labelled(
@@ -29,10 +29,14 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
                 "fichier d’un autre questionnaire",
                 "a file for another questionnaire",
             ),
-            id,
+            &title_of(id).unwrap_or_else(|| id.clone()),
         ),
     }
 }
+
+/// A questionnaire's title in the output's language from its id, where the output knows it
+/// (the app's library); else the id is shown.
+pub type TitleOf<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// A file folded into one already in: « même évaluation que x, comptée une fois ».
 pub fn duplicate_of(first: &str, lang: Lang) -> String {

@@ -14,7 +14,7 @@ use super::{generated_label, heat_grid};
 use super::{pdf, Report};
 use crate::engine::aggregate::{class, kind, matrix, register, BandCount, Filter, Kind, Workspace};
 use crate::engine::model::{Questionnaire, Rule};
-use crate::present::aggregate as words;
+use crate::present::aggregate::{self as words, TitleOf};
 use crate::present::follow_up::{band_name, confirmed_label, self_assessed_label};
 use crate::present::outcome::score_line;
 use crate::present::{date, labelled, Lang};
@@ -38,8 +38,9 @@ pub fn build(
     filter: &Filter,
     lang: Lang,
     generated: NaiveDate,
+    title_of: TitleOf,
 ) -> Report {
-    pdf::write(&lay_out(q, ws, filter, lang, generated))
+    pdf::write(&lay_out(q, ws, filter, lang, generated, title_of))
 }
 
 /// The report of the assessments of `ws` that `filter` keeps, laid out.
@@ -49,6 +50,7 @@ pub fn lay_out(
     filter: &Filter,
     lang: Lang,
     generated: NaiveDate,
+    title_of: TitleOf,
 ) -> Sheet {
     let groups = ws.kept(filter);
     let title = format!("{} – {}", words::title(lang), q.title.get(lang.code()));
@@ -58,6 +60,7 @@ pub fn lay_out(
             ws,
             groups: &groups,
             lang,
+            title_of,
         };
         r.head(l, filter, generated);
         match kind(q) {
@@ -90,7 +93,8 @@ pub fn sheet_from_texts(
     for &(g, v) in choices {
         ws.choose(g, v);
     }
-    Ok(lay_out(&q, &ws, filter, lang, date))
+    // Titles of other questionnaires are not known here: a refused file names its id.
+    Ok(lay_out(&q, &ws, filter, lang, date, &|_| None))
 }
 
 /// A table whose rows are never split across pages (when they fit on one), with its header's
@@ -125,6 +129,7 @@ struct Draw<'a> {
     /// The groups the filter keeps.
     groups: &'a [usize],
     lang: Lang,
+    title_of: TitleOf<'a>,
 }
 
 impl Draw<'_> {
@@ -205,7 +210,11 @@ impl Draw<'_> {
             );
             for r in &ws.refused {
                 l.paragraph(
-                    &labelled(lang, &r.source, &words::refusal(&r.why, lang)),
+                    &labelled(
+                        lang,
+                        &r.source,
+                        &words::refusal(&r.why, lang, self.title_of),
+                    ),
                     false,
                     8.5,
                     4.0,

@@ -113,6 +113,11 @@ struct SavedFile {
     text: String,
 }
 
+thread_local! {
+    /// The questionnaire whose workspace this tab showed last: the page opens on it again.
+    static LAST_SHOWN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Workspaces storage refused, by questionnaire id, and the count of « Effacer toutes mes
 /// données » they were held under (`storage::erasures`).
 type Held = (u32, Vec<(String, Saved)>);
@@ -145,6 +150,13 @@ fn hold_unstored(qid: &str, saved: Option<Saved>) {
             all.push((qid.to_owned(), saved));
         }
     });
+}
+
+/// The title in `lang` of the questionnaire `id` of the library (a refused file's), if there.
+pub fn title_in(c: Ctx, id: &str, lang: Lang) -> Option<String> {
+    c.state
+        .questionnaire(id)
+        .map(|q| q.title.get(lang.code()).to_owned())
 }
 
 /// The workspace storage refused for `qid`, if one is held.
@@ -337,6 +349,7 @@ fn open(c: Ctx, q: Option<Arc<Questionnaire>>) {
     c.unsaved.set(false);
     c.filter.set(Filter::default());
     let qid = q.as_ref().map(|q| q.id.clone());
+    LAST_SHOWN.set(qid.clone());
     c.q.set(q);
     c.rev.update(|n| *n += 1);
     if let Some(qid) = qid {
@@ -384,11 +397,15 @@ fn WorkspacePage(state: AppState) -> impl IntoView {
         filter: RwSignal::new(Filter::default()),
         sort: RwSignal::new(Sort::Organisation),
     };
-    // The questionnaire with a stored workspace, else the first of the library.
+    // The questionnaire shown last in this tab, else one with a workspace held in memory or
+    // stored, else the first of the library.
     let library = state.library.get_untracked();
+    let last = LAST_SHOWN.with_borrow(|id| id.clone());
     let first = library
         .iter()
-        .find(|q| has_saved(&q.id))
+        .find(|q| Some(&q.id) == last.as_ref())
+        .or_else(|| library.iter().find(|q| unstored(&q.id).is_some()))
+        .or_else(|| library.iter().find(|q| has_saved(&q.id)))
         .or(library.first())
         .cloned();
     open(c, first);
@@ -517,7 +534,10 @@ fn Summary(c: Ctx) -> impl IntoView {
                 let items = ws
                     .refused
                     .iter()
-                    .map(|r| view! { <li>{labelled(lang, &r.source, &says::refusal(&r.why, lang))}</li> })
+                    .map(|r| {
+                        let why = says::refusal(&r.why, lang, &|id| title_in(c, id, lang));
+                        view! { <li>{labelled(lang, &r.source, &why)}</li> }
+                    })
                     .collect_view();
                 view! {
                     <h3>{format!("{} ({})", says::refused_title(lang), ws.refused.len())}</h3>

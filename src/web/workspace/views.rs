@@ -528,9 +528,10 @@ fn Exports(c: Ctx) -> impl IntoView {
             // status above is painted; the worker writes the PDF.
             worker::after_paint().await;
             let started = js_sys::Date::now();
-            let sheet = c
-                .ws
-                .with_value(|ws| crate::report::workspace::lay_out(&q, ws, &filter, lang, date));
+            let sheet = c.ws.with_value(|ws| {
+                let title_of = |id: &str| super::title_in(c, id, lang);
+                crate::report::workspace::lay_out(&q, ws, &filter, lang, date, &title_of)
+            });
             match worker::write(&sheet, started).await {
                 Ok(m) => {
                     let name = format!(
