@@ -352,6 +352,9 @@ export default async function (t) {
     const sum = counts.reduce((s, c) => s + (parseInt(c, 10) || 0), 0);
     // The level is said in words, not by colour alone: each cell shows its score (likelihood
     // × impact, rows from 5 down) and names its band; the legend gives the bands' ranges.
+    // The axes read as on the results page and in the PDF: likelihood grows upward.
+    const corner = await page.locator('table.ws-heat thead th').first().innerText();
+    expect(corner === 'Probabilité ↑ / Impact →', `heat matrix corner: ${corner}`);
     const scores = await page.locator('table.ws-heat tbody td .ws-heat-score').allTextContents();
     const expected = [5, 4, 3, 2, 1].flatMap((l) => [1, 2, 3, 4, 5].map((i) => String(l * i)));
     expect(scores.join(' ') === expected.join(' '), `heat scores: ${scores.join(' ')}`);

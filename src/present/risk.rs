@@ -7,6 +7,12 @@ use crate::engine::answers::MeasureStatus;
 use crate::engine::model::{Band, ItemKind, Questionnaire, RiskCategory, RiskMatrix, Text};
 use crate::engine::scoring::RiskResult;
 
+/// The heat matrix's axes, read the same on the results page, the workspace and the PDF:
+/// likelihood grows upward (its 5 is the top row), impact rightward.
+pub fn heat_axes(lang: Lang) -> &'static str {
+    t(lang, "Probabilité ↑ / Impact →", "Likelihood ↑ / Impact →")
+}
+
 /// The band's label (« Élevé »), or "" when the id is unknown.
 pub fn band_label(bands: &[Band], id: &Option<String>, lang: Lang) -> String {
     id.as_ref()

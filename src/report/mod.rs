@@ -932,13 +932,7 @@ fn heat_grid(l: &mut Layout, r: &RiskMatrix, lang: Lang, count: impl Fn(usize, u
     let cell_h = 11.0;
     let needed = lp as f32 * cell_h + 40.0;
     l.ensure(needed);
-    l.paragraph(
-        t(lang, "Probabilité ↑ / Impact →", "Likelihood ↑ / Impact →"),
-        true,
-        8.0,
-        0.0,
-        GREY,
-    );
+    l.paragraph(crate::present::risk::heat_axes(lang), true, 8.0, 0.0, GREY);
     l.space(1.0);
     let x0 = MARGIN + 44.0;
     let top = l.y;

@@ -647,7 +647,7 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
                     <desc id="heat-desc">{desc.clone()}</desc>
                     {cells}
                 </svg>
-                <p class="legend">{format!("{} ↑ / {} → — {}", tr(lang, P::Likelihood), tr(lang, P::Impact), desc)}</p>
+                <p class="legend">{format!("{} — {}", crate::present::risk::heat_axes(lang), desc)}</p>
             </section>
         }
         .into_any()

@@ -405,7 +405,7 @@ fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) 
                         // The heading just above says the same: the caption names the table
                         // for screen readers only.
                         <caption class="sr-only">{says::heat_title(lang)}</caption>
-                        <thead><tr><th scope="col">{format!("{} ↓ / {} →", tr(lang, P::Likelihood), tr(lang, P::Impact))}</th>{heads}</tr></thead>
+                        <thead><tr><th scope="col">{crate::present::risk::heat_axes(lang)}</th>{heads}</tr></thead>
                         <tbody>{heat_rows}</tbody>
                     </table>
                 </div>
