@@ -326,17 +326,9 @@ async fn bring_in(c: Ctx, sources: Vec<Source>, choices: Vec<(usize, usize)>, st
     c.rev.update(|n| *n += 1);
     if store {
         save(c);
-        request_animation_frame(|| focus("ws-summary"));
+        super::browser::focus("ws-summary");
     }
     true
-}
-
-fn focus(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
 }
 
 /// Shows the workspace of `q`: the one held in memory if storage refused it (stored once
