@@ -241,11 +241,18 @@ function dropStreamClasses(wasmFile, jsFile) {
   fs.writeFileSync(jsFile, glue);
 }
 
+/** Reads the LEB128 number at `at` in `bytes` (signed or not): [value, offset after it]. */
+function readLeb(bytes, at, signed = false) {
+  let r = 0, s = 0, x;
+  do { x = bytes[at++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80);
+  return [signed && x & 0x40 ? r - 2 ** s : r, at];
+}
+
 /** Removes from a module's export section the exports whose name `drop` accepts; returns
  *  their names. The wasm binary format: section 7, a count, then (name, kind, index). */
 function dropExports(file, drop) {
   const bytes = fs.readFileSync(file);
-  const leb = (at) => { let r = 0, s = 0, x; do { x = bytes[at++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return [r, at]; };
+  const leb = (at) => readLeb(bytes, at);
   const uleb = (n) => { const out = []; do { let b = n & 0x7f; n = Math.floor(n / 128); if (n) b |= 0x80; out.push(b); } while (n); return Buffer.from(out); };
   const parts = [bytes.subarray(0, 8)];
   const removed = [];
@@ -280,8 +287,9 @@ function dropExports(file, drop) {
  *  offset). A segment placed any other way counts as low, so the check can only refuse. */
 function lowMemoryUnused(bytes) {
   let i = 8;
-  const leb = () => { let r = 0, s = 0, x; do { x = bytes[i++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return r; };
-  const sleb = () => { let r = 0, s = 0, x; do { x = bytes[i++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return x & 0x40 ? r - 2 ** s : r; };
+  const read = (signed) => { const [value, next] = readLeb(bytes, i, signed); i = next; return value; };
+  const leb = () => read(false);
+  const sleb = () => read(true);
   while (i < bytes.length) {
     const id = bytes[i++];
     const size = leb();

@@ -98,6 +98,13 @@ impl Ctx {
     }
 }
 
+/// The title in `lang` of the questionnaire `id` of the library (a refused file's), if there.
+pub fn title_in(c: Ctx, id: &str, lang: Lang) -> Option<String> {
+    c.state
+        .questionnaire(id)
+        .map(|q| q.title.get(lang.code()).to_owned())
+}
+
 /// A questionnaire's workspace as stored.
 #[derive(Serialize, Deserialize, Default, Clone)]
 struct Saved {
@@ -150,13 +157,6 @@ fn hold_unstored(qid: &str, saved: Option<Saved>) {
             all.push((qid.to_owned(), saved));
         }
     });
-}
-
-/// The title in `lang` of the questionnaire `id` of the library (a refused file's), if there.
-pub fn title_in(c: Ctx, id: &str, lang: Lang) -> Option<String> {
-    c.state
-        .questionnaire(id)
-        .map(|q| q.title.get(lang.code()).to_owned())
 }
 
 /// The workspace storage refused for `qid`, if one is held.
