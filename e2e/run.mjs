@@ -132,8 +132,11 @@ await test('complete the UNICEF 2020 assessment with the keyboard and accessible
   await context.close();
 });
 
-await test('"Export PDF" downloads a report whose text holds the organisation and the rating', async () => {
+await test('"Export PDF" downloads a report whose text holds the organisation and the rating; no warning in the console', async () => {
   const { context, page, errors } = await fresh();
+  // The page's and the PDF worker's console (e.g. wasm-bindgen's deprecated-call warning).
+  const warnings = [];
+  context.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(`${m.worker() ? 'worker' : 'page'}: ${m.text()}`); });
   await startUnicef(page, 'ONG Espoir Ségou – Ɲɛtaa');
   for (const s of STANDARDS) await rate(page, s);
   await page.getByRole('button', { name: 'Voir les résultats' }).click();
@@ -146,6 +149,7 @@ await test('"Export PDF" downloads a report whose text holds the organisation an
   const english = await exportPdf(page, 'Export the PDF report', 'PDF report downloaded');
   expect(english.text.includes('Medium Capacity (Moderate Risk)'), 'English report lacks the English rating');
   expect(errors.length === 0, errors.join('\n'));
+  expect(warnings.length === 0, `console: ${warnings.join('\n')}`);
   await context.close();
 });
 

@@ -79,6 +79,16 @@ for (const name of fs.readdirSync(dir).filter((f) => /^pdf_worker.*_bg\.wasm$/.t
   console.log(`post-build: ${name}: ${process.env.TRUNK_PROFILE === 'release' ? 'relinked without printpdf\'s Pdf_* exports, ' : ''}removed ${removed.length} exports (${removed.join(', ')}), blanked ${blanked} bytes of ICC profile and ${license} of its licence, ${(before / 1024).toFixed(0)} KB -> ${(fs.statSync(file).size / 1024).toFixed(0)} KB`);
 }
 
+// Trunk's worker shim calls `wasm_bindgen(path)`, which wasm-bindgen deprecates (a warning in
+// the console at every export): pass the path the way it asks, `{ module_or_path }`.
+{
+  const shim = path.join(dir, 'pdf_worker_loader.js');
+  const text = fs.readFileSync(shim, 'utf8');
+  const call = /wasm_bindgen\((["'])(\.\/pdf_worker[^"']*_bg\.wasm)\1\);/;
+  if (!call.test(text)) throw new Error(`post-build: trunk's worker shim changed shape:\n${text}`);
+  fs.writeFileSync(shim, text.replace(call, (_, q, p) => `wasm_bindgen({module_or_path:${q}${p}${q}});`));
+}
+
 /** Release builds: links the worker again without printpdf's JavaScript API (cargo rustc with
  *  scripts/link-pdf-worker.mjs as its linker, which leaves out the `Pdf_*` exports) and redoes
  *  trunk's wasm-bindgen step on it (same target and options), in place of trunk's output.
