@@ -127,4 +127,30 @@ export default async function (t) {
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });
+
+  await test('an address that names no page shows the home page, says so (French and English) and becomes home’s address; the notice goes with the next page', async () => {
+    const { context, page, errors } = await fresh();
+    // Opened at such an address, as from a truncated link.
+    await page.goto('about:blank');
+    await page.goto(`${base}#/zzz`);
+    await page.getByRole('heading', { level: 1, name: 'Évaluation PEAS' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Cette adresse ne mène à aucune page de l’application\u00a0: voici l’accueil.' }).waitFor();
+    await page.waitForFunction(() => location.hash === '#/');
+    await page.getByRole('button', { name: 'Fermer', exact: true }).click();
+    // Reached from another page: the workspace, then a mistyped address, in English.
+    await page.locator('.lang select').selectOption('en');
+    await page.evaluate(() => { location.hash = '#/workspace'; });
+    await page.getByRole('heading', { level: 1, name: 'Coordination workspace' }).waitFor();
+    await page.evaluate(() => { location.hash = '#/a/x/y/z'; });
+    await page.getByRole('heading', { level: 1, name: 'PSEA assessment' }).waitFor();
+    const notice = page.getByRole('status').filter({ hasText: 'This address leads to no page of the app: here is the home page.' });
+    await notice.waitFor();
+    await page.waitForFunction(() => location.hash === '#/');
+    // Back in the history goes to the workspace, not to the wrong address; the notice goes.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Coordination workspace' }).waitFor();
+    expect(await notice.count() === 0, 'the notice stays on the next page');
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
 }

@@ -79,6 +79,7 @@ pub enum K {
     SelfAssessment,
     StorageBlocked,
     MergedElsewhere,
+    UnknownAddress,
     ConflictKept,
     ConflictSuffix,
     Dismiss,
@@ -206,6 +207,10 @@ impl K {
             MergedElsewhere => (
                 "Cette évaluation a aussi été modifiée dans un autre onglet\u{202f}; les deux modifications sont gardées.",
                 "This assessment was also changed in another tab; both changes are kept.",
+            ),
+            UnknownAddress => (
+                "Cette adresse ne mène à aucune page de l’application\u{a0}: voici l’accueil.",
+                "This address leads to no page of the app: here is the home page.",
             ),
             ConflictKept => (
                 "Cette évaluation a été modifiée dans un autre onglet sur les mêmes réponses. Les deux versions sont gardées\u{202f}; la vôtre est la copie",

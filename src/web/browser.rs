@@ -83,6 +83,14 @@ pub fn set_hash(h: &str) {
     }
 }
 
+/// Sets the address's hash without a new entry in the history (Back does not return to the
+/// address replaced).
+pub fn replace_hash(h: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(h);
+    }
+}
+
 pub fn confirm(message: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.confirm_with_message(message).ok())

@@ -81,18 +81,31 @@ pub enum Route {
 }
 
 impl Route {
-    fn from_hash(h: &str) -> Route {
+    /// The page at address `h`; `None` for an address that names no page (a mistyped or
+    /// truncated link), which the app shows as the home page and says so.
+    fn from_hash(h: &str) -> Option<Route> {
         let parts: Vec<&str> = h
             .trim_start_matches('#')
             .trim_start_matches('/')
             .split('/')
             .collect();
-        match parts.as_slice() {
+        Some(match parts.as_slice() {
+            [""] => Route::Home,
             ["a", id] if !id.is_empty() => Route::Fill(id.to_string()),
             ["a", id, "results"] if !id.is_empty() => Route::Results(id.to_string()),
             ["workspace"] => Route::Workspace,
-            _ => Route::Home,
+            _ => return None,
+        })
+    }
+
+    /// The page at the window's address, or `None` when it names none: then the address
+    /// becomes home's, without a new entry in the history.
+    fn at_address() -> Option<Route> {
+        let route = Route::from_hash(&browser::hash());
+        if route.is_none() {
+            browser::replace_hash(&Route::Home.hash());
         }
+        route
     }
 
     fn hash(&self) -> String {
@@ -113,7 +126,8 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// What happened to an assessment that another tab changed too, told to the user.
+/// What happened to an assessment that another tab changed too, or to an address that named
+/// no page, told to the user.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     /// Both tabs' changes touched different parts and were combined.
@@ -121,6 +135,8 @@ pub enum Notice {
     /// Both changed the same part: the other tab's version stays, this tab's is kept as a
     /// copy with this name.
     Conflict(String),
+    /// The address named no page: the home page is shown instead.
+    UnknownAddress,
 }
 
 /// A read of the questionnaire library that several callers can await.
@@ -200,6 +216,10 @@ impl AppState {
     fn arrive(&self, route: Route) {
         if self.route.get_untracked() == route {
             return;
+        }
+        // « This address leads to no page » was about the address left.
+        if self.notice.get_untracked() == Some(Notice::UnknownAddress) {
+            self.notice.set(None);
         }
         // The old page's heading: the new one is the first `h1` that is not it.
         let old = document().query_selector("main h1").ok().flatten();
@@ -522,9 +542,10 @@ impl AppState {
 #[component]
 pub fn App() -> impl IntoView {
     let heads = storage::load_heads();
+    let first = Route::at_address();
     let state = AppState {
         lang: RwSignal::new(storage::load_lang()),
-        route: RwSignal::new(Route::from_hash(&browser::hash())),
+        route: RwSignal::new(first.clone().unwrap_or(Route::Home)),
         library: RwSignal::new(Vec::new()),
         library_state: RwSignal::new(LibraryState::Loading),
         library_read: StoredValue::new_local((0, None)),
@@ -537,7 +558,7 @@ pub fn App() -> impl IntoView {
         persisted: RwSignal::new(storage::last_persisted()),
         last_export: RwSignal::new(storage::last_export()),
         storage_blocked: storage::blocked(),
-        notice: RwSignal::new(None),
+        notice: RwSignal::new(first.is_none().then_some(Notice::UnknownAddress)),
         recorder: StoredValue::new(None),
     };
     provide_context(state);
@@ -558,7 +579,11 @@ pub fn App() -> impl IntoView {
         state.persisted.set(Some(granted));
     });
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.arrive(Route::from_hash(&browser::hash()))
+        let route = Route::at_address();
+        state.arrive(route.clone().unwrap_or(Route::Home));
+        if route.is_none() {
+            state.notice.set(Some(Notice::UnknownAddress));
+        }
     });
     let _ = window_event_listener_untyped("storage", move |ev| {
         let field = |name: &str| {
@@ -723,6 +748,7 @@ fn NoticeView() -> impl IntoView {
         state.notice.get().map(|notice| {
             let (class, role, text) = match notice {
                 Notice::Merged => ("notice ok", "status", state.t(K::MergedElsewhere).to_owned()),
+                Notice::UnknownAddress => ("notice ok", "status", state.t(K::UnknownAddress).to_owned()),
                 Notice::Conflict(name) => (
                     "notice error",
                     "alert",
