@@ -17,12 +17,16 @@ const foreign = [];
 async function fresh(opts = {}) {
   const context = await browser.newContext({ acceptDownloads: true, ...opts });
   context.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  // Console warnings and errors of the page and its workers, from the first load on (e.g.
+  // wasm-bindgen's deprecated-call warning, a preload's ignored attribute).
+  const warnings = [];
+  context.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(`${m.worker() ? 'worker' : 'page'}: ${m.text()}`); });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(base);
   await page.getByRole('heading', { level: 1 }).waitFor();
-  return { context, page, errors };
+  return { context, page, errors, warnings };
 }
 
 // E2E_ONLY=<text>: run only the tests whose name contains it (while working on one).
@@ -132,11 +136,8 @@ await test('complete the UNICEF 2020 assessment with the keyboard and accessible
   await context.close();
 });
 
-await test('"Export PDF" downloads a report whose text holds the organisation and the rating; no warning in the console', async () => {
-  const { context, page, errors } = await fresh();
-  // The page's and the PDF worker's console (e.g. wasm-bindgen's deprecated-call warning).
-  const warnings = [];
-  context.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(`${m.worker() ? 'worker' : 'page'}: ${m.text()}`); });
+await test('"Export PDF" downloads a report whose text holds the organisation and the rating; no warning in the console, from the first load to the exports', async () => {
+  const { context, page, errors, warnings } = await fresh();
   await startUnicef(page, 'ONG Espoir Ségou – Ɲɛtaa');
   for (const s of STANDARDS) await rate(page, s);
   await page.getByRole('button', { name: 'Voir les résultats' }).click();
