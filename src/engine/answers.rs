@@ -302,10 +302,7 @@ impl AnswersFile {
                 version: q.version.clone(),
             },
             assessment: Assessment::default(),
-            answers: q
-                .items()
-                .map(|(_, i)| (i.id.clone(), Answer::default()))
-                .collect(),
+            answers: super::order::map(q.items().map(|(_, i)| (i.id.clone(), Answer::default()))),
             action_plan: Vec::new(),
             unplaced: BTreeMap::new(),
             baseline: None,

@@ -287,7 +287,7 @@ fn items(
     better: bool,
 ) -> Vec<ItemChange> {
     let points = |o: &Outcome| -> BTreeMap<String, Option<i64>> {
-        o.items.iter().map(|r| (r.item.clone(), r.points)).collect()
+        super::order::map(o.items.iter().map(|r| (r.item.clone(), r.points)))
     };
     let (pb, pa) = (points(ob), points(oa));
     let value = |f: &AnswersFile, id: &str| f.answers.get(id).and_then(|a| shown(&a.value));

@@ -891,7 +891,7 @@ impl Validator<'_> {
 
     fn bands(&mut self, bands: &[Band], reachable: &BTreeSet<i64>) {
         let mut sorted: Vec<&Band> = bands.iter().collect();
-        sorted.sort_by_key(|b| (b.min, b.max));
+        super::order::sort_by_key(&mut sorted, |b| (b.min, b.max));
         let mut ids = HashSet::new();
         for b in bands {
             if !ids.insert(b.id.as_str()) {
@@ -933,11 +933,12 @@ impl Validator<'_> {
                 .with_hint(possible_scores(reachable));
             }
         }
-        let uncovered: BTreeSet<i64> = reachable
-            .iter()
-            .copied()
-            .filter(|s| !bands.iter().any(|b| (b.min..=b.max).contains(s)))
-            .collect();
+        let uncovered: BTreeSet<i64> = super::order::set(
+            reachable
+                .iter()
+                .copied()
+                .filter(|s| !bands.iter().any(|b| (b.min..=b.max).contains(s))),
+        );
         if !uncovered.is_empty() {
             let span = self.q.scoring.span.clone();
             self.error(&span, None, {

@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::answers::{AnswersFile, Assessment};
+use crate::engine::order;
 use crate::present::Lang;
 
 const ASSESSMENT: &str = "psea:v1:a:";
@@ -206,8 +207,8 @@ pub fn load_assessments() -> (Vec<Stored>, Vec<String>) {
             damaged.push(key);
         }
     }
-    damaged.sort();
-    found.sort_unstable_by(|a, b| {
+    order::sort_by(&mut damaged, |a, b| a.cmp(b));
+    order::sort_by(&mut found, |a, b| {
         newest_first(
             (a.file.assessment.updated, &a.id),
             (b.file.assessment.updated, &b.id),
@@ -218,7 +219,7 @@ pub fn load_assessments() -> (Vec<Stored>, Vec<String>) {
 
 /// The order of the stored assessments, as (last change, id): newest change first, then by
 /// id. A total order, so the heads (first load) and the full files (library) come in the
-/// same order, and the sort need not be stable (the unstable one is smaller code).
+/// same order.
 fn newest_first(
     a: (Option<chrono::DateTime<chrono::Utc>>, &str),
     b: (Option<chrono::DateTime<chrono::Utc>>, &str),
@@ -255,7 +256,9 @@ pub fn load_heads() -> Vec<Head> {
         .filter_map(|k| raw(&k))
         .filter_map(|t| Head::read(&t))
         .collect();
-    found.sort_unstable_by(|a, b| newest_first((a.updated, &a.id), (b.updated, &b.id)));
+    order::sort_by(&mut found, |a, b| {
+        newest_first((a.updated, &a.id), (b.updated, &b.id))
+    });
     found
 }
 
@@ -474,8 +477,7 @@ fn merge_map<V: PartialEq + Clone>(
     m: &BTreeMap<String, V>,
     t: &BTreeMap<String, V>,
 ) -> Option<BTreeMap<String, V>> {
-    let keys: std::collections::BTreeSet<&String> =
-        b.keys().chain(m.keys()).chain(t.keys()).collect();
+    let keys = order::set(b.keys().chain(m.keys()).chain(t.keys()));
     let mut out = BTreeMap::new();
     for k in keys {
         if let Some(v) = pick(&b.get(k), &m.get(k), &t.get(k))? {

@@ -260,7 +260,7 @@ pub(super) fn risk_matrix(r: &RiskMatrix, s: &Scored, out: &mut Outcome) {
         });
     }
     // Highest residual first; ties broken by inherent risk, then questionnaire order (stable).
-    out.risks.sort_by(|a, b| {
+    crate::engine::order::sort_by(&mut out.risks, |a, b| {
         b.residual_score
             .cmp(&a.residual_score)
             .then(b.inherent_score.cmp(&a.inherent_score))

@@ -16,6 +16,7 @@ use serde::Serialize;
 use super::answers::{AnswersFile, Value};
 use super::condition::{holds, na_allowed, visible_items};
 use super::model::*;
+use super::order::set;
 
 pub use matrix::{MeasureResult, RiskResult};
 
@@ -170,51 +171,41 @@ pub fn reachable_scores(q: &Questionnaire) -> Option<BTreeSet<i64>> {
     let n = items.len() as i64;
     match &q.scoring.rule {
         Rule::WeightedSum(r) if r.basis == Basis::Total => {
-            let mut sums = BTreeSet::from([0i64]);
+            let mut sums = set([0i64]);
             for i in &items {
                 let ItemKind::Scale { choices, na } = &i.kind else {
                     continue;
                 };
-                let mut options: BTreeSet<i64> = choices
-                    .iter()
-                    .filter_map(|c| c.value)
-                    .map(|v| v * i.weight)
-                    .collect();
+                let mut options: BTreeSet<i64> =
+                    set(choices.iter().filter_map(|c| c.value).map(|v| v * i.weight));
                 if *na && r.na == NaPolicy::Met {
                     options.insert(options.iter().max().copied().unwrap_or(0));
                 }
                 if conditional(i) {
                     options.insert(0);
                 }
-                sums = sums
-                    .iter()
-                    .flat_map(|s| options.iter().map(move |o| s + o))
-                    .collect();
+                sums = set(sums.iter().flat_map(|s| options.iter().map(move |o| s + o)));
                 if sums.len() > 100_000 {
                     return None;
                 }
             }
             Some(sums)
         }
-        Rule::CountMet(r) if r.basis == Basis::Total => Some((0..=n).collect()),
+        Rule::CountMet(r) if r.basis == Basis::Total => Some(set(0..=n)),
         Rule::FlagCount(r) => {
             let design = items
                 .iter()
                 .filter(|i| !r.context_items.iter().any(|c| c.id == i.id))
                 .count() as i64;
-            Some((0..=design).collect())
+            Some(set(0..=design))
         }
         // The assessor may set any residual by hand (with a justification), so every
         // product of the two scales can be a result.
         Rule::RiskMatrix(r) => {
             let (lp, ip) = (r.likelihood.len() as i64, r.impact.len() as i64);
-            Some(
-                (1..=lp)
-                    .flat_map(|l| (1..=ip).map(move |i| l * i))
-                    .collect(),
-            )
+            Some(set((1..=lp).flat_map(|l| (1..=ip).map(move |i| l * i))))
         }
-        _ => Some((0..=100).collect()),
+        _ => Some(set(0..=100)),
     }
 }
 

@@ -20,8 +20,8 @@ pub(super) fn quiz(r: &Quiz, s: &Scored, out: &mut Outcome) {
             (Some(Value::Ids(a)), Some(Correct::Many(c))) => {
                 let mut a = a.clone();
                 let mut c = c.clone();
-                a.sort();
-                c.sort();
+                crate::engine::order::sort_by(&mut a, |x, y| x.cmp(y));
+                crate::engine::order::sort_by(&mut c, |x, y| x.cmp(y));
                 (a.join(","), a == c)
             }
             _ => continue,
