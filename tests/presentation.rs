@@ -478,3 +478,101 @@ fn shortened_names_end_cleanly() {
         "(facultatif) une…"
     );
 }
+
+/// A partly answered assessment's score counts only what is answered: « 13 / 15 » beside a
+/// complete « 14 / 18 » must say it is partial, on the screen, in the PDF and the text.
+#[test]
+fn an_incomplete_score_says_it_is_partial() {
+    let q = load_file("unicef-psea-2020.toml");
+    let full =
+        AnswersFile::from_json(&questionnaire_text("examples/unicef-psea-2020.json")).unwrap();
+    let done = score(&q, &full);
+    assert!(done.complete);
+    assert!(!outcome::score_line(&done, Fr).contains("partielle"));
+    assert_eq!(outcome::partial_result(&done, Fr), None);
+    let mut part = full.clone();
+    assert!(part.answers.remove("cs5_assistance").is_some());
+    let o = score(&q, &part);
+    assert!(!o.complete && o.score.is_some(), "{o:?}");
+    let (points, max) = (o.score.unwrap(), o.max.unwrap());
+    assert_eq!(
+        outcome::score_line(&o, Fr),
+        format!("{points} / {max} — note partielle")
+    );
+    assert_eq!(
+        outcome::score_line(&o, En),
+        format!("{points} / {max} — partial score")
+    );
+    assert!(
+        outcome::score_of(&o, Fr)
+            .unwrap()
+            .ends_with(" — note partielle"),
+        "{:?}",
+        outcome::score_of(&o, Fr)
+    );
+    assert_eq!(
+        outcome::partial_result(&o, Fr),
+        Some((
+            "Résultat partiel",
+            "1 question sans réponse avant la note finale".to_owned()
+        ))
+    );
+    part.answers.retain(|k, _| k.starts_with("cs1"));
+    let few = score(&q, &part);
+    assert_eq!(
+        outcome::partial_result(&few, En).map(|(_, v)| v),
+        Some("5 questions unanswered before the final rating".to_owned())
+    );
+}
+
+/// A quiz question's review says the right answer once (not again when the explanation opens
+/// with it), ticked options in the question's order, and where an answer stands.
+#[test]
+fn a_quiz_review_says_each_thing_once_and_in_order() {
+    use psea_assess::present::answer::{answer_label, quiz_answer_line, quiz_feedback};
+    let q = load_file("psea-training-quiz.toml");
+    let age = q.item("q_mistaken_age").unwrap();
+    // « Faux. L’erreur sur l’âge… » already says « Faux ».
+    let (right, explanation) = quiz_feedback(age, false, Fr);
+    assert_eq!(right, None);
+    assert!(explanation.unwrap().starts_with("Faux. L’erreur"));
+    assert_eq!(quiz_feedback(age, true, En).0, None);
+    // « Les quatre premières. » does not: the options are named, in the question's order.
+    let exchange = q.item("q_exchange").unwrap();
+    let (right, _) = quiz_feedback(exchange, false, Fr);
+    assert_eq!(
+        right.as_deref(),
+        Some("Interdit contre de l’argent\u{202f}; Interdit contre un emploi\u{202f}; Interdit contre des biens ou des services\u{202f}; Interdit contre l’aide due aux bénéficiaires")
+    );
+    // Ticked in another order, an answer reads in the question's order.
+    assert_eq!(
+        answer_label(exchange, "goods,adult_agrees,money", En),
+        "It is prohibited if money is offered; It is prohibited if goods or services are offered; It is allowed if the person is an adult and says they agree"
+    );
+    assert_eq!(answer_label(exchange, "", Fr), "aucune case cochée");
+    // Stored answers as ids, validated or not.
+    use psea_assess::present::answer::stored_ids;
+    use serde_json::json;
+    assert_eq!(stored_ids(&json!(false)).as_deref(), Some("false"));
+    assert_eq!(
+        stored_ids(&json!(["goods", "money"])).as_deref(),
+        Some("goods,money")
+    );
+    assert_eq!(stored_ids(&json!([])).as_deref(), Some(""));
+    assert_eq!(stored_ids(&json!(null)), None);
+    assert_eq!(quiz_answer_line(None, None, Fr), "sans réponse");
+    assert_eq!(
+        quiz_answer_line(Some("Faux"), None, Fr),
+        "Faux — pas encore validée"
+    );
+    assert_eq!(
+        quiz_answer_line(Some("False"), Some(false), En),
+        "False — incorrect answer"
+    );
+}
+
+#[test]
+fn a_files_length_takes_the_plural_it_needs() {
+    assert_eq!(number::pages_and_size(1, 40.6, Fr), "1 page, 41 Ko");
+    assert_eq!(number::pages_and_size(3, 120.0, En), "3 pages, 120 KB");
+}

@@ -354,7 +354,14 @@ fn quiz_report_gives_each_answer_right_or_wrong_with_explanation() {
         "{t}"
     );
     assert!(t.contains("vrai — réponse incorrecte"), "{t}");
-    assert!(t.contains("Bonne réponse faux"), "{t}");
+    // A detail left blank, said in words that agree with any label (« Date », « Lieu »).
+    assert!(t.contains("Date pas d’information"), "{t}");
+    // Its explanation opens with the right answer (« Faux. Toute activité… »): said once.
+    assert!(!t.contains("Bonne réponse faux"), "{t}");
+    assert!(
+        t.contains("Explication Faux. Toute activité sexuelle"),
+        "{t}"
+    );
     // Training wording: a participant, a quiz result, no "verified rule" badge.
     assert!(
         t.contains("Participant·e") && t.contains("Résultat du quiz"),

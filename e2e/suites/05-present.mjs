@@ -2,6 +2,11 @@
 // the PDF with their reason in the user's language; the answers file and the PDF named with the
 // same slug of a non-ASCII organisation; the English UI without French spacing.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const NB = '\u00a0';
+const NNB = '\u202f';
 
 /** An assessment already fitted to UNICEF 2020 « 1.1.0 », with two answers set aside: one
  *  with its typed reason, one from an older file that has only the stored English words. */
@@ -150,6 +155,40 @@ export default async function (t) {
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Coordination workspace' }).waitFor();
     expect(await notice.count() === 0, 'the notice stays on the next page');
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+
+  await test('a quiz\'s results page says where each answer stands (unanswered, not validated, wrong), names the right answer once, and ticked options in the question\'s order', async () => {
+    const { context, page, errors } = await fresh();
+    const quiz = JSON.parse(fs.readFileSync('questionnaires/examples/psea-training-quiz.json', 'utf8'));
+    quiz.assessment.id = 'quiz-en-cours';
+    delete quiz.answers.q_gross_misconduct; // unanswered
+    quiz.answers.q_age_of_consent = { value: false }; // answered, not validated
+    quiz.answers.q_mistaken_age = { value: true, validated: true }; // wrong; its explanation opens « Faux. »
+    quiz.answers.q_exchange = { value: ['goods', 'money'], validated: true }; // wrong, ticked out of order
+    const file = path.join(os.tmpdir(), 'quiz-en-cours.json');
+    fs.writeFileSync(file, JSON.stringify(quiz));
+    await page.getByLabel('Importer un fichier de réponses', { exact: true }).setInputFiles(file);
+    await page.getByText(/^Réponses importées/).waitFor();
+    await page.getByRole('button', { name: /^Ouvrir : / }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Quiz de formation PEAS' }).waitFor();
+    await page.evaluate(() => { location.hash = location.hash.replace(/\/?$/, '/results'); });
+    await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
+    const review = async (start) => (await page.locator('article.quiz-review').filter({ has: page.getByRole('heading', { name: start }) }).innerText()).replace(/[ \t\n]+/g, ' ');
+    const unanswered = await review(/^Pour un·e travailleur·euse humanitaire, l’exploitation/);
+    expect(unanswered.includes(`Réponse${NB}: sans réponse`) && !unanswered.includes('— —'), `unanswered: ${unanswered}`);
+    const pending = await review(/^Une relation sexuelle avec une personne de 17 ans/);
+    expect(pending.includes(`Réponse${NB}: faux — pas encore validée`), `not validated: ${pending}`);
+    const age = await review(/^Un travailleur qui croyait de bonne foi/);
+    expect(age.includes(`Réponse${NB}: ✗${NB}vrai — réponse incorrecte`) && age.includes('Faux. L’erreur sur l’âge'), `wrong: ${age}`);
+    expect(!age.includes('La bonne réponse'), `the right answer said twice: ${age}`);
+    const exchange = await review(/^Un·e travailleur·euse humanitaire propose quelque chose/);
+    expect(exchange.includes(`Réponse${NB}: ✗${NB}Interdit contre de l’argent${NNB}; Interdit contre des biens ou des services — réponse incorrecte`), `ticked: ${exchange}`);
+    expect(exchange.includes(`La bonne réponse${NB}: Interdit contre de l’argent${NNB}; Interdit contre un emploi`), `right answer: ${exchange}`);
+    // The score says it is partial.
+    const summary = (await page.locator('.summary').innerText()).replace(/[ \t\n]+/g, ' ');
+    expect(summary.includes('note partielle'), `summary: ${summary}`);
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });

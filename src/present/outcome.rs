@@ -100,14 +100,53 @@ pub fn score_label(rule: &str, lang: Lang) -> &'static str {
 }
 
 /// « 15 sur 18 (83,3 %) »: the score out of its maximum, with the percentage except for a
-/// risk matrix (whose score is a likelihood × impact product).
+/// risk matrix (whose score is a likelihood × impact product); then, while questions wait
+/// for an answer, [`partial`].
 pub fn score_of(o: &Outcome, lang: Lang) -> Option<String> {
     let (score, max) = (o.score?, o.max?);
     let mut s = format!("{score} {} {max}", t(lang, "sur", "out of"));
     if let (Some(p), true) = (o.percent, o.rule != "risk_matrix") {
         s.push_str(&format!(" ({})", super::number::percent(p, lang)));
     }
+    if let Some(partial) = partial(o, lang) {
+        s.push_str(&format!(" — {partial}"));
+    }
     Some(s)
+}
+
+/// « note partielle »: said after the score of an incomplete assessment. Its score counts
+/// only the questions answered (out of their maximum), so « 13 / 15 » must not be read
+/// beside a complete « 14 / 18 » as the better result.
+pub fn partial(o: &Outcome, lang: Lang) -> Option<&'static str> {
+    unanswered(o, lang).map(|_| t(lang, "note partielle", "partial score"))
+}
+
+/// The partial result of an incomplete assessment, as a labelled line of a report:
+/// (« Résultat partiel », « 5 questions sans réponse avant la note finale »).
+pub fn partial_result(o: &Outcome, lang: Lang) -> Option<(&'static str, String)> {
+    let n = unanswered(o, lang)?;
+    Some((
+        t(lang, "Résultat partiel", "Partial result"),
+        format!(
+            "{n} {}",
+            t(lang, "avant la note finale", "before the final rating")
+        ),
+    ))
+}
+
+/// « 5 questions sans réponse »: the questions the rating waits for; `None` once complete.
+fn unanswered(o: &Outcome, lang: Lang) -> Option<String> {
+    let n = o.missing.iter().filter(|m| m.scored).count();
+    if o.complete || n == 0 {
+        return None;
+    }
+    let what = match (n, lang) {
+        (1, Lang::Fr) => "question sans réponse",
+        (_, Lang::Fr) => "questions sans réponse",
+        (1, Lang::En) => "question unanswered",
+        (_, Lang::En) => "questions unanswered",
+    };
+    Some(format!("{n} {what}"))
 }
 
 /// The rating as the app heads it: the band's label, or a quiz's « Réussi » / « Non réussi »;
@@ -143,7 +182,8 @@ pub fn pass_mark(mark: u8, lang: Lang) -> String {
 
 /// The score as the app shows it: « — » before any scored answer (never « 0 / 0 »); a quiz
 /// adds its percentage and, once complete, the verdict with the pass mark:
-/// « 19 / 23 — 83 % — Réussi (seuil 80 %) ».
+/// « 19 / 23 — 83 % — Réussi (seuil 80 %) »; an incomplete one says so ([`partial`]):
+/// « 13 / 15 — note partielle ».
 pub fn score_line(o: &Outcome, lang: Lang) -> String {
     let answered = o.items.iter().any(|r| {
         matches!(
@@ -166,6 +206,9 @@ pub fn score_line(o: &Outcome, lang: Lang) -> String {
             };
             line.push_str(&format!(" — {verdict} ({})", pass_mark(mark, lang)));
         }
+    }
+    if let Some(partial) = partial(o, lang) {
+        line.push_str(&format!(" — {partial}"));
     }
     line
 }
@@ -210,7 +253,7 @@ pub fn band_legend(bands: &[Band], lang: Lang) -> Vec<String> {
 
 fn sorted(bands: &[Band]) -> Vec<&Band> {
     let mut v: Vec<&Band> = bands.iter().collect();
-    v.sort_by_key(|b| b.min);
+    crate::engine::order::sort_by_key(&mut v, |b| b.min);
     v
 }
 

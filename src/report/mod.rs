@@ -26,17 +26,18 @@ use chrono::{Datelike, NaiveDate};
 #[cfg(feature = "pdf")]
 pub use pdf::Report;
 
-use crate::engine::answers::{AnswersFile, Value};
+use crate::engine::answers::AnswersFile;
 use crate::engine::compare::compare;
 use crate::engine::condition::visible_items;
 use crate::engine::model::*;
 use crate::engine::plan;
 use crate::engine::review;
 use crate::engine::scoring::{score, Effect, Outcome};
-use crate::present::answer::{answer_label, item_statement, person_label, problem_text};
+use crate::present::answer::{
+    item_statement, person_label, problem_text, quiz_answer_line, quiz_feedback,
+};
 use crate::present::date::written as french_date;
 use crate::present::follow_up;
-use crate::present::number::number;
 use crate::present::outcome::{
     band_legend, band_range, heat_colour, pass_mark, result_status, review_before_label,
     review_before_text, score_label, score_of, self_assessment_notice, source_lines, uncapped,
@@ -311,7 +312,7 @@ impl Ctx<'_> {
         );
         l.space(2.0);
         let a = &self.file.assessment;
-        let none = self.tr("non renseigné", "not given");
+        let none = self.tr("pas d’information", "not given");
         let or_none = |s: &str| {
             if s.trim().is_empty() {
                 none.to_owned()
@@ -378,19 +379,12 @@ impl Ctx<'_> {
                     l.field(self.tr("Risque", "Risk"), r.get(self.l()), LABEL_W);
                 }
             }
-            None if !o.complete => {
-                let n = o.missing.iter().filter(|m| m.scored).count();
-                l.field(
-                    self.tr("Résultat", "Rating"),
-                    &format!(
-                        "{} — {n} {}",
-                        self.tr("partiel", "partial"),
-                        self.tr("réponse(s) manquante(s)", "answer(s) missing")
-                    ),
-                    LABEL_W,
-                );
+            None => {
+                if let Some((label, value)) = crate::present::outcome::partial_result(o, self.lang)
+                {
+                    l.field(label, &value, LABEL_W);
+                }
             }
-            None => {}
         }
         if let Some(v) = score_of(o, self.lang) {
             l.field(score_label(o.rule, self.lang), &v, LABEL_W);
@@ -401,11 +395,11 @@ impl Ctx<'_> {
         }
         if let Some(b) = &o.band {
             l.field(
-                self.tr("Bande", "Band"),
+                self.tr("Niveau", "Band"),
                 &format!(
                     "{} ({} {})",
                     band_range(b),
-                    self.tr("lue sur", "read on"),
+                    self.tr("lu sur", "read on"),
                     o.banded_on.unwrap_or(0)
                 ),
                 LABEL_W,
@@ -472,57 +466,9 @@ impl Ctx<'_> {
         self.visible.iter().any(|v| v == &item.id)
     }
 
-    /// The answer as words: choice labels, yes/no, the text, the date in French…
+    /// The answer as words ([`crate::present::answer::answer_words`]).
     fn answer_text(&self, item: &Item) -> Option<String> {
-        let l = self.l();
-        let raw = self.file.answers.get(&item.id)?;
-        let value = self.file.value(self.q, item).ok().flatten()?;
-        Some(match value {
-            Value::Id(id) => answer_label(item, &id, self.lang),
-            Value::Na => answer_label(item, NA, self.lang),
-            Value::Bool(b) => answer_label(item, &b.to_string(), self.lang),
-            Value::Ids(ids) => {
-                let mut labels: Vec<String> = ids
-                    .iter()
-                    .filter(|id| id.as_str() != OTHER)
-                    .map(|id| answer_label(item, id, self.lang))
-                    .collect();
-                if ids.iter().any(|i| i == OTHER) {
-                    labels.push(labelled(
-                        self.lang,
-                        &self.other_label(item.other_label.as_ref()),
-                        raw.other.as_deref().unwrap_or("—"),
-                    ));
-                }
-                if labels.is_empty() {
-                    self.tr("aucun", "none").to_owned()
-                } else {
-                    labels.join(list_sep(self.lang))
-                }
-            }
-            Value::Text(s) => s,
-            Value::Number(n) => number(n, self.lang),
-            Value::Date(d) => french_date(d, self.lang),
-            Value::Risk(r) => {
-                let scale = |labels: &[Text], n: u8| {
-                    labels
-                        .get(usize::from(n) - 1)
-                        .map_or(String::new(), |t| t.get(l).to_owned())
-                };
-                match &self.q.scoring.rule {
-                    Rule::RiskMatrix(m) => format!(
-                        "{} {} ({}) × {} {} ({})",
-                        self.tr("probabilité", "likelihood"),
-                        r.likelihood,
-                        scale(&m.likelihood, r.likelihood),
-                        self.tr("impact", "impact"),
-                        r.impact,
-                        scale(&m.impact, r.impact)
-                    ),
-                    _ => String::new(),
-                }
-            }
-        })
+        crate::present::answer::answer_words(self.q, self.file, item, self.lang)
     }
 
     /// An item with its answer, evidence and comment, as in eTools' report: one block each.
@@ -622,36 +568,28 @@ impl Ctx<'_> {
     fn quiz_item(&self, l: &mut Layout, i: &Item) {
         l.ensure(4.0 * line_h(9.5));
         l.paragraph(i.text.get(self.l()), true, 9.5, 0.0, BLACK);
-        let res = self.outcome.items.iter().find(|r| r.item == i.id);
-        let verdict = match res.and_then(|r| r.correct) {
-            Some(true) => self.tr("bonne réponse", "right answer"),
-            Some(false) => self.tr("réponse incorrecte", "incorrect answer"),
-            None => self.tr("sans réponse", "unanswered"),
-        };
-        let answer = self.answer_text(i).unwrap_or_else(|| "—".into());
+        let verdict = self
+            .outcome
+            .items
+            .iter()
+            .find(|r| r.item == i.id)
+            .and_then(|r| r.correct);
+        let answer = self.answer_text(i);
         l.field(
             self.tr("Réponse", "Answer"),
-            &format!("{answer} — {verdict}"),
+            &quiz_answer_line(answer.as_deref(), verdict, self.lang),
             30.0,
         );
         // As in the app: the right answer and the explanation come with a verdict
         // only, never for a question not yet answered and validated.
-        let verdict = res.and_then(|r| r.correct);
-        if verdict == Some(false) {
-            let right = match &i.correct {
-                Some(Correct::Bool(b)) => answer_label(i, &b.to_string(), self.lang),
-                Some(Correct::One(id)) => answer_label(i, id, self.lang),
-                Some(Correct::Many(ids)) => ids
-                    .iter()
-                    .map(|id| answer_label(i, id, self.lang))
-                    .collect::<Vec<_>>()
-                    .join(list_sep(self.lang)),
-                None => String::new(),
-            };
-            l.field(self.tr("Bonne réponse", "Right answer"), &right, 30.0);
-        }
-        if let (Some(e), Some(_)) = (&i.explanation, verdict) {
-            l.field(self.tr("Explication", "Explanation"), e.get(self.l()), 30.0);
+        if let Some(correct) = verdict {
+            let (right, explanation) = quiz_feedback(i, correct, self.lang);
+            if let Some(right) = right {
+                l.field(self.tr("Bonne réponse", "Right answer"), &right, 30.0);
+            }
+            if let Some(e) = explanation {
+                l.field(self.tr("Explication", "Explanation"), &e, 30.0);
+            }
         }
         l.space(2.0);
     }

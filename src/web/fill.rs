@@ -109,11 +109,12 @@ impl Ctx {
         let scored = Memo::new(move |_| {
             settled.track();
             let mut f = base.get_value();
-            f.answers = values
-                .iter()
-                .map(|(id, v)| (id.clone(), v.get_untracked()))
-                .filter(|(_, a)| *a != Answer::default())
-                .collect();
+            f.answers = crate::engine::order::map(
+                values
+                    .iter()
+                    .map(|(id, v)| (id.clone(), v.get_untracked()))
+                    .filter(|(_, a)| *a != Answer::default()),
+            );
             f
         });
         let file = stored_file(state, sid);
@@ -1666,26 +1667,12 @@ fn QuizFeedback(ctx: Ctx, item: Arc<Item>) -> impl IntoView {
         });
         let lang = ctx.lang();
         let ok = result?;
-        let right = match &item.correct {
-            Some(Correct::Bool(b)) => answer_label(&item, &b.to_string(), lang),
-            Some(Correct::One(id)) => answer_label(&item, id, lang),
-            Some(Correct::Many(ids)) => ids
-                .iter()
-                .map(|id| answer_label(&item, id, lang))
-                .collect::<Vec<_>>()
-                .join(present::list_sep(lang)),
-            None => String::new(),
-        };
-        let explanation = item
-            .explanation
-            .as_ref()
-            .map(|e| e.get(lang.code()).to_owned())
-            .unwrap_or_default();
+        let (right, explanation) = present::answer::quiz_feedback(&item, ok, lang);
         Some(view! {
             <div class=if ok { "feedback right" } else { "feedback wrong" }>
                 <p class="verdict"><strong>{if ok { format!("✓ {}", tr(lang, P::RightAnswer)) } else { format!("✗ {}", tr(lang, P::IncorrectAnswer)) }}</strong></p>
-                {(!ok).then(|| view! { <p>{present::labelled(lang, tr(lang, P::TheRightAnswer), &right)}</p> })}
-                <p>{explanation}</p>
+                {right.map(|right| view! { <p>{present::labelled(lang, tr(lang, P::TheRightAnswer), &right)}</p> })}
+                {explanation.map(|e| view! { <p>{e}</p> })}
             </div>
         })
     };

@@ -14,7 +14,9 @@ use crate::engine::model::*;
 use crate::engine::plan;
 use crate::engine::review::{self, Determination, Stage};
 use crate::engine::scoring::Effect;
-use crate::present::answer::{answer_label, item_statement};
+use crate::present::answer::{
+    answer_label, item_statement, quiz_answer_line, quiz_feedback, stored_ids,
+};
 use crate::present::date::written as french_date;
 use crate::present::follow_up as words;
 use crate::present::outcome::{self as present_outcome, valid_until};
@@ -130,7 +132,7 @@ fn FollowUp(ctx: Ctx, compared: RwSignal<Option<String>>) -> impl IntoView {
                 })
                 .collect()
         });
-        v.sort_by(|a, b| b.0.cmp(&a.0));
+        crate::engine::order::sort_by(&mut v, |a, b| b.0.cmp(&a.0));
         v
     });
     let baseline = move || ctx.file.with(|f| f.baseline.clone());
@@ -676,29 +678,25 @@ fn QuizReview(ctx: Ctx) -> impl IntoView {
                 .filter(|r| r.effect != Effect::Hidden)
                 .filter_map(|r| {
                     let item = q.item(&r.item)?;
-                    let verdict = match r.correct {
-                        Some(true) => format!("✓ {}", tr(lang, P::RightAnswer)),
-                        Some(false) => format!("✗ {}", tr(lang, P::IncorrectAnswer)),
-                        None => "—".into(),
-                    };
-                    let answer = r.answer.as_ref().map_or_else(|| "—".to_owned(), |a| answer_label(item, a, lang));
-                    let right = (r.correct == Some(false)).then(|| {
-                        let ids: Vec<String> = match &item.correct {
-                            Some(Correct::Bool(b)) => vec![b.to_string()],
-                            Some(Correct::One(id)) => vec![id.clone()],
-                            Some(Correct::Many(ids)) => ids.clone(),
-                            None => vec![],
-                        };
-                        let labels: Vec<String> = ids.iter().map(|id| answer_label(item, id, lang)).collect();
-                        labelled(lang, tr(lang, P::TheRightAnswer), &labels.join(list_sep(lang)))
+                    // The answer as stored, validated or not; its verdict once validated.
+                    let given = ctx.file.with(|f| {
+                        let ids = stored_ids(&f.answers.get(&item.id)?.value)?;
+                        Some(answer_label(item, &ids, lang))
                     });
+                    let mark = match r.correct {
+                        Some(true) => "✓\u{a0}",
+                        Some(false) => "✗\u{a0}",
+                        None => "",
+                    };
+                    let line = format!("{mark}{}", quiz_answer_line(given.as_deref(), r.correct, lang));
+                    let (right, explanation) = r.correct.map(|ok| quiz_feedback(item, ok, lang)).unwrap_or_default();
                     Some(view! {
                         <article class="quiz-review">
                             <h3>{item.text.get(lang.code()).to_owned()}</h3>
-                            <p>{labelled(lang, tr(lang, P::Answer), &format!("{answer} — {verdict}"))}</p>
-                            {right.map(|r| view! { <p>{r}</p> })}
+                            <p>{labelled(lang, tr(lang, P::Answer), &line)}</p>
+                            {right.map(|r| view! { <p>{labelled(lang, tr(lang, P::TheRightAnswer), &r)}</p> })}
                             // The explanation comes with a verdict only, as on the quiz page.
-                            {r.correct.and(item.explanation.as_ref()).map(|e| view! { <p>{e.get(lang.code()).to_owned()}</p> })}
+                            {explanation.map(|e| view! { <p>{e}</p> })}
                         </article>
                     })
                 })
@@ -941,7 +939,7 @@ fn PdfExport(id: String, compared: RwSignal<Option<String>>) -> impl IntoView {
                 PdfState::Building => state.t(P::PdfBuilding).to_owned(),
                 PdfState::Done { name, pages, kb, missing, .. } => {
                     let lang = state.lang.get_untracked();
-                    let mut text = format!("✓ {} ({pages} {}, {kb:.0} {})", labelled(lang, state.t(P::PdfReady), &name), state.t(P::Pages), state.t(P::Kilobytes));
+                    let mut text = format!("✓ {} ({})", labelled(lang, state.t(P::PdfReady), &name), crate::present::number::pages_and_size(pages, kb, lang));
                     if !missing.is_empty() {
                         text.push_str(&format!(". ⚠ {}", labelled(lang, state.t(P::PdfMissing), &missing)));
                     }

@@ -47,7 +47,7 @@ pub fn w(lang: Lang, k: W) -> &'static str {
         NothingChanged => ("Aucune réponse n’a changé.", "No answer changed."),
         Review => ("Examen (agence ou réseau)", "Review (agency or network)"),
         ReviewIntro => (
-            "Pour l’examinateur·rice (point focal PEAS d’une agence, membre du réseau)\u{a0}: la note confirmée de chaque standard donne la note officielle, par la même règle. L’examen est enregistré dans le fichier de réponses.",
+            "Pour l’examinateur·rice (point focal PEAS d’une agence, membre du réseau)\u{a0}: la note confirmée de chaque norme donne la note officielle, par la même règle. L’examen est enregistré dans le fichier de réponses.",
             "For the reviewer (an agency’s PSEA focal point, a network member): the rating confirmed for each standard gives the official rating, by the same rule. The review is saved in the answers file.",
         ),
         ConfirmedRating => ("Note confirmée", "Confirmed rating"),

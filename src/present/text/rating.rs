@@ -63,19 +63,11 @@ impl Report<'_> {
                     self.field(label, &cap);
                 }
             }
-            None if !o.complete => {
-                let n = o.missing.iter().filter(|m| m.scored).count();
-                let missing = format!(
-                    "{n} {}",
-                    t(
-                        lang,
-                        "réponse(s) manquante(s) avant la note finale",
-                        "answer(s) missing before the final rating"
-                    )
-                );
-                self.field(t(lang, "Résultat partiel", "Partial result"), &missing);
+            None => {
+                if let Some((label, value)) = outcome::partial_result(o, lang) {
+                    self.field(label, &value);
+                }
             }
-            None => {}
         }
     }
 
