@@ -169,7 +169,7 @@ fn thirty_files_a_duplicate_a_version_a_foreign_and_an_unreadable_one() {
     });
     assert_eq!(
         named,
-        "fichier d’un autre questionnaire\u{a0}: Quiz de formation PEAS"
+        "fichier d’un autre questionnaire («\u{a0}Quiz de formation PEAS\u{a0}»)"
     );
 
     // The newer version is chosen, awaiting the user's agreement; choosing the older works.
@@ -616,4 +616,65 @@ fn counts_bands_and_pairs_are_worded_as_elsewhere() {
         line.ends_with(&format!("{pct} → {pct}")),
         "{line} / {shown}"
     );
+}
+
+/// A quiz attempt with questions left unanswered has no verdict: it is counted apart, so the
+/// counts add up to the attempts (3 attempts never read « Réussi : 1 ; non réussi : 0 »).
+#[test]
+fn a_class_counts_unfinished_attempts_apart() {
+    let quiz = load_file("psea-training-quiz.toml");
+    let text = common::questionnaire_text("examples/psea-training-quiz.json");
+    let mut part: Value = serde_json::from_str(&text).unwrap();
+    part["assessment"]["assessor"] = json!("Participant 8");
+    let answers = part["answers"].as_object_mut().unwrap();
+    let first = answers.keys().next().cloned().unwrap();
+    answers.remove(&first);
+    let mut empty = part.clone();
+    empty["assessment"]["assessor"] = json!("Participant 9");
+    empty["answers"] = json!({});
+    let mut ws = Workspace::default();
+    ws.add(&quiz, "done.json", &text);
+    ws.add(&quiz, "part.json", &part.to_string());
+    ws.add(&quiz, "empty.json", &empty.to_string());
+    let c = class(&quiz, &ws, &[0, 1, 2]);
+    assert_eq!(c.passed.len() + c.not_passed.len(), 1);
+    assert_eq!(c.incomplete, vec![1, 2]);
+    let fr = words::passed_count(
+        c.passed.len(),
+        c.not_passed.len(),
+        c.incomplete.len(),
+        Lang::Fr,
+    );
+    assert!(fr.ends_with("\u{202f}; incomplet\u{a0}: 2"), "{fr}");
+    let en = words::passed_count(1, 0, 0, Lang::En);
+    assert_eq!(en, "Passed: 1; not passed: 0");
+}
+
+/// « Norme 5 : 2 sur 3 » counts out of the assessments that answered the standard: one that
+/// left it unanswered neither meets it nor counts in the total.
+#[test]
+fn a_standard_left_unanswered_is_not_counted_in_its_total() {
+    let q = load_file("unicef-psea-2020.toml");
+    let text = common::questionnaire_text("examples/unicef-psea-2020.json");
+    let mut ws = Workspace::default();
+    for (n, drop) in [(1, false), (2, false), (3, true)] {
+        let mut f: Value = serde_json::from_str(&text).unwrap();
+        f["assessment"]["id"] = json!(format!("u{n}"));
+        f["assessment"]["organisation"] = json!(format!("ONG {n}"));
+        if drop {
+            f["answers"]
+                .as_object_mut()
+                .unwrap()
+                .remove("cs5_assistance");
+        }
+        ws.add(&q, &format!("u{n}.json"), &f.to_string());
+    }
+    let until = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+    let m = matrix(&q, &ws, &[0, 1, 2], until);
+    let cs5 = m.unmet.iter().find(|u| u.item == "cs5_assistance").unwrap();
+    assert_eq!((cs5.groups.len(), cs5.answered), (2, 2));
+    let line = words::unmet_line(&q, cs5, Lang::Fr);
+    assert!(line.contains("\u{a0}: 2\u{a0}sur\u{a0}2"), "{line}");
+    let cs2 = m.unmet.iter().find(|u| u.item == "cs2_management").unwrap();
+    assert_eq!((cs2.groups.len(), cs2.answered), (3, 3));
 }

@@ -644,7 +644,7 @@ fn aggregate_prints_the_picture_and_says_what_it_skipped_on_stderr() {
         "{out}"
     );
     assert!(
-        err.contains("a file for another questionnaire: psea-training-quiz"),
+        err.contains("a file for another questionnaire (“psea-training-quiz”)"),
         "{err}"
     );
 }

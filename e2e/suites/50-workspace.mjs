@@ -124,7 +124,7 @@ export default async function (t) {
     const refused = await summary.locator('ul.refused li').allTextContents();
     expect(refused.length === 2, `refused: ${refused.join(' | ')}`);
     // The other questionnaire is named by its title, never by its internal id.
-    expect(refused.some((r) => r.startsWith(`cash-ségou.json${NB}: fichier d’un autre questionnaire${NB}: Risques d’EAS dans un transfert monétaire`)), `foreign reason: ${refused.join(' | ')}`);
+    expect(refused.some((r) => r.startsWith(`cash-ségou.json${NB}: fichier d’un autre questionnaire («${NB}Risques d’EAS dans un transfert monétaire${NB}»)`)), `foreign reason: ${refused.join(' | ')}`);
     const unreadable = refused.find((r) => r.startsWith(`illisible.json${NB}: `));
     expect(unreadable && unreadable.length > `illisible.json${NB}: `.length + 5, `unreadable reason: ${refused.join(' | ')}`);
     // One version prompt, the newer preselected; the user keeps it.
@@ -431,6 +431,46 @@ export default async function (t) {
       await check(id);
     }
     expect(bad.length === 0, bad.join('\n'));
+    await context.close();
+  });
+
+  await test('workspace at 1280 px: a partly answered assessment\'s score says « note partielle »; the matrix that holds more than it shows says so; a quiz counts unfinished attempts apart', async () => {
+    const { context, page, errors } = await fresh({ viewport: { width: 1280, height: 800 } });
+    const files = unicefFiles(3, 7);
+    const part = JSON.parse(files[2].text);
+    delete part.answers.cs5_assistance;
+    files[2] = { name: 'partielle.json', text: JSON.stringify(part) };
+    await openWorkspace(page, 'unicef-psea-2020');
+    await bringIn(page, files);
+    const row = page.locator('table.ws-matrix tbody tr').filter({ hasText: part.assessment.organisation });
+    await row.waitFor();
+    const score = (await row.locator('td').first().textContent()).trim();
+    expect(/^\d+ \/ 15 — note partielle$/.test(score), `partial score: ${score}`);
+    const wrap = page.locator('#ws-matrix-wrap');
+    const [sw, cw] = await wrap.evaluate((w) => [w.scrollWidth, w.clientWidth]);
+    const hint = page.locator('#ws-matrix-hint');
+    await page.waitForTimeout(200);
+    expect((sw > cw) === (await hint.isVisible()), `matrix ${sw} > ${cw}: hint shown ${await hint.isVisible()}`);
+    expect(sw > cw, `the matrix fits at 1280 px (${sw} / ${cw}): this check needs one that does not`);
+    // A table that fits (a cash workspace's heat matrix at 1280 px) says nothing of scrolling.
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption('cash-transfer-sea-risk');
+    await bringIn(page, [{ name: 'cash.json', text: example('cash-transfer-sea-risk.json') }]);
+    await page.locator('#ws-heat-wrap').waitFor();
+    await page.waitForTimeout(200);
+    const heat = await page.locator('#ws-heat-wrap').evaluate((w) => [w.scrollWidth, w.clientWidth]);
+    expect(heat[0] <= heat[1] + 1, `the heat matrix does not fit at 1280 px: ${heat}`);
+    expect(!(await page.locator('#ws-heat-hint').isVisible()), 'a scroll hint over a table that fits');
+    // A quiz: one attempt finished, one half done, one not started.
+    const quiz = JSON.parse(example('psea-training-quiz.json'));
+    const attempt = (i, answers) => ({ name: `q${i}.json`, text: JSON.stringify({ ...quiz, assessment: { ...quiz.assessment, id: `qz${i}`, assessor: `Participant·e ${i}` }, answers }) });
+    const half = Object.fromEntries(Object.entries(quiz.answers).slice(0, 5));
+    await page.getByRole('button', { name: 'Vider l’espace' }).waitFor();
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption('psea-training-quiz');
+    await bringIn(page, [attempt(1, quiz.answers), attempt(2, half), attempt(3, {})]);
+    await page.locator('#ws-summary .ws-count').getByText('3 participations', { exact: true }).waitFor();
+    const counts = (await page.locator('section[aria-labelledby="ws-class-title"] ul.ws-list').innerText()).replace(/[ \t\n]+/g, ' ');
+    expect(/Incomplet\u00a0:\s2\sparticipations/.test(counts), `counts: ${counts}`);
+    expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });
 }

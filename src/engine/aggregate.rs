@@ -151,7 +151,7 @@ impl Workspace {
             Some(g) => {
                 let group = &mut self.groups[g];
                 group.versions.push(member);
-                group.versions.sort_by(|a, b| b.recency().cmp(&a.recency()));
+                super::order::sort_by(&mut group.versions, |a, b| b.recency().cmp(&a.recency()));
                 group.chosen = 0;
                 group.agreed = false;
                 Added::Version(g)
@@ -360,6 +360,9 @@ pub struct Unmet {
     pub item: String,
     pub section: String,
     pub groups: Vec<usize>,
+    /// How many assessments answered the item: the count `groups` is out of (one that left
+    /// it unanswered is not counted as meeting it).
+    pub answered: usize,
     /// The action the questionnaire drafts for this gap.
     pub action: Option<Text>,
 }
@@ -447,17 +450,18 @@ pub fn matrix(q: &Questionnaire, ws: &Workspace, groups: &[usize], until: NaiveD
                 .filter(|r| r.cells[k].unmet)
                 .map(|r| r.group)
                 .collect(),
+            answered: rows.iter().filter(|r| r.cells[k].answer.is_some()).count(),
             action: q.item(&c.item).and_then(|i| i.action.clone()),
         })
         .filter(|u| !u.groups.is_empty())
         .collect();
-    unmet.sort_by(|a, b| b.groups.len().cmp(&a.groups.len()));
+    super::order::sort_by(&mut unmet, |a, b| b.groups.len().cmp(&a.groups.len()));
     let mut review_due: Vec<(usize, NaiveDate)> = rows
         .iter()
         .filter_map(|r| Some((r.group, r.review_before?)))
         .filter(|(_, d)| *d <= until)
         .collect();
-    review_due.sort_by_key(|&(g, d)| (d, g));
+    super::order::sort_by_key(&mut review_due, |&(g, d)| (d, g));
     Matrix {
         columns,
         rows,
@@ -577,7 +581,7 @@ pub fn register(q: &Questionnaire, ws: &Workspace, groups: &[usize]) -> Register
         line.residual = band_counts(q, &line.groups, residual_of);
     }
     let pos = |id: &str| order.iter().position(|x| *x == id).unwrap_or(usize::MAX);
-    lines.sort_by(|a, b| {
+    super::order::sort_by(&mut lines, |a, b| {
         b.groups
             .len()
             .cmp(&a.groups.len())
@@ -589,7 +593,7 @@ pub fn register(q: &Questionnaire, ws: &Workspace, groups: &[usize]) -> Register
             )
             .then(pos(&a.item).cmp(&pos(&b.item)))
     });
-    missing.sort_by(|a, b| {
+    super::order::sort_by(&mut missing, |a, b| {
         b.groups
             .len()
             .cmp(&a.groups.len())
@@ -650,6 +654,8 @@ pub struct Class {
     pub missed: Vec<Missed>,
     pub passed: Vec<usize>,
     pub not_passed: Vec<usize>,
+    /// Attempts with questions left unanswered (or not validated): no verdict yet.
+    pub incomplete: Vec<usize>,
 }
 
 /// The participant of a quiz attempt: the name field (`assessor`), compared folded; with the
@@ -690,7 +696,7 @@ pub fn class(q: &Questionnaire, ws: &Workspace, groups: &[usize]) -> Class {
             Some(Pair { pre, post })
         })
         .collect();
-    pairs.sort_by_key(|p| p.pre);
+    super::order::sort_by_key(&mut pairs, |p| p.pre);
     let mut missed: Vec<Missed> = Vec::new();
     for (_, item) in q.items() {
         let mut wrong = Vec::new();
@@ -720,24 +726,22 @@ pub fn class(q: &Questionnaire, ws: &Workspace, groups: &[usize]) -> Class {
             });
         }
     }
-    missed.sort_by(|a, b| b.groups.len().cmp(&a.groups.len()));
-    let (passed, not_passed) = (
+    super::order::sort_by(&mut missed, |a, b| b.groups.len().cmp(&a.groups.len()));
+    let verdict = |v: Option<bool>| -> Vec<usize> {
         attempts
             .iter()
-            .filter(|a| a.passed == Some(true))
+            .filter(|a| a.passed == v)
             .map(|a| a.group)
-            .collect(),
-        attempts
-            .iter()
-            .filter(|a| a.passed == Some(false))
-            .map(|a| a.group)
-            .collect(),
-    );
+            .collect()
+    };
+    let (passed, not_passed, incomplete) =
+        (verdict(Some(true)), verdict(Some(false)), verdict(None));
     Class {
         attempts,
         pairs,
         missed,
         passed,
         not_passed,
+        incomplete,
     }
 }

@@ -22,14 +22,15 @@ pub fn title(lang: Lang) -> &'static str {
 pub fn refusal(r: &Refusal, lang: Lang, title_of: TitleOf) -> String {
     match r {
         Refusal::Unreadable(e) => answers_error(e, lang),
-        Refusal::Foreign(id) => labelled(
-            lang,
+        // In brackets, not after a second colon: the file's name comes first with its own.
+        Refusal::Foreign(id) => format!(
+            "{} ({})",
             t(
                 lang,
                 "fichier d’un autre questionnaire",
                 "a file for another questionnaire",
             ),
-            &title_of(id).unwrap_or_else(|| id.clone()),
+            super::quoted(lang, &title_of(id).unwrap_or_else(|| id.clone())),
         ),
     }
 }
@@ -316,12 +317,13 @@ pub fn filter(f: &Filter, lang: Lang) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(super::list_sep(lang)))
 }
 
-/// « Norme 4 – Formation : 9 sur 30 — action : Organiser… »
-pub fn unmet_line(q: &Questionnaire, u: &Unmet, total: usize, lang: Lang) -> String {
+/// « Norme 4 – Formation : 9 sur 30 — action : Organiser… », out of the assessments that
+/// answered it.
+pub fn unmet_line(q: &Questionnaire, u: &Unmet, lang: Lang) -> String {
     let mut s = labelled(
         lang,
         &column(q, &u.item, lang),
-        &count(u.groups.len(), total, lang),
+        &count(u.groups.len(), u.answered, lang),
     );
     if let Some(a) = &u.action {
         s.push_str(&format!(
@@ -653,7 +655,7 @@ pub fn text(q: &Questionnaire, ws: &Workspace, f: &Filter, today: NaiveDate, lan
             line("");
             line(unmet_title(q, lang));
             for u in &m.unmet {
-                line(&format!("  {}", unmet_line(q, u, total, lang)));
+                line(&format!("  {}", unmet_line(q, u, lang)));
             }
             line("");
             line(matrix_title(q, lang));
@@ -800,9 +802,20 @@ pub fn highest_in(whos: &str, lang: Lang) -> String {
     labelled(lang, t(lang, "le plus haut chez", "highest at"), whos)
 }
 
-/// « Réussi : 12 ; non réussi : 3 »
-pub fn passed_count(passed: usize, not_passed: usize, lang: Lang) -> String {
-    format!(
+/// « Incomplet »: a quiz attempt with questions unanswered or not validated, no verdict yet.
+pub fn incomplete_word(lang: Lang) -> &'static str {
+    t(lang, "Incomplet", "Incomplete")
+}
+
+/// The same within a line: « incomplet ».
+fn incomplete_in_line(lang: Lang) -> &'static str {
+    t(lang, "incomplet", "incomplete")
+}
+
+/// « Réussi : 12 ; non réussi : 3 », then « ; incomplet : 2 » when some attempts have no
+/// verdict yet, so that the counts add up to the attempts.
+pub fn passed_count(passed: usize, not_passed: usize, incomplete: usize, lang: Lang) -> String {
+    let mut line = format!(
         "{}{}{}",
         labelled(lang, t(lang, "Réussi", "Passed"), &passed.to_string()),
         super::list_sep(lang),
@@ -811,7 +824,16 @@ pub fn passed_count(passed: usize, not_passed: usize, lang: Lang) -> String {
             t(lang, "non réussi", "not passed"),
             &not_passed.to_string()
         )
-    )
+    );
+    if incomplete > 0 {
+        line.push_str(super::list_sep(lang));
+        line.push_str(&labelled(
+            lang,
+            incomplete_in_line(lang),
+            &incomplete.to_string(),
+        ));
+    }
+    line
 }
 
 /// A participant's two attempts: « Awa Traoré — ONG A : 45 % → 80 % ».

@@ -40,3 +40,10 @@ pub fn shown_percent(p: f64, mark: u8) -> i64 {
         rounded
     }
 }
+
+/// A file's length and size: « 1 page, 41 Ko », « 3 pages, 120 Ko ».
+pub fn pages_and_size(pages: u32, kb: f64, lang: Lang) -> String {
+    let page = if pages == 1 { "page" } else { "pages" };
+    let unit = super::t(lang, "Ko", "KB");
+    format!("{pages} {page}, {kb:.0} {unit}")
+}

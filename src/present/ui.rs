@@ -326,8 +326,6 @@ pub enum P {
     PdfMissing,
     PdfFailed,
     PdfModuleUnavailable,
-    Pages,
-    Kilobytes,
     Validate,
     ValidateHint,
     IncorrectAnswer,
@@ -407,7 +405,7 @@ impl P {
             BackToFilling => ("Retour au questionnaire", "Back to the questionnaire"),
             Results => ("Résultats", "Results"),
             Score => ("Note", "Score"),
-            Band => ("Bande", "Band"),
+            Band => ("Niveau", "Band"),
             Risk => ("Risque", "Risk"),
             ValidUntil => ("À revoir avant le", "To be reviewed before"),
             Provisional => (
@@ -462,8 +460,6 @@ impl P {
                 "le module PDF n’a pas pu être chargé\u{202f}; vérifiez la connexion et réessayez, vos réponses sont conservées",
                 "the PDF module could not be loaded; check the connection and try again, your answers are kept",
             ),
-            Pages => ("pages", "pages"),
-            Kilobytes => ("Ko", "KB"),
             Validate => ("Valider", "Validate"),
             ValidateHint => (
                 "Une fois validée, la réponse est corrigée et ne peut plus être changée.",

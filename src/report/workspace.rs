@@ -247,7 +247,6 @@ impl Draw<'_> {
         let (q, lang) = (self.q, self.lang);
         let until = generated + chrono::Days::new(REVIEW_HORIZON_DAYS);
         let m = matrix(q, self.ws, self.groups, until);
-        let total = self.groups.len();
         // A capacity self-assessment is indicative: said next to every rating.
         let indicative = q.self_assessment;
         if indicative {
@@ -260,7 +259,7 @@ impl Draw<'_> {
             m.unmet
                 .iter()
                 .enumerate()
-                .map(|(n, u)| format!("{}. {}", n + 1, words::unmet_line(q, u, total, lang))),
+                .map(|(n, u)| format!("{}. {}", n + 1, words::unmet_line(q, u, lang))),
         );
         if !m.rows.is_empty() {
             // The matrix gets landscape pages: one column per standard.
@@ -405,7 +404,7 @@ impl Draw<'_> {
             .collect();
         table(l, &head, &rows);
         l.paragraph(
-            &words::passed_count(c.passed.len(), c.not_passed.len(), lang),
+            &words::passed_count(c.passed.len(), c.not_passed.len(), c.incomplete.len(), lang),
             true,
             9.5,
             0.0,

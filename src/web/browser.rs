@@ -139,3 +139,21 @@ pub fn random_hex128() -> String {
     }
     bytes.to_vec().iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// Shows the scroll hint `hint` (class `shown`) while the table box `wrap` holds more than it
+/// shows, at any width (a coordinator's table outgrows even a laptop's screen): checked once
+/// the page is drawn and at every resize, until the view that asked goes.
+pub fn hint_overflow(wrap: &'static str, hint: &'static str) {
+    let check = move || {
+        let Some(d) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let (Some(w), Some(h)) = (d.get_element_by_id(wrap), d.get_element_by_id(hint)) {
+            let over = w.scroll_width() > w.client_width() + 1;
+            let _ = h.class_list().toggle_with_force("shown", over);
+        }
+    };
+    leptos::prelude::request_animation_frame(check);
+    let resize = leptos::prelude::window_event_listener(leptos::ev::resize, move |_| check());
+    leptos::prelude::on_cleanup(move || resize.remove());
+}

@@ -18,16 +18,19 @@ use crate::present::follow_up::band_name;
 use crate::present::{labelled, outcome as present_outcome, Lang};
 
 /// Orders `groups` by `sort` (then by workspace order, so the order is stable).
-pub fn sort(q: &Questionnaire, ws: &Workspace, groups: &mut [usize], sort: Sort) {
+pub fn sort(q: &Questionnaire, ws: &Workspace, groups: &mut Vec<usize>, sort: Sort) {
+    use crate::engine::order::sort_by_key;
     let bands = q.scoring.bands();
     let m = |g: usize| ws.groups[g].member();
     match sort {
         Sort::Organisation => {
-            groups.sort_by_key(|&g| (fold(&m(g).file.assessment.organisation), g))
+            sort_by_key(groups, |&g| (fold(&m(g).file.assessment.organisation), g))
         }
-        Sort::Date => groups.sort_by_key(|&g| (std::cmp::Reverse(m(g).file.assessment.date), g)),
-        Sort::Score => groups.sort_by_key(|&g| (std::cmp::Reverse(m(g).counted().score), g)),
-        Sort::Band => groups.sort_by_key(|&g| {
+        Sort::Date => sort_by_key(groups, |&g| {
+            (std::cmp::Reverse(m(g).file.assessment.date), g)
+        }),
+        Sort::Score => sort_by_key(groups, |&g| (std::cmp::Reverse(m(g).counted().score), g)),
+        Sort::Band => sort_by_key(groups, |&g| {
             let band = m(g).counted().band.as_ref().map(|b| b.id.clone());
             let at = band
                 .and_then(|id| bands.iter().position(|b| b.id == id))
@@ -212,10 +215,8 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
                         }
                     })
                     .collect_view();
-                let score = match (r.score, r.max) {
-                    (Some(s), Some(x)) => format!("{s} / {x}"),
-                    _ => "—".to_owned(),
-                };
+                // As everywhere: « 13 / 15 — note partielle » while incomplete.
+                let score = present_outcome::score_line(&ws.groups[r.group].member().outcome, lang);
                 view! {
                     <tr>
                         <th scope="row">{who(&q, ws, r.group, lang)}</th>
@@ -230,7 +231,7 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
             .unmet
             .iter()
             .map(|u| {
-                let line = says::unmet_line(&q, u, total, lang);
+                let line = says::unmet_line(&q, u, lang);
                 view! { <li>{line}" "<Behind c=c groups=u.groups.clone()/></li> }
             })
             .collect_view();
@@ -254,6 +255,7 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
             says::matrix_title(&q, lang),
             says::assessments(&q, total, lang)
         );
+        crate::web::browser::hint_overflow("ws-matrix-wrap", "ws-matrix-hint");
         view! {
             {q.self_assessment.then(|| view! { <p class="status provisional ws-indicative" role="note">{says::indicative(lang)}</p> })}
             {bands_view(c, &q, &m.bands, lang)}
@@ -265,7 +267,7 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
                 <h2 id="ws-matrix-title">{says::matrix_title(&q, lang)}</h2>
                 <p class="hint">{says::unmet_legend(lang)}</p>
                 <p class="scroll-hint" id="ws-matrix-hint">{tr(lang, P::ScrollHint)}</p>
-                <div class="table-wrap scrolls ws-scroll" tabindex="0" role="region" aria-labelledby="ws-matrix-title" aria-describedby="ws-matrix-hint">
+                <div id="ws-matrix-wrap" class="table-wrap scrolls ws-scroll" tabindex="0" role="region" aria-labelledby="ws-matrix-title" aria-describedby="ws-matrix-hint">
                     <table class="ws-matrix">
                         <caption>{caption}</caption>
                         <thead><tr>
@@ -299,6 +301,7 @@ fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) 
     let Rule::RiskMatrix(rm) = &q.scoring.rule else {
         return ().into_any();
     };
+    crate::web::browser::hint_overflow("ws-heat-wrap", "ws-heat-hint");
     c.ws.with_value(|ws| {
         let r = aggregate::register(&q, ws, &groups);
         let risks = r
@@ -400,7 +403,7 @@ fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) 
                 <p class="hint">{w(lang, W::HeatHint)}</p>
                 <p class="hint">{present_outcome::band_legend(&rm.bands, lang).join(" · ")}</p>
                 <p class="scroll-hint" id="ws-heat-hint">{tr(lang, P::ScrollHint)}</p>
-                <div class="table-wrap scrolls ws-scroll" tabindex="0" role="region" aria-labelledby="ws-heat-title" aria-describedby="ws-heat-hint">
+                <div id="ws-heat-wrap" class="table-wrap scrolls ws-scroll" tabindex="0" role="region" aria-labelledby="ws-heat-title" aria-describedby="ws-heat-hint">
                     <table class="ws-heat">
                         // The heading just above says the same: the caption names the table
                         // for screen readers only.
@@ -469,6 +472,9 @@ fn class_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) -> 
                 <ul class="ws-list">
                     <li>{format!("{}{}", tr(lang, K::Passed), crate::present::colon(lang))}<Behind c=c groups=k.passed.clone()/></li>
                     <li>{format!("{}{}", tr(lang, K::NotPassed), crate::present::colon(lang))}<Behind c=c groups=k.not_passed.clone()/></li>
+                    {(!k.incomplete.is_empty()).then(|| view! {
+                        <li>{format!("{}{}", says::incomplete_word(lang), crate::present::colon(lang))}<Behind c=c groups=k.incomplete.clone()/></li>
+                    })}
                 </ul>
                 <div class="table-wrap ws-scroll" tabindex="0" role="region" aria-labelledby="ws-class-title">
                     <table class="ws-class">
@@ -560,10 +566,9 @@ fn Exports(c: Ctx) -> impl IntoView {
             Pdf::Loading => tr(lang, P::PdfLoading).to_owned(),
             Pdf::Building => tr(lang, P::PdfBuilding).to_owned(),
             Pdf::Done { name, pages, kb } => format!(
-                "✓ {} ({pages} {}, {kb:.0} {})",
+                "✓ {} ({})",
                 labelled(lang, tr(lang, P::PdfReady), &name),
-                tr(lang, P::Pages),
-                tr(lang, P::Kilobytes)
+                crate::present::number::pages_and_size(pages, kb, lang)
             ),
             Pdf::Failed(e) => format!("⚠ {}", labelled(lang, tr(lang, P::PdfFailed), &e)),
         }
