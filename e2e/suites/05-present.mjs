@@ -94,8 +94,8 @@ export default async function (t) {
     await page.getByRole('textbox', { name: 'Organisation', exact: true }).fill('NGO Hope');
     const group = page.getByRole('group', { name: /^The organisation has a PSEA policy document/ });
     await group.getByRole('radio', { name: 'Adequate', exact: true }).check();
-    // The live result: « Score: 3 / 3 », never « Score : 3 / 3 ».
-    await page.getByText(/^Score: \d+ \/ \d+$/).first().waitFor();
+    // The live result: « Score: 3 / 3 — partial score », never « Score : 3 / 3 ».
+    await page.getByText(/^Score: \d+ \/ \d+ — partial score$/).first().waitFor();
     expect(await page.getByText(/^Score\s:/).count() === 0, 'French spacing in the live score');
     await page.getByRole('button', { name: 'See the results' }).click();
     await page.getByRole('heading', { level: 1, name: /^Results — / }).waitFor();
