@@ -576,3 +576,20 @@ fn a_files_length_takes_the_plural_it_needs() {
     assert_eq!(number::pages_and_size(1, 40.6, Fr), "1 page, 41 Ko");
     assert_eq!(number::pages_and_size(3, 120.0, En), "3 pages, 120 KB");
 }
+
+#[test]
+fn an_item_named_in_a_list_loses_its_closing_colon() {
+    use psea_assess::present::answer::item_statement;
+    let q = load_file("psea-training-quiz.toml");
+    let item = q.item("q_gross_misconduct").unwrap();
+    assert!(
+        item.text.get("fr").ends_with("constituent\u{a0}:"),
+        "{:?}",
+        item.text.get("fr")
+    );
+    assert!(item_statement(&q, item, Fr).ends_with("abus sexuels constituent"));
+    // A question keeps its question mark.
+    let managers = q.item("q_managers").unwrap();
+    assert_eq!(item_statement(&q, managers, Fr), managers.text.get("fr"));
+    assert!(item_statement(&q, managers, En).ends_with("prevent SEA?"));
+}

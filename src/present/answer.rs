@@ -220,13 +220,17 @@ pub fn item_name(q: &Questionnaire, item: &Item, lang: Lang) -> String {
 }
 
 /// An item as a report names it in full (never cut): its section title when it is the
-/// section's only item, else its whole text.
+/// section's only item, else its whole text, without the full stop or the colon that ends
+/// it (« …constituent : » in a list would read « …constituent : ; Une relation… »).
 pub fn item_statement(q: &Questionnaire, item: &Item, lang: Lang) -> String {
     let l = lang.code();
     if let Some(s) = q.section_of(&item.id).filter(|s| s.items.len() == 1) {
         return s.title.get(l).to_owned();
     }
-    item.text.get(l).trim_end_matches('.').to_owned()
+    item.text
+        .get(l)
+        .trim_end_matches(['.', ':', ' ', '\u{a0}', '\u{202f}'])
+        .to_owned()
 }
 
 /// `text` cut to at most `max` characters at a word boundary, with an ellipsis.
