@@ -619,3 +619,50 @@ fn an_empty_workspace_still_reports_and_bad_inputs_are_said() {
         .unwrap();
     assert!(e.starts_with("questionnaire:"), "{e}");
 }
+
+/// The PDF lists the assessments in the order the page shows them (« Trier par
+/// organisation » unless the user chose another), not in the order the files came in.
+#[test]
+fn the_report_lists_rows_in_the_pages_order() {
+    let toml = common::questionnaire_text("unicef-psea-2020.toml");
+    let example = questionnaire_text("examples/unicef-psea-2020.json");
+    let file = |id: &str, org: &str, date: &str| {
+        let mut f: Value = serde_json::from_str(&example).unwrap();
+        f["assessment"]["id"] = json!(id);
+        f["assessment"]["organisation"] = json!(org);
+        f["assessment"]["date"] = json!(date);
+        (format!("{id}.json"), f.to_string())
+    };
+    // Came in Zeta, Alpha, Mu.
+    let files = vec![
+        file("z1", "ONG Zeta", "2026-03-01"),
+        file("a1", "ONG Alpha", "2026-01-01"),
+        file("m1", "ONG Mu", "2026-05-01"),
+    ];
+    let r = from_texts(&toml, &files, &[], &Filter::default(), "fr", DAY).unwrap();
+    let t = text(&write("order.pdf", &r));
+    let at = |org: &str| {
+        t.find(&format!("{org} —"))
+            .unwrap_or_else(|| panic!("{org} in {t}"))
+    };
+    assert!(
+        at("ONG Alpha") < at("ONG Mu") && at("ONG Mu") < at("ONG Zeta"),
+        "{t}"
+    );
+    // The page's other orders, through the same function the PDF reads.
+    let q = load_file("unicef-psea-2020.toml");
+    let mut ws = psea_assess::engine::aggregate::Workspace::default();
+    for (name, text) in &files {
+        ws.add(&q, name, text);
+    }
+    let org = |g: usize| ws.groups[g].member().file.assessment.organisation.clone();
+    let by = |sort| -> Vec<String> {
+        ws.shown(&q, &Filter::default(), sort)
+            .into_iter()
+            .map(org)
+            .collect()
+    };
+    use psea_assess::engine::aggregate::Sort;
+    assert_eq!(by(Sort::Organisation), ["ONG Alpha", "ONG Mu", "ONG Zeta"]);
+    assert_eq!(by(Sort::Date), ["ONG Mu", "ONG Zeta", "ONG Alpha"]);
+}

@@ -192,6 +192,43 @@ impl Workspace {
             .filter(|&g| filter.keeps(&self.groups[g].member().file))
             .collect()
     }
+
+    /// The groups `filter` keeps, in the order `sort` gives (then in workspace order): the
+    /// rows as the page shows them and as its PDF lists them.
+    pub fn shown(&self, q: &Questionnaire, filter: &Filter, sort: Sort) -> Vec<usize> {
+        let mut groups = self.kept(filter);
+        let bands = q.scoring.bands();
+        let m = |g: usize| self.groups[g].member();
+        match sort {
+            Sort::Organisation => super::order::sort_by_key(&mut groups, |&g| {
+                (fold(&m(g).file.assessment.organisation), g)
+            }),
+            Sort::Date => super::order::sort_by_key(&mut groups, |&g| {
+                (std::cmp::Reverse(m(g).file.assessment.date), g)
+            }),
+            Sort::Score => super::order::sort_by_key(&mut groups, |&g| {
+                (std::cmp::Reverse(m(g).counted().score), g)
+            }),
+            Sort::Band => super::order::sort_by_key(&mut groups, |&g| {
+                let band = m(g).counted().band.as_ref().map(|b| b.id.clone());
+                let at = band
+                    .and_then(|id| bands.iter().position(|b| b.id == id))
+                    .unwrap_or(usize::MAX);
+                (at, g)
+            }),
+        }
+        groups
+    }
+}
+
+/// How the rows of a workspace's tables are ordered (the page's « Trier par »).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Sort {
+    #[default]
+    Organisation,
+    Band,
+    Score,
+    Date,
 }
 
 fn member(q: &Questionnaire, source: &str, raw: AnswersFile) -> Result<Member, AnswersError> {

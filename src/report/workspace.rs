@@ -12,7 +12,9 @@ use super::sheet::Sheet;
 use super::{generated_label, heat_grid};
 #[cfg(feature = "pdf")]
 use super::{pdf, Report};
-use crate::engine::aggregate::{class, kind, matrix, register, BandCount, Filter, Kind, Workspace};
+use crate::engine::aggregate::{
+    class, kind, matrix, register, BandCount, Filter, Kind, Sort, Workspace,
+};
 use crate::engine::model::{Questionnaire, Rule};
 use crate::present::aggregate::{self as words, TitleOf};
 use crate::present::follow_up::{band_name, confirmed_label, self_assessed_label};
@@ -40,7 +42,15 @@ pub fn build(
     generated: NaiveDate,
     title_of: TitleOf,
 ) -> Report {
-    pdf::write(&lay_out(q, ws, filter, lang, generated, title_of))
+    pdf::write(&lay_out(
+        q,
+        ws,
+        filter,
+        Sort::default(),
+        lang,
+        generated,
+        title_of,
+    ))
 }
 
 /// The report of the assessments of `ws` that `filter` keeps, laid out.
@@ -48,11 +58,13 @@ pub fn lay_out(
     q: &Questionnaire,
     ws: &Workspace,
     filter: &Filter,
+    sort: Sort,
     lang: Lang,
     generated: NaiveDate,
     title_of: TitleOf,
 ) -> Sheet {
-    let groups = ws.kept(filter);
+    // The rows in the order the page shows them.
+    let groups = ws.shown(q, filter, sort);
     let title = format!("{} – {}", words::title(lang), q.title.get(lang.code()));
     super::lay_out(&title, "", q, lang, generated, |l| {
         let r = Draw {
@@ -94,7 +106,15 @@ pub fn sheet_from_texts(
         ws.choose(g, v);
     }
     // Titles of other questionnaires are not known here: a refused file names its id.
-    Ok(lay_out(&q, &ws, filter, lang, date, &|_| None))
+    Ok(lay_out(
+        &q,
+        &ws,
+        filter,
+        Sort::default(),
+        lang,
+        date,
+        &|_| None,
+    ))
 }
 
 /// A table whose rows are never split across pages (when they fit on one), with its header's

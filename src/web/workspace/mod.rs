@@ -28,7 +28,7 @@ use wasm_split_helpers::wasm_split;
 use super::i18n::K;
 use super::lazy::Unavailable;
 use super::AppState;
-use crate::engine::aggregate::{Filter, Workspace};
+use crate::engine::aggregate::{Filter, Sort, Workspace};
 use crate::engine::Questionnaire;
 use crate::present::aggregate as says;
 use crate::present::{labelled, Lang};
@@ -47,15 +47,6 @@ pub fn page() -> Result<super::lazy::Page, Unavailable> {
 const PREFIX: &str = "psea:v1:ws:";
 /// Files added between two yields to the browser (so the progress bar moves).
 const CHUNK: usize = 20;
-
-/// How the rows of the tables are ordered.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Sort {
-    Organisation,
-    Band,
-    Score,
-    Date,
-}
 
 /// The page's state, shared by its parts.
 #[derive(Clone, Copy)]
@@ -90,11 +81,7 @@ impl Ctx {
         let Some(q) = self.q.get() else {
             return Vec::new();
         };
-        self.ws.with_value(|ws| {
-            let mut groups = ws.kept(&filter);
-            views::sort(&q, ws, &mut groups, sort);
-            groups
-        })
+        self.ws.with_value(|ws| ws.shown(&q, &filter, sort))
     }
 }
 

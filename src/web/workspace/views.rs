@@ -9,36 +9,14 @@ use leptos::prelude::*;
 
 use super::super::i18n::{tr, K, P};
 use super::words::{w, W};
-use super::{Ctx, Sort};
-use crate::engine::aggregate::{self, fold, kind, Kind, Workspace};
+use super::Ctx;
+use crate::engine::aggregate::Sort;
+use crate::engine::aggregate::{self, kind, Kind, Workspace};
 use crate::engine::model::Rule;
 use crate::engine::Questionnaire;
 use crate::present::aggregate as says;
 use crate::present::follow_up::band_name;
 use crate::present::{labelled, outcome as present_outcome, Lang};
-
-/// Orders `groups` by `sort` (then by workspace order, so the order is stable).
-pub fn sort(q: &Questionnaire, ws: &Workspace, groups: &mut Vec<usize>, sort: Sort) {
-    use crate::engine::order::sort_by_key;
-    let bands = q.scoring.bands();
-    let m = |g: usize| ws.groups[g].member();
-    match sort {
-        Sort::Organisation => {
-            sort_by_key(groups, |&g| (fold(&m(g).file.assessment.organisation), g))
-        }
-        Sort::Date => sort_by_key(groups, |&g| {
-            (std::cmp::Reverse(m(g).file.assessment.date), g)
-        }),
-        Sort::Score => sort_by_key(groups, |&g| (std::cmp::Reverse(m(g).counted().score), g)),
-        Sort::Band => sort_by_key(groups, |&g| {
-            let band = m(g).counted().band.as_ref().map(|b| b.id.clone());
-            let at = band
-                .and_then(|id| bands.iter().position(|b| b.id == id))
-                .unwrap_or(usize::MAX);
-            (at, g)
-        }),
-    }
-}
 
 /// The views of the kept assessments: filters and sorting, the questionnaire's view, the
 /// exports. Nothing is shown while the workspace is empty or a batch is being read.
@@ -517,6 +495,7 @@ fn Exports(c: Ctx) -> impl IntoView {
             return;
         };
         let filter = c.filter.get_untracked();
+        let sort = c.sort.get_untracked();
         let lang = c.state.lang.get_untracked();
         let date = super::super::today();
         leptos::task::spawn_local(async move {
@@ -536,7 +515,7 @@ fn Exports(c: Ctx) -> impl IntoView {
             let started = js_sys::Date::now();
             let sheet = c.ws.with_value(|ws| {
                 let title_of = |id: &str| super::title_in(c, id, lang);
-                crate::report::workspace::lay_out(&q, ws, &filter, lang, date, &title_of)
+                crate::report::workspace::lay_out(&q, ws, &filter, sort, lang, date, &title_of)
             });
             match worker::write(&sheet, started).await {
                 Ok(m) => {
