@@ -46,6 +46,9 @@ fn problems(s: &str) -> Vec<String> {
                 (i > 0 && !quoted && !doubled && prev != Some(NNBSP))
                     .then_some("`;` `!` `?` need a narrow no-break space (U+202F) before them")
             }
+            // « 80 % »: a number and its percent sign never split over two lines.
+            '%' => (prev == Some(' ') && i >= 2 && c[i - 2].is_ascii_digit())
+                .then_some("`%` after a number needs a no-break space (U+202F) before it"),
             '»' => (prev != Some(NBSP)).then_some("`»` needs a no-break space (U+00A0) before it"),
             '«' => (next != Some(NBSP)).then_some("`«` needs a no-break space (U+00A0) after it"),
             _ => None,
@@ -69,6 +72,8 @@ fn the_rules_catch_what_they_should_and_only_that() {
     assert_eq!(problems("vraiment ?").len(), 1);
     assert_eq!(problems("« cité »").len(), 2);
     assert_eq!(problems("l'agence").len(), 1);
+    assert_eq!(problems("80 % pour réussir").len(), 1);
+    assert!(problems("80\u{202f}% pour réussir, 100%").is_empty());
     assert_eq!(
         problems("Note\u{202f}: oui").len(),
         1,

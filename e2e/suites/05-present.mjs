@@ -142,6 +142,8 @@ export default async function (t) {
     await page.getByRole('status').filter({ hasText: 'Cette adresse ne mène à aucune page de l’application\u00a0: voici l’accueil.' }).waitFor();
     await page.waitForFunction(() => location.hash === '#/');
     await page.getByRole('button', { name: 'Fermer', exact: true }).click();
+    // Focus stays in the page (not on <body>, where a keyboard user would start over).
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'main');
     // Reached from another page: the workspace, then a mistyped address, in English.
     await page.locator('.lang select').selectOption('en');
     await page.evaluate(() => { location.hash = '#/workspace'; });

@@ -762,7 +762,8 @@ fn NoticeView() -> impl IntoView {
             view! {
                 <div class=class role=role>
                     <p>{text}</p>
-                    <button on:click=move |_| state.notice.set(None)>{state.text(K::Dismiss)}</button>
+                    // Closed, the notice leaves focus on the page it was about, not on nothing.
+                    <button on:click=move |_| { state.notice.set(None); browser::focus("main"); }>{state.text(K::Dismiss)}</button>
                 </div>
             }
         })
