@@ -118,35 +118,29 @@ pub fn score_of(o: &Outcome, lang: Lang) -> Option<String> {
 /// only the questions answered (out of their maximum), so « 13 / 15 » must not be read
 /// beside a complete « 14 / 18 » as the better result.
 pub fn partial(o: &Outcome, lang: Lang) -> Option<&'static str> {
-    unanswered(o, lang).map(|_| t(lang, "note partielle", "partial score"))
+    unanswered(o).map(|_| t(lang, "note partielle", "partial score"))
 }
 
 /// The partial result of an incomplete assessment, as a labelled line of a report:
 /// (« Résultat partiel », « 5 questions sans réponse avant la note finale »).
 pub fn partial_result(o: &Outcome, lang: Lang) -> Option<(&'static str, String)> {
-    let n = unanswered(o, lang)?;
+    let n = unanswered(o)?;
+    let what = match (n, lang) {
+        (1, Lang::Fr) => "question sans réponse avant la note finale",
+        (_, Lang::Fr) => "questions sans réponse avant la note finale",
+        (1, Lang::En) => "question unanswered before the final rating",
+        (_, Lang::En) => "questions unanswered before the final rating",
+    };
     Some((
         t(lang, "Résultat partiel", "Partial result"),
-        format!(
-            "{n} {}",
-            t(lang, "avant la note finale", "before the final rating")
-        ),
+        format!("{n} {what}"),
     ))
 }
 
-/// « 5 questions sans réponse »: the questions the rating waits for; `None` once complete.
-fn unanswered(o: &Outcome, lang: Lang) -> Option<String> {
+/// How many questions the rating waits for; `None` once complete.
+fn unanswered(o: &Outcome) -> Option<usize> {
     let n = o.missing.iter().filter(|m| m.scored).count();
-    if o.complete || n == 0 {
-        return None;
-    }
-    let what = match (n, lang) {
-        (1, Lang::Fr) => "question sans réponse",
-        (_, Lang::Fr) => "questions sans réponse",
-        (1, Lang::En) => "question unanswered",
-        (_, Lang::En) => "questions unanswered",
-    };
-    Some(format!("{n} {what}"))
+    (!o.complete && n > 0).then_some(n)
 }
 
 /// The rating as the app heads it: the band's label, or a quiz's « Réussi » / « Non réussi »;
