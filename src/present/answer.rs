@@ -7,7 +7,7 @@ use crate::engine::model::*;
 
 /// An item's answer in `file` as words: choice labels (a checklist's in the question's
 /// order, with what « other » says), yes/no, the text, the number and date as written in
-/// `lang`, a risk's two ratings; `None` when unanswered. The PDF and the results page say it so.
+/// `lang`, a risk's two ratings; `None` when unanswered. The PDF report says answers so.
 pub fn answer_words(
     q: &Questionnaire,
     file: &AnswersFile,
@@ -27,22 +27,22 @@ pub fn answer_words(
                 .map(String::as_str)
                 .filter(|id| *id != OTHER)
                 .collect();
-            let other = ids.iter().any(|i| i == OTHER).then(|| {
-                let name = item
-                    .other_label
-                    .as_ref()
-                    .map_or_else(|| t(lang, "autre", "other"), |t| t.get(l));
-                labelled(lang, name, raw.other.as_deref().unwrap_or("—"))
-            });
-            match (listed.is_empty(), other) {
-                (true, None) => nothing_ticked(lang).to_owned(),
-                (true, Some(other)) => other,
-                (false, None) => answer_label(item, &listed.join(","), lang),
-                (false, Some(other)) => format!(
-                    "{}{}{other}",
-                    answer_label(item, &listed.join(","), lang),
-                    super::list_sep(lang)
-                ),
+            let mut parts = Vec::new();
+            if !listed.is_empty() {
+                parts.push(answer_label(item, &listed.join(","), lang));
+            }
+            if ids.iter().any(|i| i == OTHER) {
+                let said = raw.other.as_deref().unwrap_or("—");
+                parts.push(labelled(
+                    lang,
+                    other_label(item.other_label.as_ref(), lang),
+                    said,
+                ));
+            }
+            if parts.is_empty() {
+                nothing_ticked(lang).to_owned()
+            } else {
+                parts.join(super::list_sep(lang))
             }
         }
         Value::Text(s) => s,
@@ -102,6 +102,11 @@ pub fn answer_label(item: &Item, answer: &str, lang: Lang) -> String {
         _ => None,
     };
     found.unwrap_or_else(|| word(answer, lang).to_owned())
+}
+
+/// The name of an « other » choice: the questionnaire's own, else « autre ».
+pub fn other_label(own: Option<&Text>, lang: Lang) -> &str {
+    own.map_or_else(|| t(lang, "autre", "other"), |t| t.get(lang.code()))
 }
 
 /// A checklist answered with no box ticked.

@@ -276,14 +276,6 @@ impl Ctx<'_> {
             .collect()
     }
 
-    /// The label of an "other" option: the list's own, or the plain word.
-    fn other_label(&self, own: Option<&Text>) -> String {
-        own.map_or_else(
-            || self.tr("autre", "other").to_owned(),
-            |t| t.get(self.l()).to_owned(),
-        )
-    }
-
     fn header(&self, l: &mut Layout, generated: NaiveDate) {
         let q = self.q;
         l.paragraph(q.title.get(self.l()), true, 16.0, 0.0, BLACK);
@@ -513,7 +505,10 @@ impl Ctx<'_> {
                 if a.evidence.iter().any(|e| e == OTHER) {
                     ev.push(labelled(
                         self.lang,
-                        &self.other_label(item.evidence_other_label.as_ref()),
+                        crate::present::answer::other_label(
+                            item.evidence_other_label.as_ref(),
+                            self.lang,
+                        ),
                         a.evidence_other.as_deref().unwrap_or("—"),
                     ));
                 }
