@@ -308,12 +308,18 @@ await test('training quiz: feedback only after « Valider », the answer then lo
     await q.locator('.quiz-feedback .verdict').waitFor();
   }
   const score = await live.textContent();
-  expect(/Note\u00a0: \d+ \/ 23 — \d+\u202f% — (Réussi|Non réussi) \(seuil\u00a080\u202f%\)/.test(score), `live score: ${score}`);
+  // The verdict heads the live result, once; the score under it keeps the pass mark.
+  const live_m = score.match(/(Réussi|Non réussi)Note\u00a0: \d+ \/ 23 — \d+\u202f% \(seuil\u00a080\u202f%\)/);
+  expect(live_m && score.split(live_m[1]).length === 2, `live score: ${score}`);
   await page.getByRole('button', { name: 'Voir les résultats' }).click();
   await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
   const summary = await page.locator('.summary').textContent();
-  const m = summary.match(/(\d+) \/ 23 — (\d+)\u202f% — (Réussi|Non réussi) \(seuil\u00a080\u202f%\)/);
+  const m = summary.match(/(\d+) \/ 23 — (\d+)\u202f% \(seuil\u00a080\u202f%\)/);
   expect(m, `result without percentage and pass mark: ${summary}`);
+  // « Réussi » or « Non réussi » is said once, by the rating, not again after the score.
+  const verdicts = summary.match(/Non réussi|Réussi/g) || [];
+  expect(verdicts.length === 1 && (await page.locator('.summary .rating').textContent()).trim() === verdicts[0], `verdicts: ${verdicts} in ${summary}`);
+  expect((Number(m[2]) >= 80) === (verdicts[0] === 'Réussi'), `verdict ${verdicts[0]} at ${m[2]} %`);
   expect(Number(m[2]) === Math.round((100 * Number(m[1])) / 23), `percentage ${m[2]} for ${m[1]} / 23`);
   expect(!summary.includes('Règle vérifiée'), `a quiz shows the verified-rule badge: ${summary}`);
   // « Recommencer le quiz » asks first, then clears every answer.

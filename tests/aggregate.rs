@@ -507,6 +507,18 @@ fn the_class_view_pairs_a_participants_two_attempts_and_counts_missed_questions(
         .windows(2)
         .all(|w| w[0].groups.len() >= w[1].groups.len()));
     assert!(c.missed.iter().all(|m| m.explanation.is_some()));
+    // Each line: the question, then in brackets how often it was missed (a question ends on
+    // « ? », which a colon would follow badly), then the explanation.
+    for m in &c.missed {
+        let line = words::missed_line(&q, m, Lang::Fr);
+        let count = format!(
+            " (manquée {}\u{a0}sur\u{a0}{}) — ",
+            m.groups.len(),
+            m.answered
+        );
+        assert!(line.contains(&count), "{line}");
+        assert!(!line.contains("?…") && !line.contains("? :"), "{line}");
+    }
     assert_eq!(c.passed.len() + c.not_passed.len(), 8);
 }
 
@@ -592,7 +604,7 @@ fn counts_bands_and_pairs_are_worded_as_elsewhere() {
     );
     assert_eq!(
         words::row_band(&q, None, None, Lang::En),
-        "no rating (incomplete)"
+        "No rating (incomplete)"
     );
     // A before/after pair gives each percentage as the score line does (whole, never rounded
     // up to the pass mark).

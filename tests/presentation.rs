@@ -76,6 +76,15 @@ fn the_score_line_and_the_quiz_verdict_per_language() {
         en.starts_with("19 / 23 — 83% — Passed (pass mark\u{a0}80%)"),
         "{en}"
     );
+    // Under a heading that already reads « Réussi », the verdict is not said again; the pass
+    // mark stays.
+    assert_eq!(outcome::rating(&o, Fr).as_deref(), Some("Réussi"));
+    let under = outcome::score_under_rating(&o, Fr);
+    assert!(
+        under.starts_with("19 / 23 — 83\u{202f}% (seuil\u{a0}80\u{202f}%)"),
+        "{under}"
+    );
+    assert!(!under.contains("Réussi"), "{under}");
     assert_eq!(outcome::score_label("flag_count", Fr), "Signaux de risque");
     assert_eq!(outcome::score_label("flag_count", En), "Risk flags");
 }
@@ -472,6 +481,14 @@ fn shortened_names_end_cleanly() {
         ),
         "Suivi (post-distribution) des ménages…"
     );
+    // A question whole before its aside ends on its question mark, without an ellipsis.
+    assert_eq!(
+        shorten(
+            "Quelles affirmations sont justes\u{a0}? (cocher tout ce qui s’applique)",
+            50
+        ),
+        "Quelles affirmations sont justes\u{a0}?"
+    );
     // A text that starts with its aside keeps what fits.
     assert_eq!(
         shorten("(facultatif) une note sur la séance de formation", 20),
@@ -523,6 +540,36 @@ fn an_incomplete_score_says_it_is_partial() {
         outcome::partial_result(&few, En).map(|(_, v)| v),
         Some("5 questions unanswered before the final rating".to_owned())
     );
+}
+
+/// A quiz answer counts once validated: a question ticked but not validated is among those
+/// the final mark waits for, and the partial result says « sans réponse validée ».
+#[test]
+fn a_quiz_waits_for_validated_answers() {
+    let q = load_file("psea-training-quiz.toml");
+    let mut file =
+        AnswersFile::from_json(&questionnaire_text("examples/psea-training-quiz.json")).unwrap();
+    let (id, a) = file
+        .answers
+        .iter_mut()
+        .find(|(_, a)| a.validated)
+        .expect("a validated answer");
+    let id = id.clone();
+    a.validated = false;
+    let o = score(&q, &file);
+    assert!(o.missing.iter().any(|m| m.item == id), "{:?}", o.missing);
+    let n = o.missing.iter().filter(|m| m.scored).count();
+    let fr = outcome::partial_result(&o, Fr).map(|(_, v)| v);
+    let expected = if n == 1 {
+        "1 question sans réponse validée avant la note finale".to_owned()
+    } else {
+        format!("{n} questions sans réponse validée avant la note finale")
+    };
+    assert_eq!(fr, Some(expected));
+    assert!(outcome::partial_result(&o, En)
+        .unwrap()
+        .1
+        .ends_with("without a validated answer before the final rating"));
 }
 
 /// A quiz question's review says the right answer once (not again when the explanation opens

@@ -141,6 +141,9 @@ export default async function (t) {
     await page.getByRole('heading', { level: 1, name: 'Évaluation PEAS' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Cette adresse ne mène à aucune page de l’application\u00a0: voici l’accueil.' }).waitFor();
     await page.waitForFunction(() => location.hash === '#/');
+    // Styled as a warning, not as the green of a success.
+    const look = await page.locator('.notice').evaluate((e) => [e.className, getComputedStyle(e).borderTopColor]);
+    expect(look[0].includes('warn') && look[1] !== 'rgb(30, 107, 52)', `the notice looks like a success: ${look}`);
     await page.getByRole('button', { name: 'Fermer', exact: true }).click();
     // Focus stays in the page (not on <body>, where a keyboard user would start over).
     await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'main');

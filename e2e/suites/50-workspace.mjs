@@ -446,6 +446,18 @@ export default async function (t) {
     await row.waitFor();
     const score = (await row.locator('td').first().textContent()).trim();
     expect(/^\d+ \/ 15 — note partielle$/.test(score), `partial score: ${score}`);
+    // On one line (it wrapped onto three in a 7rem column).
+    // Its text as tall as its first character alone (one line).
+    const [textHeight, lineHeight] = await row.locator('td').first().evaluate((td) => {
+      const r = document.createRange();
+      r.selectNodeContents(td);
+      const whole = r.getBoundingClientRect().height;
+      const text = td.firstChild;
+      r.setStart(text, 0);
+      r.setEnd(text, 1);
+      return [whole, r.getBoundingClientRect().height];
+    });
+    expect(textHeight < 1.5 * lineHeight, `the partial score takes ${textHeight} px, one line ${lineHeight} px`);
     const wrap = page.locator('#ws-matrix-wrap');
     const [sw, cw] = await wrap.evaluate((w) => [w.scrollWidth, w.clientWidth]);
     const hint = page.locator('#ws-matrix-hint');

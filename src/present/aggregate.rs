@@ -382,16 +382,14 @@ pub fn missing_line(q: &Questionnaire, m: &MissingMeasure, total: usize, lang: L
     labelled(lang, &what, &count(m.groups.len(), total, lang))
 }
 
-/// « Question… : manquée 6 fois sur 20 — Explication… »
+/// « Question… (manquée 6 sur 20) — Explication… »: in brackets, since a question ends on
+/// « ? », which a colon after it would not suit.
 pub fn missed_line(q: &Questionnaire, m: &Missed, lang: Lang) -> String {
-    let mut s = labelled(
-        lang,
-        &column(q, &m.item, lang),
-        &format!(
-            "{} {}",
-            t(lang, "manquée", "missed"),
-            count(m.groups.len(), m.answered, lang)
-        ),
+    let mut s = format!(
+        "{} ({} {})",
+        column(q, &m.item, lang),
+        t(lang, "manquée", "missed"),
+        count(m.groups.len(), m.answered, lang)
     );
     if let Some(e) = &m.explanation {
         s.push_str(&format!(" — {}", e.get(lang.code())));

@@ -255,6 +255,11 @@ pub fn shorten(text: &str, max: usize) -> String {
     let cut = cut.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '.')
     });
+    // A question whole before an aside or the next sentence ends on its own mark (« …justes ? »,
+    // not « …justes ?… »).
+    if cut.ends_with(['?', '!']) {
+        return cut.to_owned();
+    }
     format!("{cut}…")
 }
 

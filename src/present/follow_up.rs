@@ -32,7 +32,7 @@ pub fn direction(d: Direction, lang: Lang) -> &'static str {
 /// The label of a band id in `q` (the id itself when the version has no such band).
 pub fn band_name(q: &Questionnaire, id: Option<&str>, lang: Lang) -> String {
     match id {
-        None => t(lang, "pas de note (incomplète)", "no rating (incomplete)").to_owned(),
+        None => t(lang, "Pas de note (incomplète)", "No rating (incomplete)").to_owned(),
         Some(id) => q
             .scoring
             .bands()

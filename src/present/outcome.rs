@@ -125,11 +125,16 @@ pub fn partial(o: &Outcome, lang: Lang) -> Option<&'static str> {
 /// (« Résultat partiel », « 5 questions sans réponse avant la note finale »).
 pub fn partial_result(o: &Outcome, lang: Lang) -> Option<(&'static str, String)> {
     let n = unanswered(o)?;
-    let what = match (n, lang) {
-        (1, Lang::Fr) => "question sans réponse avant la note finale",
-        (_, Lang::Fr) => "questions sans réponse avant la note finale",
-        (1, Lang::En) => "question unanswered before the final rating",
-        (_, Lang::En) => "questions unanswered before the final rating",
+    // A quiz counts an answer once validated: a ticked but unvalidated one waits too.
+    let what = match (n, lang, o.rule == "quiz") {
+        (1, Lang::Fr, false) => "question sans réponse avant la note finale",
+        (_, Lang::Fr, false) => "questions sans réponse avant la note finale",
+        (1, Lang::Fr, true) => "question sans réponse validée avant la note finale",
+        (_, Lang::Fr, true) => "questions sans réponse validée avant la note finale",
+        (1, Lang::En, false) => "question unanswered before the final rating",
+        (_, Lang::En, false) => "questions unanswered before the final rating",
+        (1, Lang::En, true) => "question without a validated answer before the final rating",
+        (_, Lang::En, true) => "questions without a validated answer before the final rating",
     };
     Some((
         t(lang, "Résultat partiel", "Partial result"),
@@ -179,6 +184,16 @@ pub fn pass_mark(mark: u8, lang: Lang) -> String {
 /// « 19 / 23 — 83 % — Réussi (seuil 80 %) »; an incomplete one says so ([`partial`]):
 /// « 13 / 15 — note partielle ».
 pub fn score_line(o: &Outcome, lang: Lang) -> String {
+    score_text(o, true, lang)
+}
+
+/// The score under a heading that already gives the rating (« Réussi »): the quiz's verdict
+/// is not said twice, its pass mark stays: « 19 / 23 — 83 % (seuil 80 %) ».
+pub fn score_under_rating(o: &Outcome, lang: Lang) -> String {
+    score_text(o, false, lang)
+}
+
+fn score_text(o: &Outcome, verdict: bool, lang: Lang) -> String {
     let answered = o.items.iter().any(|r| {
         matches!(
             r.effect,
@@ -192,13 +207,17 @@ pub fn score_line(o: &Outcome, lang: Lang) -> String {
     if let (Some(p), Some(mark)) = (o.percent, o.pass_mark) {
         let pct = percent_sign(lang);
         line.push_str(&format!(" — {}{pct}", shown_percent(p, mark)));
-        if let Some(passed) = o.passed {
-            let verdict = if passed {
-                t(lang, "Réussi", "Passed")
-            } else {
-                t(lang, "Non réussi", "Not passed")
-            };
-            line.push_str(&format!(" — {verdict} ({})", pass_mark(mark, lang)));
+        match o.passed {
+            Some(passed) if verdict => {
+                let verdict = if passed {
+                    t(lang, "Réussi", "Passed")
+                } else {
+                    t(lang, "Non réussi", "Not passed")
+                };
+                line.push_str(&format!(" — {verdict} ({})", pass_mark(mark, lang)));
+            }
+            Some(_) => line.push_str(&format!(" ({})", pass_mark(mark, lang))),
+            None => {}
         }
     }
     if let Some(partial) = partial(o, lang) {

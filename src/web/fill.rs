@@ -1724,7 +1724,7 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                             _ => "—".to_owned(),
                         };
                         // « Note : — » before any answer, never « 0 / 0 »; a quiz adds its percentage.
-                        let score = present::labelled(lang, tr(lang, P::Score), &present::outcome::score_line(o, lang));
+                        let score = present::labelled(lang, tr(lang, P::Score), &present::outcome::score_under_rating(o, lang));
                         let q = ctx.q.get_value();
                         let status = present::outcome::result_status(&q, o).map(|st| st.label.get(l).to_owned());
                         let self_assessed = (q.self_assessment && o.band.is_some()).then(|| tr(lang, K::SelfAssessment));

@@ -748,7 +748,8 @@ fn NoticeView() -> impl IntoView {
         state.notice.get().map(|notice| {
             let (class, role, text) = match notice {
                 Notice::Merged => ("notice ok", "status", state.t(K::MergedElsewhere).to_owned()),
-                Notice::UnknownAddress => ("notice ok", "status", state.t(K::UnknownAddress).to_owned()),
+                // Not a success: the page asked for is not there.
+                Notice::UnknownAddress => ("notice warn", "status", state.t(K::UnknownAddress).to_owned()),
                 Notice::Conflict(name) => (
                     "notice error",
                     "alert",

@@ -400,8 +400,8 @@ fn Summary(ctx: Ctx) -> impl IntoView {
             };
             let rating = present_outcome::rating(o, lang).unwrap_or_else(|| tr(lang, P::PartialResult).to_owned());
             let risk = o.band.as_ref().and_then(|b| b.risk.as_ref()).map(|r| r.get(l).to_owned());
-            // « — » before any answer; a quiz: « 19 / 23 — 83 % — Réussi (seuil 80 %) ».
-            let score = present_outcome::score_line(o, lang);
+            // « — » before any answer; a quiz: « 19 / 23 — 83 % (seuil 80 %) » under « Réussi ».
+            let score = present_outcome::score_under_rating(o, lang);
             // A training quiz carries no "verified rule" badge.
             let quiz = matches!(q.scoring.rule, Rule::Quiz(_));
             let band = o.band.as_ref().map(present_outcome::band_range);

@@ -197,7 +197,7 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
                 view! {
                     <tr>
                         <th scope="row">{who(&q, ws, r.group, lang)}</th>
-                        <td>{score}</td>
+                        <td class="ws-score">{score}</td>
                         <td class="ws-band">{says::row_band(&q, r.band.as_deref(), r.official_band.as_deref(), lang)}</td>
                         {cells}
                     </tr>
