@@ -9,8 +9,9 @@
 // « Ouvrir un fichier de questionnaire » as a user would. Each at 1× and 4× CPU
 // (CDP Emulation.setCPUThrottlingRate), 1280 × 800.
 //
-// On each form: clicks on one option of every radio group and on tick boxes (by their
-// labels, as a pointer user does, each scrolled into view first), then keystrokes in text
+// On each form: clicks on one option of every radio group and on tick boxes (at the centre
+// of their labels, as a pointer user does, each scrolled into view first; plain mouse events,
+// without Playwright's own checks inside the page's events), then keystrokes in text
 // and number fields (typed at ~8 keys a second, once the field is in view and focused). Event Timing entries (durationThreshold 16, buffered) give
 // each event's `duration` (input to next paint, 8 ms granularity). Events faster than 16 ms
 // are not reported by the browser: the script counts every event dispatched, and the
@@ -30,6 +31,8 @@ const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : 1;
 const CLICK_TYPES = ['pointerdown', 'pointerup', 'click'];
 const KEY_TYPES = ['keydown', 'keyup', 'input'];
 const CLICKS = 60; // radio groups and tick boxes clicked per form
+// LOCATOR_CLICKS=1: clicks by Playwright's locator.click(), as before 2026-11-25 (see below).
+const LOCATOR_CLICKS = Boolean(process.env.LOCATOR_CLICKS);
 const FIELDS = 8; // text fields typed into per form
 const TYPED = 'Mopti 1234'; // 10 keys per field (numbers get the digits only)
 
@@ -151,6 +154,7 @@ async function interact(page, rate) {
   // Clicks: one option (the second, or the first) of each radio group, then tick boxes.
   const clicked = new Set();
   let clicks = 0;
+  let missed = 0;
   while (clicks < CLICKS) {
     const next = await page.evaluate((done) => {
       const inputs = [...document.querySelectorAll('main .items input[type=radio], main .items input[type=checkbox]')]
@@ -166,7 +170,17 @@ async function interact(page, rate) {
     const label = page.locator(`label[for="${next.id}"]`).first();
     await label.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
-    await label.click();
+    if (LOCATOR_CLICKS) {
+      await label.click();
+    } else {
+      // A plain pointer click at the label's centre, as a user's. Playwright's locator.click()
+      // also checks, inside the page's own pointerdown, pointerup and click events, that they
+      // hit the label (document.elementsFromPoint in capture listeners): on the 200-item form
+      // at 4× that is a hit test of the whole page per event, timed as if the app's.
+      const box = await label.boundingBox();
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      if (!(await page.locator(`[id="${next.id}"]`).isChecked())) missed++;
+    }
     clicks++;
     await pause();
   }
@@ -209,6 +223,7 @@ async function interact(page, rate) {
   await page.evaluate(() => { window.__measuring = false; });
   const got = await page.evaluate(() => ({ entries: window.__entries, counts: window.__counts }));
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  if (missed) throw new Error(`${missed} of ${clicks} clicks left their option unticked`);
   return { ...got, clicks, keys };
 }
 

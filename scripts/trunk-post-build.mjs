@@ -357,7 +357,10 @@ function shortHash(bytes) {
 function wasmOpt(file) {
   const bin = path.join(root, 'tools', 'node_modules', '.bin');
   if (!lowMemoryUnused(fs.readFileSync(file))) throw new Error(`post-build: ${file} has data in the lowest 1 KiB of memory; wasm-opt's --low-memory-unused would be wrong`);
-  execFileSync(path.join(bin, 'wasm-opt'), ['-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', file, '-o', file], { stdio: 'inherit' });
+  // WASM_NAMES=1 (for profiling only): keep the functions' names, so that a browser's
+  // profile names them rather than numbers them.
+  const names = process.env.WASM_NAMES ? ['-g'] : [];
+  execFileSync(path.join(bin, 'wasm-opt'), [...names, '-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', file, '-o', file], { stdio: 'inherit' });
 }
 
 function walk(d, prefix = '') {
