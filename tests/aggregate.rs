@@ -519,6 +519,25 @@ fn the_class_view_pairs_a_participants_two_attempts_and_counts_missed_questions(
         assert!(line.contains(&count), "{line}");
         assert!(!line.contains("?…") && !line.contains("? :"), "{line}");
     }
+    // Two questions that open alike (« La circulaire ST/SGB/2003/13 définit une notion, en
+    // substance, comme… ») are told apart.
+    let names: Vec<String> = q
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .map(|i| {
+            let m = psea_assess::engine::aggregate::Missed {
+                item: i.id.clone(),
+                groups: vec![0],
+                answered: 1,
+                explanation: None,
+            };
+            let line = words::missed_line(&q, &m, Lang::Fr);
+            line[..line.rfind(" (manquée").unwrap()].to_owned()
+        })
+        .collect();
+    let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
+    assert_eq!(distinct.len(), names.len(), "{names:#?}");
     assert_eq!(c.passed.len() + c.not_passed.len(), 8);
 }
 

@@ -29,6 +29,21 @@ fn a_label_takes_the_colon_of_its_language() {
     // English never gets French spacing: « For whom : », « Score : 15 / 18 ».
     assert!(!labelled(En, "Score", "15 / 18").contains(" :"));
     assert!(!labelled(En, "Score", "15 / 18").contains(NBSP));
+    // A question text as the label: its own colon is not doubled, and a question mark takes
+    // the answer without a colon.
+    assert_eq!(
+        labelled(Fr, "Les abus sexuels constituent\u{a0}:", "une faute grave"),
+        "Les abus sexuels constituent\u{a0}: une faute grave"
+    );
+    assert_eq!(
+        labelled(En, "Sexual abuse is:", "gross misconduct"),
+        "Sexual abuse is: gross misconduct"
+    );
+    assert_eq!(
+        labelled(Fr, "Quelles qualités doit-il avoir\u{202f}?", "Sûr"),
+        "Quelles qualités doit-il avoir\u{202f}? Sûr"
+    );
+    assert_eq!(labelled(En, "Which one?", "Rape"), "Which one? Rape");
 }
 
 #[test]
@@ -85,6 +100,11 @@ fn the_score_line_and_the_quiz_verdict_per_language() {
         "{under}"
     );
     assert!(!under.contains("Réussi"), "{under}");
+    // The PDF's score of a quiz gives the same whole percentage as the page (83, not 82,6).
+    assert_eq!(
+        outcome::score_of(&o, Fr).as_deref(),
+        Some("19 sur 23 (83\u{202f}%)")
+    );
     assert_eq!(outcome::score_label("flag_count", Fr), "Signaux de risque");
     assert_eq!(outcome::score_label("flag_count", En), "Risk flags");
 }

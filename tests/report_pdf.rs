@@ -325,8 +325,9 @@ fn risk_report_has_register_and_labelled_heat_matrix() {
         "compté 4 :",
         "calculé 5 × 5 = 25 (Très élevé)",
         "retenu 3 × 5 = 15 (Élevé)",
-        // (The row may continue on the next page, after « enquêtrices ».)
-        "Suivi confié à une équipe d’enquêtrices",
+        // (The row may continue on the next page: its two halves are checked apart.)
+        "« Suivi confié à une",
+        "équipe d’enquêtrices formées »",
         "Exploitation et abus sexuels (EAS)",
         "Trajet de 2 h à pied vers Markala.",
         "Très élevé 20–25",
@@ -372,6 +373,13 @@ fn quiz_report_gives_each_answer_right_or_wrong_with_explanation() {
         "{t}"
     );
     assert!(t.contains("Toute activité sexuelle avec un enfant (moins de 18 ans) est interdite"));
+    // The questions left unanswered, one a line: never « ? ; » between two of them.
+    assert!(t.contains("Sans réponse • "), "{t}");
+    assert!(
+        t.contains("• Qui a une responsabilité particulière dans la mise en place de systèmes qui préviennent l’EAS ?"),
+        "{t}"
+    );
+    assert!(!t.contains("? ;") && !t.contains("?\u{202f};"), "{t}");
     // A question not yet answered gives away neither its answer nor its explanation.
     assert!(
         !t.contains("L’erreur sur l’âge de l’enfant ne constitue pas une défense"),

@@ -108,8 +108,13 @@ fn large_numbers(p: &Path, on_page: &str) -> Vec<usize> {
 }
 
 fn has(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
+/// Where `needle` is in `hay`, spaces of any kind read as one.
+fn find(hay: &str, needle: &str) -> Option<usize> {
     let needle = needle.split_whitespace().collect::<Vec<_>>().join(" ");
-    hay.contains(&needle)
+    hay.find(&needle)
 }
 
 #[track_caller]
@@ -535,7 +540,8 @@ fn quiz_report_holds_participants_pairs_and_the_most_missed_question() {
         let (at, first) = wrong
             .keys()
             .map(|id| {
-                let at = after.find(&words::column(&q, id, lang));
+                let name = psea_assess::present::answer::item_name(&q, q.item(id).unwrap(), lang);
+                let at = find(after, &name);
                 (at.unwrap_or_else(|| panic!("{id} listed")), id)
             })
             .min()

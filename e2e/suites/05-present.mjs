@@ -194,6 +194,8 @@ export default async function (t) {
     // The score says it is partial.
     const summary = (await page.locator('.summary').innerText()).replace(/[ \t\n]+/g, ' ');
     expect(summary.includes('note partielle'), `summary: ${summary}`);
+    // And, as the PDF does, what it waits for: the unanswered and the unvalidated questions.
+    expect(summary.includes('2 questions sans réponse validée avant la note finale'), `summary: ${summary}`);
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });

@@ -397,7 +397,10 @@ export default async function (t) {
     expect(pair.length === 1 && pair[0].startsWith('Participant·e 1 —'), `pairs: ${pair}`);
     await page.getByRole('heading', { name: 'Questions le plus souvent manquées' }).waitFor();
     const missed = await page.locator('section[aria-labelledby="ws-missed-title"] li').first().textContent();
-    expect(/manquée \d+\s+sur\s+5/.test(missed) && missed.includes(' — '), `most missed: ${missed}`);
+    expect(/\(manquée \d+\s+sur\s+5\) — /.test(missed), `most missed: ${missed}`);
+    // A quiz has no bands: « Trier par » does not offer them.
+    const sorts = await page.locator('#ws-sort option').evaluateAll((os) => os.map((o) => o.value));
+    expect(!sorts.includes('band') && sorts.includes('score'), `sort options: ${sorts}`);
     // Its CSV is one row per attempt, and says so.
     await page.getByRole('button', { name: 'Télécharger le CSV (une ligne par participation)' }).waitFor();
     expect(errors.length === 0, errors.join('\n'));

@@ -383,11 +383,14 @@ pub fn missing_line(q: &Questionnaire, m: &MissingMeasure, total: usize, lang: L
 }
 
 /// « Question… (manquée 6 sur 20) — Explication… »: in brackets, since a question ends on
-/// « ? », which a colon after it would not suit.
+/// « ? », which a colon after it would not suit. The question's short name (90 characters,
+/// not a column's 60): two questions that open alike stay apart.
 pub fn missed_line(q: &Questionnaire, m: &Missed, lang: Lang) -> String {
+    let name = q
+        .item(&m.item)
+        .map_or_else(|| m.item.clone(), |i| item_name(q, i, lang));
     let mut s = format!(
-        "{} ({} {})",
-        column(q, &m.item, lang),
+        "{name} ({} {})",
         t(lang, "manquée", "missed"),
         count(m.groups.len(), m.answered, lang)
     );

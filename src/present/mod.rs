@@ -53,8 +53,18 @@ pub fn colon(lang: Lang) -> &'static str {
     t(lang, "\u{a0}: ", ": ")
 }
 
-/// `label : value` with the colon spacing of the language.
+/// `label : value` with the colon spacing of the language. A label that is a question text
+/// may end on its own colon (« …constituent : ») or question mark: the colon is not doubled,
+/// and after « ? » the value follows without one (« …doit-il avoir ? Sûr »).
 pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+    let bare = label.trim_end_matches(SPACES);
+    if bare.ends_with(['?', '!']) && !value.is_empty() {
+        return format!("{bare} {value}");
+    }
+    let label = bare
+        .strip_suffix(':')
+        .map_or(label, |b| b.trim_end_matches(SPACES));
     format!("{label}{}{value}", colon(lang))
 }
 

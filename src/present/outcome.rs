@@ -105,8 +105,19 @@ pub fn score_label(rule: &str, lang: Lang) -> &'static str {
 pub fn score_of(o: &Outcome, lang: Lang) -> Option<String> {
     let (score, max) = (o.score?, o.max?);
     let mut s = format!("{score} {} {max}", t(lang, "sur", "out of"));
-    if let (Some(p), true) = (o.percent, o.rule != "risk_matrix") {
-        s.push_str(&format!(" ({})", super::number::percent(p, lang)));
+    match (o.percent, o.pass_mark) {
+        // A quiz: the whole percentage the app shows, never rounded up to the pass mark.
+        (Some(p), Some(mark)) => {
+            s.push_str(&format!(
+                " ({}{})",
+                shown_percent(p, mark),
+                percent_sign(lang)
+            ));
+        }
+        (Some(p), None) if o.rule != "risk_matrix" => {
+            s.push_str(&format!(" ({})", super::number::percent(p, lang)));
+        }
+        _ => {}
     }
     if let Some(partial) = partial(o, lang) {
         s.push_str(&format!(" — {partial}"));
@@ -209,10 +220,11 @@ fn score_text(o: &Outcome, verdict: bool, lang: Lang) -> String {
         line.push_str(&format!(" — {}{pct}", shown_percent(p, mark)));
         match o.passed {
             Some(passed) if verdict => {
+                // « Non réussi » kept on one line in a narrow table cell.
                 let verdict = if passed {
                     t(lang, "Réussi", "Passed")
                 } else {
-                    t(lang, "Non réussi", "Not passed")
+                    t(lang, "Non\u{a0}réussi", "Not\u{a0}passed")
                 };
                 line.push_str(&format!(" — {verdict} ({})", pass_mark(mark, lang)));
             }

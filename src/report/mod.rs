@@ -439,19 +439,30 @@ impl Ctx<'_> {
             };
             l.field(label, line, LABEL_W);
         }
-        let missing = self.statements(o.missing.iter().map(|m| m.item.as_str()));
-        if !missing.is_empty() {
-            l.field(self.tr("Sans réponse", "Unanswered"), &missing, LABEL_W);
+        // One question a line: questions end on « ? » or stop before their colon, which
+        // « ; » between them would not suit (« Laquelle ? ; Un·e… »).
+        let missing = self.statement_list(o.missing.iter().map(|m| m.item.as_str()));
+        for (n, statement) in missing.iter().enumerate() {
+            let label = if n == 0 {
+                self.tr("Sans réponse", "Unanswered")
+            } else {
+                ""
+            };
+            l.field(label, &format!("• {statement}"), LABEL_W);
         }
         l.space(2.0);
     }
 
-    /// The items named in full, on one line: « a ; b ».
-    fn statements<'i>(&self, ids: impl Iterator<Item = &'i str>) -> String {
+    /// The items named in full.
+    fn statement_list<'i>(&self, ids: impl Iterator<Item = &'i str>) -> Vec<String> {
         ids.filter_map(|id| self.q.item(id))
             .map(|i| item_statement(self.q, i, self.lang))
-            .collect::<Vec<_>>()
-            .join(list_sep(self.lang))
+            .collect()
+    }
+
+    /// The items named in full, on one line: « a ; b ».
+    fn statements<'i>(&self, ids: impl Iterator<Item = &'i str>) -> String {
+        self.statement_list(ids).join(list_sep(self.lang))
     }
 
     fn shown(&self, item: &Item) -> bool {

@@ -402,6 +402,8 @@ fn Summary(ctx: Ctx) -> impl IntoView {
             let risk = o.band.as_ref().and_then(|b| b.risk.as_ref()).map(|r| r.get(l).to_owned());
             // « — » before any answer; a quiz: « 19 / 23 — 83 % (seuil 80 %) » under « Réussi ».
             let score = present_outcome::score_under_rating(o, lang);
+            // What the rating waits for, as the PDF says it: « 7 questions sans réponse … ».
+            let waiting = present_outcome::partial_result(o, lang).map(|(_, n)| n);
             // A training quiz carries no "verified rule" badge.
             let quiz = matches!(q.scoring.rule, Rule::Quiz(_));
             let band = o.band.as_ref().map(present_outcome::band_range);
@@ -429,6 +431,7 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                         {note.map(|n| view! { <p class="note">{n}</p> })}
                     })}
                     <p class="rating big">{rating}</p>
+                    {waiting.map(|n| view! { <p class="partial-result">{n}</p> })}
                     {self_assessed.then(|| view! { <p class="self-assessment">{tr(lang, K::SelfAssessment)}</p> })}
                     {official.map(|(own, confirmed, disagreements)| view! {
                         <dl class="ratings">

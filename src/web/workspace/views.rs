@@ -88,7 +88,10 @@ fn Filters(c: Ctx) -> impl IntoView {
                         _ => Sort::Organisation,
                     })>
                         <option value="organisation">{move || w(lang(), W::SortOrganisation)}</option>
-                        <option value="band">{move || w(lang(), W::SortBand)}</option>
+                        // Only where there are bands to order by (a quiz has none).
+                        {move || c.q.with(|q| q.as_ref().is_some_and(|q| !q.scoring.bands().is_empty())).then(|| view! {
+                            <option value="band">{move || w(lang(), W::SortBand)}</option>
+                        })}
                         <option value="score">{move || w(lang(), W::SortScore)}</option>
                         <option value="date">{move || w(lang(), W::SortDate)}</option>
                     </select></p>
@@ -246,7 +249,8 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
                 <p class="scroll-hint" id="ws-matrix-hint">{tr(lang, P::ScrollHint)}</p>
                 <div id="ws-matrix-wrap" class="table-wrap scrolls ws-scroll" tabindex="0" role="region" aria-labelledby="ws-matrix-title" aria-describedby="ws-matrix-hint">
                     <table class="ws-matrix">
-                        <caption>{caption}</caption>
+                        // The heading above says it; screen readers still hear it with the count.
+                        <caption class="sr-only">{caption}</caption>
                         <thead><tr>
                             <th scope="col">{says::who_heading(&q, lang)}</th>
                             <th scope="col">{tr(lang, P::Score)}</th>
@@ -455,7 +459,8 @@ fn class_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) -> 
                 </ul>
                 <div class="table-wrap ws-scroll" tabindex="0" role="region" aria-labelledby="ws-class-title">
                     <table class="ws-class">
-                        <caption>{caption}</caption>
+                        // The heading above says it; screen readers still hear it with the count.
+                        <caption class="sr-only">{caption}</caption>
                         <thead><tr><th scope="col">{says::who_heading(&q, lang)}</th><th scope="col">{says::result_heading(lang)}</th></tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
