@@ -31,19 +31,27 @@ fn a_label_takes_the_colon_of_its_language() {
     assert!(!labelled(En, "Score", "15 / 18").contains(NBSP));
     // A question text as the label: its own colon is not doubled, and a question mark takes
     // the answer without a colon.
+    use psea_assess::present::question_labelled;
     assert_eq!(
-        labelled(Fr, "Les abus sexuels constituent\u{a0}:", "une faute grave"),
+        question_labelled(Fr, "Les abus sexuels constituent\u{a0}:", "une faute grave"),
         "Les abus sexuels constituent\u{a0}: une faute grave"
     );
     assert_eq!(
-        labelled(En, "Sexual abuse is:", "gross misconduct"),
+        question_labelled(En, "Sexual abuse is:", "gross misconduct"),
         "Sexual abuse is: gross misconduct"
     );
     assert_eq!(
-        labelled(Fr, "Quelles qualités doit-il avoir\u{202f}?", "Sûr"),
+        question_labelled(Fr, "Quelles qualités doit-il avoir\u{202f}?", "Sûr"),
         "Quelles qualités doit-il avoir\u{202f}? Sûr"
     );
-    assert_eq!(labelled(En, "Which one?", "Rape"), "Which one? Rape");
+    assert_eq!(
+        question_labelled(En, "Which one?", "Rape"),
+        "Which one? Rape"
+    );
+    assert_eq!(
+        question_labelled(Fr, "Pour qui", "ONG"),
+        labelled(Fr, "Pour qui", "ONG")
+    );
 }
 
 #[test]

@@ -53,19 +53,25 @@ pub fn colon(lang: Lang) -> &'static str {
     t(lang, "\u{a0}: ", ": ")
 }
 
-/// `label : value` with the colon spacing of the language. A label that is a question text
-/// may end on its own colon (« …constituent : ») or question mark: the colon is not doubled,
-/// and after « ? » the value follows without one (« …doit-il avoir ? Sûr »).
+/// `label : value` with the colon spacing of the language.
 pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    format!("{label}{}{value}", colon(lang))
+}
+
+/// [`labelled`] with a question's text as the label: it may end on its own colon
+/// (« …constituent : »), which is not doubled, or on « ? », after which the value follows
+/// without one (« …doit-il avoir ? Sûr »). Apart from `labelled`, which the first load
+/// carries, since only the pages that list questions need it.
+pub fn question_labelled(lang: Lang, question: &str, value: &str) -> String {
     const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
-    let bare = label.trim_end_matches(SPACES);
+    let bare = question.trim_end_matches(SPACES);
     if bare.ends_with(['?', '!']) && !value.is_empty() {
         return format!("{bare} {value}");
     }
     let label = bare
         .strip_suffix(':')
-        .map_or(label, |b| b.trim_end_matches(SPACES));
-    format!("{label}{}{value}", colon(lang))
+        .map_or(question, |b| b.trim_end_matches(SPACES));
+    labelled(lang, label, value)
 }
 
 /// Between items of a list on one line: « a ; b » in French (narrow no-break space).

@@ -1764,7 +1764,7 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
                                 }
                                 (Effect::Counted, None) => String::new(),
                             };
-                            Some(view! { <li>{present::labelled(lang, &item_name(&q, item, lang), &what)}</li> })
+                            Some(view! { <li>{present::question_labelled(lang, &item_name(&q, item, lang), &what)}</li> })
                         }).collect_view())
                     })}
                 </ul>

@@ -3,7 +3,7 @@
 
 use super::Report;
 use crate::engine::scoring::Effect;
-use crate::present::{answer, labelled, placement, t};
+use crate::present::{answer, placement, t};
 
 impl Report<'_> {
     pub(super) fn why(&mut self) {
@@ -54,7 +54,10 @@ impl Report<'_> {
                 (Effect::Counted, None) => String::new(),
             };
             let name = answer::item_name(self.q, item, lang);
-            self.line(&format!("  - {}", labelled(lang, &name, &detail)));
+            self.line(&format!(
+                "  - {}",
+                crate::present::question_labelled(lang, &name, &detail)
+            ));
         }
     }
 
