@@ -307,6 +307,13 @@ await test('training quiz: feedback only after « Valider », the answer then lo
     await q.getByRole('button', { name: 'Valider' }).click();
     await q.locator('.quiz-feedback .verdict').waitFor();
   }
+  // « Pourquoi ce résultat »: a question that ends on its colon or on « ? » takes its answer
+  // without a second colon (« …constituent : : une faute grave » before).
+  await page.locator('.live details summary').click();
+  await page.locator('.live ul.why li').first().waitFor(); // built once opened
+  const why = (await page.locator('.live ul.why').innerText()).replace(/[ \t\n]+/g, ' ');
+  expect(why.includes('constituent\u00a0: une ') && !/:\s*:/.test(why) && !/\?\s*:/.test(why), `why: ${why}`);
+  await page.locator('.live details summary').click();
   const score = await live.textContent();
   // The verdict heads the live result, once; the score under it keeps the pass mark.
   const live_m = score.match(/(Réussi|Non réussi)Note\u00a0: \d+ \/ 23 — \d+\u202f% \(seuil\u00a080\u202f%\)/);
