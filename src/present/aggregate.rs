@@ -846,16 +846,8 @@ pub fn pair_line(
 ) -> String {
     // As the score line says it: whole percent, never rounded up to the pass mark.
     let pct = |g: usize| {
-        let o = &ws.groups[g].member().outcome;
-        match (o.percent, o.pass_mark) {
-            (Some(p), Some(mark)) => format!(
-                "{}{}",
-                number::shown_percent(p, mark),
-                number::percent_sign(lang)
-            ),
-            (Some(p), None) => number::percent(p, lang),
-            (None, _) => "—".to_owned(),
-        }
+        super::outcome::percent(&ws.groups[g].member().outcome, lang)
+            .unwrap_or_else(|| "—".to_owned())
     };
     let file = &ws.groups[p.post].member().file;
     labelled(

@@ -105,24 +105,23 @@ pub fn score_label(rule: &str, lang: Lang) -> &'static str {
 pub fn score_of(o: &Outcome, lang: Lang) -> Option<String> {
     let (score, max) = (o.score?, o.max?);
     let mut s = format!("{score} {} {max}", t(lang, "sur", "out of"));
-    match (o.percent, o.pass_mark) {
-        // A quiz: the whole percentage the app shows, never rounded up to the pass mark.
-        (Some(p), Some(mark)) => {
-            s.push_str(&format!(
-                " ({}{})",
-                shown_percent(p, mark),
-                percent_sign(lang)
-            ));
-        }
-        (Some(p), None) if o.rule != "risk_matrix" => {
-            s.push_str(&format!(" ({})", super::number::percent(p, lang)));
-        }
-        _ => {}
+    if let (Some(p), true) = (percent(o, lang), o.rule != "risk_matrix") {
+        s.push_str(&format!(" ({p})"));
     }
     if let Some(partial) = partial(o, lang) {
         s.push_str(&format!(" — {partial}"));
     }
     Some(s)
+}
+
+/// The percentage as every output shows it: a quiz's whole (never rounded up to its pass
+/// mark: 79,6 is « 79 % »), any other's with one decimal.
+pub fn percent(o: &Outcome, lang: Lang) -> Option<String> {
+    let p = o.percent?;
+    Some(match o.pass_mark {
+        Some(mark) => format!("{}{}", shown_percent(p, mark), percent_sign(lang)),
+        None => super::number::percent(p, lang),
+    })
 }
 
 /// « note partielle »: said after the score of an incomplete assessment. Its score counts
@@ -215,9 +214,8 @@ fn score_text(o: &Outcome, verdict: bool, lang: Lang) -> String {
         return "—".to_owned();
     };
     let mut line = format!("{score} / {max}");
-    if let (Some(p), Some(mark)) = (o.percent, o.pass_mark) {
-        let pct = percent_sign(lang);
-        line.push_str(&format!(" — {}{pct}", shown_percent(p, mark)));
+    if let (Some(pct), Some(mark)) = (percent(o, lang), o.pass_mark) {
+        line.push_str(&format!(" — {pct}"));
         match o.passed {
             Some(passed) if verdict => {
                 // « Non réussi » kept on one line in a narrow table cell.
