@@ -403,6 +403,22 @@ export default async function (t) {
     expect(!sorts.includes('band') && sorts.includes('score'), `sort options: ${sorts}`);
     // Its CSV is one row per attempt, and says so.
     await page.getByRole('button', { name: 'Télécharger le CSV (une ligne par participation)' }).waitFor();
+    // Another questionnaire starts in the default order, and the menu says so (sorted by band
+    // there, the quiz's menu lost its selected option while the rows kept that order).
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption('unicef-psea-2020');
+    await bringIn(page, unicefFiles(4));
+    await page.locator('table.ws-matrix tbody tr').first().waitFor();
+    await page.getByLabel('Trier par').selectOption('band');
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption('psea-training-quiz');
+    await page.locator('table.ws-class tbody tr').first().waitFor();
+    expect(await page.locator('#ws-sort').inputValue() === 'organisation', `sort shown: ${await page.locator('#ws-sort').inputValue()}`);
+    await page.getByLabel('Questionnaire', { exact: true }).selectOption('unicef-psea-2020');
+    await page.locator('table.ws-matrix tbody tr').nth(3).waitFor();
+    expect(await page.locator('#ws-sort').inputValue() === 'organisation', 'the menu lost the order in force');
+    // And the rows are in the order the menu says.
+    const orgs = await page.locator('table.ws-matrix tbody th[scope=row]').allTextContents();
+    const sorted = [...orgs].sort((x, y) => x.localeCompare(y, 'fr', { sensitivity: 'base' }));
+    expect(JSON.stringify(orgs) === JSON.stringify(sorted), `rows not in the order shown (organisation): ${orgs.join(' | ')}`);
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });

@@ -327,6 +327,7 @@ fn open(c: Ctx, q: Option<Arc<Questionnaire>>) {
     c.progress.set(None);
     c.unsaved.set(false);
     c.filter.set(Filter::default());
+    c.sort.set(Sort::Organisation);
     let qid = q.as_ref().map(|q| q.id.clone());
     LAST_SHOWN.set(qid.clone());
     c.q.set(q);

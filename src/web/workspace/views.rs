@@ -81,7 +81,15 @@ fn Filters(c: Ctx) -> impl IntoView {
                 <p class="field"><label for="ws-f-to">{move || w(lang(), W::To)}</label>
                     <input id="ws-f-to" type="date" on:input=move |ev| c.filter.update(|f| f.to = date(&ev))/></p>
                 <p class="field"><label for="ws-sort">{move || w(lang(), W::SortBy)}</label>
-                    <select id="ws-sort" on:change=move |ev| c.sort.set(match event_target_value(&ev).as_str() {
+                    // Shows the sort in force: another questionnaire resets it (`open`), and a
+                    // quiz offers no « niveau ». A `String`, as the fields above: one more kind
+                    // of value would cost 0.9 KB of code.
+                    <select id="ws-sort" prop:value=move || match c.sort.get() {
+                        Sort::Organisation => "organisation",
+                        Sort::Band => "band",
+                        Sort::Score => "score",
+                        Sort::Date => "date",
+                    }.to_owned() on:change=move |ev| c.sort.set(match event_target_value(&ev).as_str() {
                         "band" => Sort::Band,
                         "score" => Sort::Score,
                         "date" => Sort::Date,
