@@ -16,6 +16,8 @@
 // each event's `duration` (input to next paint, 8 ms granularity). Events faster than 16 ms
 // are not reported by the browser: the script counts every event dispatched, and the
 // percentiles are over all of them, the unreported ones counted as "< 16".
+// SLOWEST=1 prints each table's five slowest events; DUMP=/tmp/x writes each table's entries
+// (name, duration, input delay, handler time) to /tmp/x-<dist>-<form>-<rate>.json.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -264,6 +266,7 @@ for (const form of FORMS) {
           median: percentile(reported, n, 50), p98: percentile(reported, n, 98),
           max: reported.length ? Math.max(...reported) : '<16',
         });
+        if (process.env.DUMP) fs.writeFileSync(`${process.env.DUMP}-${d}-${form.name}-${rate}.json`, JSON.stringify(acc.entries));
         if (process.env.SLOWEST) {
           const slow = acc.entries.filter((e) => types.includes(e.name)).sort((a, b) => b.duration - a.duration).slice(0, 5);
           console.log(path.basename(dists[d]), form.name, rate, what, slow.map((e) => `${e.name}@${e.target} ${e.duration} (t ${e.start} delay ${e.delay} run ${e.run})`).join(', '));

@@ -53,6 +53,49 @@ pub struct Ctx {
     pending: StoredValue<HashMap<String, u32>>,
     /// The assessment's details (organisation, assessor, place) typed and not saved yet.
     pending_details: StoredValue<Vec<(&'static str, String)>>,
+    /// When [`Ctx::scored`] is derived again after a change.
+    settle: Settle,
+}
+
+/// What depends on every answer (shown items, progress, the live result) is derived again
+/// once the control clicked or typed into has been redrawn: a change schedules one bump of
+/// `settled` after the next paint (or within 100 ms if the page does not paint), so the
+/// control answers at once and the rest follows a frame later. Changes schedule it
+/// themselves ([`Ctx::change`], answers taken in from another tab): an effect watching
+/// every item's value would drop and take again one subscription per item at each click.
+#[derive(Clone, Copy)]
+struct Settle {
+    settled: RwSignal<u64>,
+    scheduled: StoredValue<bool>,
+}
+
+impl Settle {
+    fn new() -> Settle {
+        Settle {
+            settled: RwSignal::new(0),
+            scheduled: StoredValue::new(false),
+        }
+    }
+
+    fn track(&self) {
+        self.settled.track();
+    }
+
+    fn schedule(&self) {
+        if self.scheduled.try_get_value() != Some(false) {
+            return;
+        }
+        self.scheduled.set_value(true);
+        let this = *self;
+        let bump = move || {
+            if this.scheduled.try_get_value() == Some(true) {
+                this.scheduled.set_value(false);
+                this.settled.update(|n| *n += 1);
+            }
+        };
+        request_animation_frame(move || set_timeout(bump, std::time::Duration::ZERO));
+        set_timeout(bump, std::time::Duration::from_millis(100));
+    }
 }
 
 /// How long a typed text waits before it is saved.
@@ -63,7 +106,7 @@ impl Ctx {
     pub fn new(state: AppState, id: String, q: Arc<Questionnaire>) -> Ctx {
         let sid = StoredValue::new(id);
         let file = stored_file(state, sid);
-        Ctx::build(state, sid, q, file, file, HashMap::new())
+        Ctx::build(state, sid, q, file, file, HashMap::new(), Settle::new())
     }
 
     /// For the filling page: one signal per item, from `file` (the assessment's answers as
@@ -83,31 +126,9 @@ impl Ctx {
             answers: Default::default(),
             ..file.clone()
         });
-        // What depends on every answer (shown items, progress, the live result) is derived
-        // again once the control clicked or typed into has been redrawn: a change bumps
-        // `settled` after the next paint (or within 100 ms if the page does not paint), so
-        // the control answers at once and the rest follows a frame later.
-        let settled = RwSignal::new(0u64);
-        let scheduled = StoredValue::new(false);
-        let watched = values.clone();
-        leptos::prelude::Effect::new(move |_| {
-            for (_, v) in &watched {
-                v.track();
-            }
-            if !scheduled.get_value() {
-                scheduled.set_value(true);
-                let bump = move || {
-                    if scheduled.try_get_value() == Some(true) {
-                        scheduled.set_value(false);
-                        settled.update(|n| *n += 1);
-                    }
-                };
-                request_animation_frame(move || set_timeout(bump, std::time::Duration::ZERO));
-                set_timeout(bump, std::time::Duration::from_millis(100));
-            }
-        });
+        let settle = Settle::new();
         let scored = Memo::new(move |_| {
-            settled.track();
+            settle.track();
             let mut f = base.get_value();
             f.answers = crate::engine::order::map(
                 values
@@ -118,7 +139,7 @@ impl Ctx {
             f
         });
         let file = stored_file(state, sid);
-        Ctx::build(state, sid, q, file, scored, signals)
+        Ctx::build(state, sid, q, file, scored, signals, settle)
     }
 
     fn build(
@@ -128,6 +149,7 @@ impl Ctx {
         file: Memo<AnswersFile>,
         scored: Memo<AnswersFile>,
         signals: HashMap<String, RwSignal<Answer>>,
+        settle: Settle,
     ) -> Ctx {
         let outside = signals
             .keys()
@@ -160,6 +182,7 @@ impl Ctx {
             last_edit: StoredValue::new(String::new()),
             pending: StoredValue::new(HashMap::new()),
             pending_details: StoredValue::new(Vec::new()),
+            settle,
         }
     }
 
@@ -208,6 +231,7 @@ impl Ctx {
                         });
                         if differs {
                             sig.set(stored.cloned().unwrap_or_default());
+                            ctx.settle.schedule();
                             if let Some(n) = ctx.outside.with_value(|o| o.get(item).copied()) {
                                 n.update(|n| *n += 1);
                             }
@@ -297,6 +321,7 @@ impl Ctx {
         self.last_edit.set_value(item.to_owned());
         if let Some(s) = self.signal(item) {
             s.update(f);
+            self.settle.schedule();
         }
     }
 
