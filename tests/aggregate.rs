@@ -610,7 +610,7 @@ fn counts_bands_and_pairs_are_worded_as_elsewhere() {
     let d = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     assert_eq!(
         words::review_due(&q, d, Lang::Fr),
-        "à revoir avant le 1er décembre 2026"
+        "à revoir avant le 1er\u{a0}décembre 2026"
     );
     assert_eq!(
         words::review_due(&q, d, Lang::En),

@@ -186,7 +186,7 @@ fn self_assessments_say_so_and_show_a_review_date_not_a_validity() {
     let fr = text::outcome(&q, &a, &o, Lang::Fr);
     assert!(fr.contains(NOTICE_FR), "{fr}");
     assert!(
-        fr.contains("À revoir avant le\u{a0}: 14 octobre 2031 (durée PROVISOIRE, non confirmée par la source)"),
+        fr.contains("À revoir avant le\u{a0}: 14\u{a0}octobre 2031 (durée PROVISOIRE, non confirmée par la source)"),
         "{fr}"
     );
     assert!(!fr.contains("Valide jusqu"), "{fr}");

@@ -130,7 +130,7 @@ fn score_prints_rating_in_french_and_english() {
         "{out}"
     );
     assert!(
-        out.contains("À revoir avant le\u{a0}: 20 novembre 2031"),
+        out.contains("À revoir avant le\u{a0}: 20\u{a0}novembre 2031"),
         "{out}"
     );
     let o = run(&["score", &unicef(), a.to_str().unwrap(), "--lang", "en"]);
@@ -342,7 +342,7 @@ fn compare_prints_the_band_change_and_the_changed_questions_in_french_and_englis
     let out = stdout(&fr);
     for expected in [
         "Suivi — Évaluation PEAS des partenaires – UNICEF 2020",
-        "Avant\u{a0}: Évaluation du 1er mai 2026 (version 1.1.0)\u{a0}: 12 / 18 — Capacité moyenne",
+        "Avant\u{a0}: Évaluation du 1er\u{a0}mai 2026 (version 1.1.0)\u{a0}: 12 / 18 — Capacité moyenne",
         "Note\u{a0}: Capacité moyenne (risque modéré) → Pleine capacité (faible risque) (↑ en progrès)",
         "Questions qui ont changé\u{a0}: 2",
         "- Norme 1 – Politique organisationnelle\u{a0}: Absente → Adéquate (↑ en progrès)",
@@ -422,13 +422,13 @@ fn score_shows_the_review_the_follow_up_line_and_late_actions() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     for expected in [
-        "Suivi de l’évaluation du 1er mai 2026",
+        "Suivi de l’évaluation du 1er\u{a0}mai 2026",
         "Note auto-évaluée (indicative)\u{a0}: Pleine capacité (faible risque)",
         "Note confirmée par l’examen\u{a0}: Capacité moyenne (risque modéré)",
-        "Détermination préliminaire\u{a0}: 22 novembre 2026, UNICEF Mopti",
+        "Détermination préliminaire\u{a0}: 22\u{a0}novembre 2026, UNICEF Mopti",
         "Désaccord — Norme 3 – Formation obligatoire\u{a0}: auto-évaluée Adéquate, confirmée En progression (↓ en recul) — «\u{a0}Formation non documentée\u{a0}»",
         "Plan d’action\u{a0}: 1 sur 2 faites, 1 en retard",
-        "En retard (échéance 1er octobre 2026)\u{a0}: Former le personnel",
+        "En retard (échéance 1er\u{a0}octobre 2026)\u{a0}: Former le personnel",
     ] {
         assert!(out.contains(expected), "missing «{expected}» in:\n{out}");
     }
@@ -448,7 +448,7 @@ fn compare_keeps_the_rating_a_baseline_recorded_with_an_older_version() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
-        out.contains("Avant\u{a0}: Évaluation du 1er mai 2026 (note enregistrée par la version 1.0.0)\u{a0}: 8 / 18 — Faible capacité"),
+        out.contains("Avant\u{a0}: Évaluation du 1er\u{a0}mai 2026 (note enregistrée par la version 1.0.0)\u{a0}: 8 / 18 — Faible capacité"),
         "{out}"
     );
     let j = run(&["compare", &q, &b, &a, "--json", "--date", "2026-11-23"]);

@@ -279,7 +279,7 @@ fn the_follow_up_line_and_the_determination_are_worded_in_both_languages() {
     use psea_assess::present::Lang;
     assert_eq!(
         follow_up_of(Some(day("2026-05-01")), Lang::Fr),
-        "Suivi de l’évaluation du 1er mai 2026"
+        "Suivi de l’évaluation du 1er\u{a0}mai 2026"
     );
     assert_eq!(
         follow_up_of(Some(day("2026-05-01")), Lang::En),
@@ -293,7 +293,7 @@ fn the_follow_up_line_and_the_determination_are_worded_in_both_languages() {
     };
     assert_eq!(
         determination(&d, Lang::Fr),
-        "Détermination finale\u{a0}: 20 novembre 2026, UNICEF Mopti — «\u{a0}Plan à suivre\u{a0}»"
+        "Détermination finale\u{a0}: 20\u{a0}novembre 2026, UNICEF Mopti — «\u{a0}Plan à suivre\u{a0}»"
     );
     assert!(determination(&d, Lang::En)
         .starts_with("Final determination: 20 November 2026, UNICEF Mopti"));

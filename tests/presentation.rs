@@ -64,8 +64,8 @@ fn quotes_and_lists_follow_the_language() {
 
 #[test]
 fn dates_are_written_as_people_write_them() {
-    assert_eq!(date::written(day(2026, 3, 1), Fr), "1er mars 2026");
-    assert_eq!(date::written(day(2026, 8, 15), Fr), "15 août 2026");
+    assert_eq!(date::written(day(2026, 3, 1), Fr), "1er\u{a0}mars 2026");
+    assert_eq!(date::written(day(2026, 8, 15), Fr), "15\u{a0}août 2026");
     assert_eq!(date::written(day(2026, 3, 1), En), "1 March 2026");
     assert_eq!(date::written(day(2026, 12, 31), En), "31 December 2026");
     assert_eq!(date::iso(day(2026, 3, 1)), "2026-03-01");

@@ -173,7 +173,7 @@ export default async function (t) {
     await page.locator('#plan-0-status').selectOption('in_progress');
     await page.locator('#plan-0-due').fill('2020-01-15');
     const entry = page.locator('li.plan-entry').first();
-    await entry.getByText(/^⚠ En retard \(échéance 15 janvier 2020\)/).waitFor();
+    await entry.getByText(/^⚠ En retard \(échéance 15\u00a0janvier 2020\)/).waitFor();
     await entry.locator('details.history summary').click();
     await entry.locator('details.history li').filter({ hasText: 'En cours' }).waitFor();
     const [s] = await stored(page);

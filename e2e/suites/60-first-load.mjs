@@ -40,12 +40,12 @@ export default async function (t) {
     expect(await first.getByRole('heading', { level: 3 }).innerText() === 'ONG Tête', `first card: ${await first.getByRole('heading', { level: 3 }).innerText()}`);
     expect(await second.getByRole('heading', { level: 3 }).innerText() === 'Nommée à la main', 'the name given by hand is not shown');
     const firstText = await first.innerText();
-    expect(firstText.includes('2 mars 2026'), `first card's last change (2026-03-01T23:30-02:00 is 2 March UTC): ${firstText}`);
+    expect(firstText.includes('2\u00a0mars 2026'), `first card's last change (2026-03-01T23:30-02:00 is 2 March UTC): ${firstText}`);
     expect(firstText.includes(UNICEF), `first card lacks the questionnaire title: ${firstText}`);
     const secondText = await second.innerText();
-    expect(secondText.includes('9 février 2026'), `second card's last change (2026-02-10T00:30+01:00 is 9 February UTC): ${secondText}`);
+    expect(secondText.includes('9\u00a0février 2026'), `second card's last change (2026-02-10T00:30+01:00 is 9 February UTC): ${secondText}`);
     const backup = await page.getByRole('region', { name: 'Sauvegarde' }).innerText();
-    expect(backup.includes('5 mars 2026'), `last backup date: ${backup}`);
+    expect(backup.includes('5\u00a0mars 2026'), `last backup date: ${backup}`);
     // Nothing is set aside while the full read cannot run.
     expect(await page.getByRole('alert').filter({ hasText: 'illisible' }).count() === 0, 'an entry was reported unreadable');
     const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':aside:')));

@@ -34,7 +34,8 @@ const MOIS: [&str; 12] = [
     "décembre",
 ];
 
-/// « 1er mars 2026 », "1 March 2026". Written out by hand rather than with chrono's
+/// « 1er mars 2026 », "1 March 2026"; in French the day is held to its month by a no-break
+/// space, as French typography asks (a narrow column breaks a date before the year). Written out by hand rather than with chrono's
 /// `format`, whose pattern interpreter would otherwise be part of the browser app's first
 /// load.
 pub fn written(d: NaiveDate, lang: Lang) -> String {
@@ -45,7 +46,7 @@ pub fn written(d: NaiveDate, lang: Lang) -> String {
             } else {
                 d.day().to_string()
             };
-            format!("{day} {} {}", MOIS[d.month0() as usize], d.year())
+            format!("{day}\u{a0}{} {}", MOIS[d.month0() as usize], d.year())
         }
         Lang::En => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
     }
