@@ -409,12 +409,18 @@ export default async function (t) {
     await bringIn(page, unicefFiles(4));
     await page.locator('table.ws-matrix tbody tr').first().waitFor();
     await page.getByLabel('Trier par').selectOption('band');
+    // A date filter too: another questionnaire clears the filter, and the date's field with
+    // it (the field kept showing a date that no longer filtered anything).
+    await page.getByLabel('Du', { exact: true }).fill('2030-01-01');
+    await page.locator('table.ws-matrix tbody tr').first().waitFor({ state: 'detached' });
     await page.getByLabel('Questionnaire', { exact: true }).selectOption('psea-training-quiz');
     await page.locator('table.ws-class tbody tr').first().waitFor();
     expect(await page.locator('#ws-sort').inputValue() === 'organisation', `sort shown: ${await page.locator('#ws-sort').inputValue()}`);
+    expect(await page.getByLabel('Du', { exact: true }).inputValue() === '', `date field kept: ${await page.getByLabel('Du', { exact: true }).inputValue()}`);
     await page.getByLabel('Questionnaire', { exact: true }).selectOption('unicef-psea-2020');
     await page.locator('table.ws-matrix tbody tr').nth(3).waitFor();
     expect(await page.locator('#ws-sort').inputValue() === 'organisation', 'the menu lost the order in force');
+    expect(await page.getByLabel('Du', { exact: true }).inputValue() === '', 'date field kept after coming back');
     // And the rows are in the order the menu says.
     const orgs = await page.locator('table.ws-matrix tbody th[scope=row]').allTextContents();
     const sorted = [...orgs].sort((x, y) => x.localeCompare(y, 'fr', { sensitivity: 'base' }));

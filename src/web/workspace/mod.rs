@@ -327,6 +327,17 @@ fn open(c: Ctx, q: Option<Arc<Questionnaire>>) {
     c.progress.set(None);
     c.unsaved.set(false);
     c.filter.set(Filter::default());
+    // The date fields are not bound to the filter (a field being typed into reads as empty
+    // until its date is whole, and writing that back would wipe what is typed): cleared
+    // with it here, or they would go on showing dates that no longer filter anything.
+    for id in ["ws-f-from", "ws-f-to"] {
+        if let Some(input) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value("");
+        }
+    }
     c.sort.set(Sort::Organisation);
     let qid = q.as_ref().map(|q| q.id.clone());
     LAST_SHOWN.set(qid.clone());
