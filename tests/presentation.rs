@@ -69,6 +69,25 @@ fn dates_are_written_as_people_write_them() {
     assert_eq!(date::written(day(2026, 3, 1), En), "1 March 2026");
     assert_eq!(date::written(day(2026, 12, 31), En), "31 December 2026");
     assert_eq!(date::iso(day(2026, 3, 1)), "2026-03-01");
+    assert_eq!(date::numeric(day(2026, 3, 1)), "01/03/2026");
+    let evening = day(2026, 3, 1).and_hms_opt(21, 5, 0).unwrap();
+    assert_eq!(date::time(&evening), "21:05");
+}
+
+#[test]
+fn a_date_field_is_read_as_iso_or_not_at_all() {
+    assert_eq!(date::from_iso("2026-03-01"), Some(day(2026, 3, 1)));
+    assert_eq!(date::from_iso(" 2024-02-29 "), Some(day(2024, 2, 29)));
+    // What chrono's "%Y-%m-%d" also refused: impossible, partial or other layouts.
+    for bad in ["", "2026-02-30", "2023-02-29", "2026-13-01", "2026-3-1", "01/03/2026", "2026-03", "2026-03-01T00:00", "+2026-03-01"] {
+        assert_eq!(date::from_iso(bad), None, "{bad:?}");
+    }
+    // Every date it writes reads back.
+    let mut d = day(2023, 12, 25);
+    for _ in 0..800 {
+        assert_eq!(date::from_iso(&date::iso(d)), Some(d));
+        d = d.succ_opt().unwrap();
+    }
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Dates as people write them, in both languages.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Timelike};
 
 use super::Lang;
 
@@ -50,6 +50,30 @@ pub fn written(d: NaiveDate, lang: Lang) -> String {
         }
         Lang::En => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
     }
+}
+
+/// `25/11/2026`: a date in a table's narrow column (the PDF's action plan).
+pub fn numeric(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
+/// `09:05`: the time of a day, on the 24-hour clock both languages use here.
+pub fn time(t: &impl Timelike) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// A date as a date field gives it (`2026-03-01`, ISO 8601); `None` for anything else (an
+/// empty or half-typed field). Read by hand, as [`iso`] writes it: chrono's format-string
+/// parser would otherwise be part of the browser app (its `FromStr` for dates still reads
+/// stored answers files).
+pub fn from_iso(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.trim().splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
 /// `2026-03-01`: the form file names and stored dates use, the same in every language.

@@ -169,7 +169,7 @@ pub fn measures(q: &Questionnaire, k: &RiskResult, lang: Lang) -> Vec<String> {
                     who.push(m.owner.trim().to_owned());
                 }
                 if let Some(d) = m.due {
-                    who.push(d.format("%Y-%m-%d").to_string());
+                    who.push(super::date::iso(d));
                 }
                 if !who.is_empty() {
                     s.push_str(&format!(" ({})", who.join(", ")));

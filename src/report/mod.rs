@@ -36,7 +36,7 @@ use crate::engine::scoring::{score, Effect, Outcome};
 use crate::present::answer::{
     item_statement, person_label, problem_text, quiz_answer_line, quiz_feedback,
 };
-use crate::present::date::written as french_date;
+use crate::present::date::{self, written as french_date};
 use crate::present::follow_up;
 use crate::present::outcome::{
     band_legend, band_range, heat_colour, pass_mark, result_status, review_before_label,
@@ -235,8 +235,8 @@ fn load_questionnaire(text: &str, lang: Lang) -> Result<Questionnaire, String> {
 
 /// A report's date as the browser gives it (YYYY-MM-DD); a failure said in `lang`.
 fn parse_date(date: &str, lang: Lang) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| labelled(lang, t(lang, "date illisible", "not a date"), date))
+    date::from_iso(date)
+        .ok_or_else(|| labelled(lang, t(lang, "date illisible", "not a date"), date))
 }
 
 /// « Rapport généré le », the label of a report's date.
@@ -834,10 +834,10 @@ impl Ctx<'_> {
                         None => "—".into(),
                         Some(d) if crate::engine::follow_up::is_late(e, self.today) => format!(
                             "{}\n! {}",
-                            d.format("%d/%m/%Y"),
+                            date::numeric(d),
                             follow_up::late_flag(self.lang)
                         ),
-                        Some(d) => d.format("%d/%m/%Y").to_string(),
+                        Some(d) => date::numeric(d),
                     },
                     match e.status {
                         crate::engine::answers::ActionStatus::NotStarted => {

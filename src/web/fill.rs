@@ -891,7 +891,7 @@ fn Details(ctx: Ctx) -> impl IntoView {
             <p class="field">
                 <label for="meta-date">{move || state.t(k_of(P::Date))}</label>
                 <input id="meta-date" type="date" prop:value=date on:input=move |ev| {
-                    let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                    let v = crate::present::date::from_iso(&event_target_value(&ev));
                     let id = ctx.id.get_value();
                     state.update(&id, |s| s.file.assessment.date = v);
                 }/>
@@ -1556,7 +1556,7 @@ fn MeasureRow(ctx: Ctx, item: String, measure: Mitigation) -> impl IntoView {
                     }/>
                     <label for=dom_due.clone()>{move || ctx.state.t(P::Due)}</label>
                     <input id=dom_due.clone() type="date" prop:value=initial.due.map(|d| d.to_string()).unwrap_or_default() on:input=move |ev| {
-                        let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                        let v = crate::present::date::from_iso(&event_target_value(&ev));
                         ctx.edit(&iid.get_value(), |a| edit::set_measure_due(a, &mid.get_value(), v));
                     }/>
                 </p>

@@ -360,7 +360,7 @@ fn ReviewSection(ctx: Ctx) -> impl IntoView {
                         <p class="field">
                             <label for="det-date">{w(lang, W::DeterminationDate)}</label>
                             <input id="det-date" type="date" prop:value=d0.date.map(|d| d.to_string()).unwrap_or_default() on:change=move |ev| {
-                                let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                                let v = crate::present::date::from_iso(&event_target_value(&ev));
                                 set_det(Box::new(move |d| d.date = v));
                             }/>
                         </p>
@@ -778,7 +778,7 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                                             on:input=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |e| e.owner = v)) }/></p>
                                     <p class="field"><label for=format!("plan-{i}-due")>{tr(lang, P::Due)}</label>
                                         <input id=format!("plan-{i}-due") type="date" prop:value=e.due.map(|d| d.to_string()).unwrap_or_default()
-                                            on:input=move |ev| { let v = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok(); edit(i, Box::new(move |e| e.due = v)) }/></p>
+                                            on:input=move |ev| { let v = crate::present::date::from_iso(&event_target_value(&ev)); edit(i, Box::new(move |e| e.due = v)) }/></p>
                                     <p class="field"><label for=format!("plan-{i}-status")>{tr(lang, P::Status)}</label>
                                         <select id=format!("plan-{i}-status") prop:value=status on:change=move |ev| {
                                             let v = match event_target_value(&ev).as_str() { "in_progress" => ActionStatus::InProgress, "done" => ActionStatus::Done, _ => ActionStatus::NotStarted };

@@ -556,7 +556,7 @@ fn Summary(c: Ctx) -> impl IntoView {
                                         format!(
                                             "{} {}",
                                             crate::present::date::written(local.date_naive(), lang),
-                                            local.format("%H:%M")
+                                            crate::present::date::time(&local)
                                         )
                                     })
                                     .unwrap_or_else(|| "—".to_owned());
