@@ -79,7 +79,17 @@ fn a_date_field_is_read_as_iso_or_not_at_all() {
     assert_eq!(date::from_iso("2026-03-01"), Some(day(2026, 3, 1)));
     assert_eq!(date::from_iso(" 2024-02-29 "), Some(day(2024, 2, 29)));
     // What chrono's "%Y-%m-%d" also refused: impossible, partial or other layouts.
-    for bad in ["", "2026-02-30", "2023-02-29", "2026-13-01", "2026-3-1", "01/03/2026", "2026-03", "2026-03-01T00:00", "+2026-03-01"] {
+    for bad in [
+        "",
+        "2026-02-30",
+        "2023-02-29",
+        "2026-13-01",
+        "2026-3-1",
+        "01/03/2026",
+        "2026-03",
+        "2026-03-01T00:00",
+        "+2026-03-01",
+    ] {
         assert_eq!(date::from_iso(bad), None, "{bad:?}");
     }
     // Every date it writes reads back.
@@ -686,4 +696,19 @@ fn an_item_named_in_a_list_loses_its_closing_colon() {
     let managers = q.item("q_managers").unwrap();
     assert_eq!(item_statement(&q, managers, Fr), managers.text.get("fr"));
     assert!(item_statement(&q, managers, En).ends_with("prevent SEA?"));
+}
+
+/// Where a self-assessed rating shows without the notice (the filling page's bar), it still
+/// says it is indicative.
+#[test]
+fn a_self_assessed_rating_in_the_bar_says_it_is_indicative() {
+    use psea_assess::present::outcome::indicative_rating;
+    assert_eq!(
+        indicative_rating(Fr, "Capacité moyenne (risque modéré)"),
+        "Indicatif\u{a0}: Capacité moyenne (risque modéré)"
+    );
+    assert_eq!(
+        indicative_rating(En, "Medium capacity (moderate risk)"),
+        "Indicative: Medium capacity (moderate risk)"
+    );
 }

@@ -72,6 +72,8 @@ export default async function (t) {
     await rate(page, [STANDARDS[1][0], 'Adéquate']);
     await rate(page, [STANDARDS[3][0], 'Adéquate']);
     await header.getByText(`Réponses reprises à confirmer${NB}: 3`).waitFor();
+    // The bar's rating says it is indicative, as everywhere a self-assessed rating shows.
+    await page.locator('.fill-bar .bar-band').getByText(`Indicatif${NB}: Pleine capacité (faible risque)`, { exact: true }).waitFor();
     await page.waitForTimeout(300);
     const now = (await stored(page)).find((s) => s.id === next.id);
     expect(Object.values(now.file.answers).filter((a) => a.carried).length === 3, 'confirmed answers still carried in storage');

@@ -118,6 +118,9 @@ export default async function (t) {
     await bringIn(page, [...files, ...extra]);
     const summary = page.locator('#ws-summary');
     await summary.locator('.ws-count').getByText('30 évaluations', { exact: true }).waitFor();
+    // The score's heading says a self-assessed score is indicative, as the report's does.
+    const heads = await page.locator('table.ws-matrix thead th').allTextContents();
+    expect(heads[1] === 'Note auto-évaluée (indicative)' && heads[2] === 'Niveau', `matrix headings: ${heads.slice(0, 3).join(' | ')}`);
     await summary.getByText('1 fichier en double, compté une fois').waitFor();
     await summary.getByText(`copie-de-unicef-8.json → ${whoOf(files[7].file)}`, { exact: false }).waitFor();
     await summary.getByRole('heading', { name: 'Fichiers non retenus (2)' }).waitFor();

@@ -20,6 +20,12 @@ pub fn self_assessment_notice(lang: Lang) -> &'static str {
     )
 }
 
+/// A self-assessment's rating where the notice does not fit (the filling page's bar):
+/// « Indicatif : Capacité moyenne (risque modéré) ».
+pub fn indicative_rating(lang: Lang, band: &str) -> String {
+    super::labelled(lang, t(lang, "Indicatif", "Indicative"), band)
+}
+
 /// The label of the date by which an assessment is to be reviewed. Not "valid until": a
 /// self-assessment is not a rating that a reviewer confirmed.
 pub fn review_before_label(lang: Lang) -> &'static str {

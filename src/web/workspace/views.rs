@@ -14,7 +14,7 @@ use crate::engine::aggregate::{self, kind, Kind, Sort, Workspace};
 use crate::engine::model::Rule;
 use crate::engine::Questionnaire;
 use crate::present::aggregate as says;
-use crate::present::follow_up::band_name;
+use crate::present::follow_up::{band_name, self_assessed_label};
 use crate::present::{labelled, outcome as present_outcome, Lang};
 
 /// The views of the kept assessments: filters and sorting, the questionnaire's view, the
@@ -261,7 +261,9 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
                         <caption class="sr-only">{caption}</caption>
                         <thead><tr>
                             <th scope="col">{says::who_heading(&q, lang)}</th>
-                            <th scope="col">{tr(lang, P::Score)}</th>
+                            // A self-assessed score is indicative, and its heading says so (as
+                            // the report's).
+                            <th scope="col">{if q.self_assessment { self_assessed_label(lang) } else { tr(lang, P::Score) }}</th>
                             <th scope="col">{w(lang, W::Band)}</th>
                             {heads}
                         </tr></thead>
