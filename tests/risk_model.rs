@@ -665,3 +665,42 @@ fn a_harm_reducing_measure_still_counts_when_likelihood_measures_fill_the_bound(
     );
     assert!(sea.bounded);
 }
+
+/// What « répondues » counts (the filling page's bar and section tabs, the home card): every
+/// shown question, scored or not — the bar had counted the scored ones only (« 0 / 15 » over a
+/// first section saying « 3/5 »); a quiz's answer once validated.
+#[test]
+fn progress_counts_every_shown_question_and_a_quiz_answer_once_validated() {
+    use psea_assess::engine::condition::{answered, answered_by_section, visible_items};
+    let q = load_file("cash-transfer-sea-risk.toml");
+    let a = answers(
+        &q,
+        &[
+            ("programme", json!("Transferts Mopti 2026")),
+            ("households", json!(120)),
+            ("first_payment", json!("2026-12-01")),
+        ],
+    );
+    let visible = visible_items(&q, &a)
+        .into_iter()
+        .map(|i| i.id.clone())
+        .collect();
+    let sections = answered_by_section(&q, &a, &visible);
+    assert_eq!(sections[0], ("context", 3, 5));
+    let shown: usize = sections.iter().map(|s| s.2).sum();
+    assert_eq!(answered(&q, &a), (3, shown));
+    // The scored questions alone would have said 0 answered.
+    assert!(score(&q, &a).missing.iter().filter(|m| m.scored).count() < shown);
+
+    let quiz = load_file("psea-training-quiz.toml");
+    let mut f = answers(
+        &quiz,
+        &[
+            ("q_age_of_consent", json!(false)),
+            ("q_mistaken_age", json!(false)),
+        ],
+    );
+    assert_eq!(answered(&quiz, &f).0, 2);
+    f.answers.get_mut("q_mistaken_age").unwrap().validated = false;
+    assert_eq!(answered(&quiz, &f).0, 1);
+}

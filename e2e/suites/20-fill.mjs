@@ -77,6 +77,12 @@ export default async function (t) {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
     expect(await page.getByRole('textbox', { name: 'Nombre de ménages bénéficiaires prévus' }).inputValue() === '1200', 'reloaded as something else than « 1200 »');
+    // The bar counts what the section tabs count, added up (it had counted scored questions
+    // only: « 0 / 15 répondues » over a first tab saying « 1/5 »).
+    const tabs = await page.locator('.section-nav .progress').allTextContents();
+    const [done, shown] = tabs.map((t) => t.split('/').map(Number)).reduce(([d, s], [a, b]) => [d + a, s + b], [0, 0]);
+    const bar = (await page.locator('.fill-bar .bar-count').textContent()).replace(/\s+/g, ' ');
+    expect(tabs[0] === '1/5' && bar.startsWith(`${done} / ${shown} `) && done === 1, `bar « ${bar} », tabs ${tabs.join(' ')}`);
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });

@@ -15,6 +15,41 @@ pub fn visible_items<'q>(q: &'q Questionnaire, answers: &AnswersFile) -> Vec<&'q
         .collect()
 }
 
+/// Per section, in order: its id, how many of its shown items have an answer, how many are
+/// shown. What « répondues » counts wherever progress is shown (the filling page's bar and
+/// section tabs, the home page's card): every shown question, scored or not; a quiz's once
+/// validated, as its score counts them.
+pub fn answered_by_section<'q>(
+    q: &'q Questionnaire,
+    answers: &AnswersFile,
+    visible: &std::collections::HashSet<String>,
+) -> Vec<(&'q str, usize, usize)> {
+    let quiz = matches!(q.scoring.rule, crate::engine::model::Rule::Quiz(_));
+    q.sections
+        .iter()
+        .map(|s| {
+            let shown = s.items.iter().filter(|i| visible.contains(&i.id));
+            let (done, total) = shown.fold((0, 0), |(d, t), i| {
+                let validated = !quiz || answers.answers.get(&i.id).is_some_and(|a| a.validated);
+                let has = validated && answers.value(q, i).ok().flatten().is_some();
+                (d + usize::from(has), t + 1)
+            });
+            (s.id.as_str(), done, total)
+        })
+        .collect()
+}
+
+/// Answered and shown items of the whole questionnaire ([`answered_by_section`] added up).
+pub fn answered(q: &Questionnaire, answers: &AnswersFile) -> (usize, usize) {
+    let visible = visible_items(q, answers)
+        .into_iter()
+        .map(|i| i.id.clone())
+        .collect();
+    answered_by_section(q, answers, &visible)
+        .into_iter()
+        .fold((0, 0), |(d, t), (_, sd, st)| (d + sd, t + st))
+}
+
 /// Whether one item is shown.
 pub fn is_visible(q: &Questionnaire, answers: &AnswersFile, item: &str) -> bool {
     Eval::new(q, answers).item_visible(item, 0)

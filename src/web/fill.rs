@@ -465,17 +465,9 @@ pub fn Fill(id: String) -> impl IntoView {
         let q = ctx.q.get_value();
         let visible = ctx.visible.get();
         ctx.scored.with(|f| {
-            q.sections
-                .iter()
-                .map(|s| {
-                    let shown: Vec<&Item> =
-                        s.items.iter().filter(|i| visible.contains(&i.id)).collect();
-                    let done = shown
-                        .iter()
-                        .filter(|i| f.value(&q, i).ok().flatten().is_some())
-                        .count();
-                    (s.id.clone(), (done, shown.len()))
-                })
+            crate::engine::condition::answered_by_section(&q, f, &visible)
+                .into_iter()
+                .map(|(s, done, total)| (s.to_owned(), (done, total)))
                 .collect::<HashMap<String, (usize, usize)>>()
         })
     });
@@ -508,7 +500,7 @@ pub fn Fill(id: String) -> impl IntoView {
         })/>
         {(!unplaced.is_empty()).then(|| view! { <SetAside ctx=ctx unplaced=unplaced/> })}
         <ConfirmAll ctx=ctx/>
-        <FillBar ctx=ctx nav=nav/>
+        <FillBar ctx=ctx nav=nav progress=progress/>
         <nav aria-label=move || state.t(P::Sections) class="section-nav">
             <ol>
                 {sections.iter().enumerate().map(|(n, s)| {
@@ -774,22 +766,23 @@ impl Nav {
 /// Always in view while filling: how many questions are answered, whether the last change
 /// was saved, the rating once there is one, and the previous and next sections.
 #[component]
-fn FillBar(ctx: Ctx, nav: Nav) -> impl IntoView {
+fn FillBar(ctx: Ctx, nav: Nav, progress: Memo<HashMap<String, (usize, usize)>>) -> impl IntoView {
     let state = ctx.state;
+    // The sections' counts added up: the bar and the section tabs count alike (the bar had
+    // counted scored questions only, « 0 / 15 » over tabs saying « 3/5 »).
     let counts = move || {
-        ctx.outcome.with(|o| {
-            let total = o
-                .items
-                .iter()
-                .filter(|r| r.effect != Effect::Hidden)
-                .count();
-            let missing = o.missing.iter().filter(|m| m.scored).count();
-            format!("{} / {total}", total.saturating_sub(missing))
+        progress.with(|p| {
+            let (done, total) = p.values().fold((0, 0), |(d, t), (sd, st)| (d + sd, t + st));
+            format!("{done} / {total}")
         })
     };
     let band = move || {
         let lang = ctx.lang();
+        let indicative = ctx.q.with_value(|q| q.self_assessment);
         ctx.outcome.with(|o| match (&o.band, o.passed) {
+            (Some(b), _) if indicative => {
+                present::outcome::indicative_rating(lang, b.label.get(lang.code()))
+            }
             (Some(b), _) => b.label.get(lang.code()).to_owned(),
             (None, Some(p)) => tr(lang, if p { K::Passed } else { K::NotPassed }).to_owned(),
             _ => String::new(),

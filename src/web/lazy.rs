@@ -24,7 +24,7 @@ use super::i18n::{tr, K};
 use crate::engine::answers::{place, AnswersFile};
 use crate::engine::diagnostic::Msg;
 use crate::engine::follow_up::{self, RecordedResult};
-use crate::engine::scoring::{score, Effect};
+use crate::engine::scoring::score;
 use crate::engine::{self, Questionnaire};
 use crate::present::follow_up as present_follow_up;
 use crate::present::message::answers_error;
@@ -234,12 +234,8 @@ pub fn card_lines(
         return Ok(Vec::new());
     };
     let o = score(&q, &file);
-    let total = o
-        .items
-        .iter()
-        .filter(|r| r.effect != Effect::Hidden)
-        .count();
-    let answered = total - o.missing.iter().filter(|m| m.scored).count();
+    // Counted as the filling page's bar counts.
+    let (answered, total) = crate::engine::condition::answered(&q, &file);
     let status = crate::present::outcome::result_status(&q, &o)
         .map(|st| st.label.get(lang.code()).to_owned());
     let rating = o
