@@ -315,6 +315,8 @@ fn risk_report_has_register_and_labelled_heat_matrix() {
         "5 Presque certaine",
         "1 Insignifiant",
         "Registre des risques",
+        // An unanswered question the rating does not wait for is listed, and marked so.
+        "• Programme ou projet concerné (hors note)",
         "Critères de sélection rendus publics dans les langues locales — En place",
         "Équipes d’enregistrement mixtes, avec des femmes — Prévue (Cheffe de projet, 2026-12-15)",
         "5 × 5 = 25 (Très élevé)",
@@ -606,5 +608,54 @@ fn a_reviewed_follow_up_shows_both_bands_the_determination_and_the_follow_up_sec
             .is_err_and(|e| e.starts_with("évaluation de départ\u{a0}:")),
         "{:?}",
         err.map(|r| r.pages)
+    );
+}
+
+/// The heat matrix's heading never ends a page without its matrix: reports whose
+/// « Sans réponse » list and head grow line by line push the heading down through the foot
+/// of a page (this session's walkthrough found it alone at the bottom of page 2).
+#[test]
+fn the_heat_matrix_heading_stays_with_its_matrix() {
+    let q = load_file("cash-transfer-sea-risk.toml");
+    let risks: Vec<String> = q
+        .items()
+        .map(|(_, i)| i.id.clone())
+        .filter(|id| id.starts_with("r_"))
+        .collect();
+    let mut heading_pages = std::collections::BTreeSet::new();
+    for k in 0..=risks.len() {
+        for words in [0, 8, 16] {
+            let pairs: Vec<(&str, serde_json::Value)> = risks[..k]
+                .iter()
+                .map(|id| (id.as_str(), json!({"likelihood": 3, "impact": 3})))
+                .collect();
+            let mut a = answers(&q, &pairs);
+            a.assessment.organisation =
+                format!("Association {}", "des femmes de Ségou ".repeat(words));
+            let p = write(
+                &format!("heat-{k}-{words}.pdf"),
+                &build(&q, &a, Lang::Fr, day()),
+            );
+            let n = pages(&p);
+            let page_of = |needle: &str| {
+                (1..=n).find(|&i| {
+                    let s = i.to_string();
+                    poppler("pdftotext", &["-f", &s, "-l", &s, p.to_str().unwrap(), "-"])
+                        .contains(needle)
+                })
+            };
+            let heading = page_of("Matrice des risques résiduels").expect("no heat matrix heading");
+            let matrix = page_of("Probabilité ↑ / Impact →").expect("no heat matrix");
+            assert_eq!(
+                heading, matrix,
+                "{k} risks answered, {words} words: heading on page {heading}, matrix on {matrix}"
+            );
+            heading_pages.insert(heading);
+        }
+    }
+    // The sweep moved the heading across a page's foot (else it proved nothing).
+    assert!(
+        heading_pages.len() > 1,
+        "the heading stayed on page {heading_pages:?}"
     );
 }

@@ -83,6 +83,8 @@ export default async function (t) {
     const [done, shown] = tabs.map((t) => t.split('/').map(Number)).reduce(([d, s], [a, b]) => [d + a, s + b], [0, 0]);
     const bar = (await page.locator('.fill-bar .bar-count').textContent()).replace(/\s+/g, ' ');
     expect(tabs[0] === '1/5' && bar.startsWith(`${done} / ${shown} `) && done === 1, `bar « ${bar} », tabs ${tabs.join(' ')}`);
+    // The live list names every unanswered question, and marks one the rating does not wait for.
+    await page.locator('aside.live li').getByText('Programme ou projet concerné (hors note)', { exact: true }).waitFor();
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });

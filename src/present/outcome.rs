@@ -158,6 +158,17 @@ pub fn partial_result(o: &Outcome, lang: Lang) -> Option<(&'static str, String)>
     ))
 }
 
+/// An unanswered question in a list of them, marked when the rating does not wait for it
+/// (« Programme ou projet concerné (hors note) »): the lists name every unanswered question,
+/// the partial result counts those the rating waits for.
+pub fn missing_entry(name: String, scored: bool, lang: Lang) -> String {
+    if scored {
+        name
+    } else {
+        format!("{name} ({})", t(lang, "hors note", "not scored"))
+    }
+}
+
 /// How many questions the rating waits for; `None` once complete.
 fn unanswered(o: &Outcome) -> Option<usize> {
     let n = o.missing.iter().filter(|m| m.scored).count();

@@ -23,6 +23,8 @@ pub const GREY: (f32, f32, f32) = (0.38, 0.38, 0.38);
 
 /// The size of a table's text, in points.
 pub const TABLE_SIZE: f32 = 8.5;
+/// The space under a heading, mm.
+const HEADING_GAP: f32 = 1.0;
 
 /// Line height in mm for a font size in points.
 pub fn line_h(size: f32) -> f32 {
@@ -217,13 +219,19 @@ impl Layout {
 
     /// A heading kept with at least three lines of what follows; optionally in the outline.
     pub fn heading(&mut self, text: &str, size: f32, bookmark: bool) {
+        self.heading_kept(text, size, bookmark, 3.0 * line_h(9.5));
+    }
+
+    /// A heading kept with the `keep` mm that follow it (a figure that does not break).
+    pub fn heading_kept(&mut self, text: &str, size: f32, bookmark: bool, keep: f32) {
         self.space(size * 0.25);
-        self.ensure(line_h(size) + 3.0 * line_h(9.5));
+        // The heading's line and the space under it, then what it is kept with.
+        self.ensure(line_h(size) + HEADING_GAP + keep);
         if bookmark {
             self.bookmarks.push((text.to_owned(), self.page_number()));
         }
         self.paragraph(text, true, size, 0.0, BLACK);
-        self.space(1.0);
+        self.space(HEADING_GAP);
     }
 
     /// `label: value` on one line (value wrapped under itself).

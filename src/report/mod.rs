@@ -441,8 +441,14 @@ impl Ctx<'_> {
         }
         // One question a line: questions end on « ? » or stop before their colon, which
         // « ; » between them would not suit (« Laquelle ? ; Un·e… »).
-        let missing = self.statement_list(o.missing.iter().map(|m| m.item.as_str()));
-        for (n, statement) in missing.iter().enumerate() {
+        let missing = o.missing.iter().filter_map(|m| {
+            let i = self.q.item(&m.item)?;
+            let name = item_statement(self.q, i, self.lang);
+            Some(crate::present::outcome::missing_entry(
+                name, m.scored, self.lang,
+            ))
+        });
+        for (n, statement) in missing.enumerate() {
             let label = if n == 0 {
                 self.tr("Sans réponse", "Unanswered")
             } else {
@@ -601,10 +607,11 @@ impl Ctx<'_> {
     }
 
     fn risks(&self, l: &mut Layout, r: &RiskMatrix) {
-        l.heading(
+        l.heading_kept(
             self.tr("Matrice des risques résiduels", "Residual risk matrix"),
             11.0,
             true,
+            heat_height(r),
         );
         self.heat_matrix(l, r);
         l.heading(self.tr("Registre des risques", "Risk register"), 11.0, true);
@@ -867,15 +874,22 @@ impl Ctx<'_> {
     }
 }
 
+const HEAT_CELL_H: f32 = 11.0;
+
+/// The height the heat matrix takes with its axes and legend (it is never split; its heading
+/// is kept with it).
+pub(crate) fn heat_height(r: &RiskMatrix) -> f32 {
+    r.likelihood.len() as f32 * HEAT_CELL_H + 40.0
+}
+
 /// The heat matrix of a risk rule: one cell per likelihood × impact, coloured by its band,
 /// with the number of risks rated there (`count(likelihood, impact)`, 1-based) drawn in it
 /// and the L × I score, so that colour is never the only signal; then the legend.
 fn heat_grid(l: &mut Layout, r: &RiskMatrix, lang: Lang, count: impl Fn(usize, usize) -> usize) {
     let (lp, ip) = (r.likelihood.len(), r.impact.len());
     let cell = (CONTENT_W - 48.0) / ip as f32;
-    let cell_h = 11.0;
-    let needed = lp as f32 * cell_h + 40.0;
-    l.ensure(needed);
+    let cell_h = HEAT_CELL_H;
+    l.ensure(heat_height(r));
     l.paragraph(crate::present::risk::heat_axes(lang), true, 8.0, 0.0, GREY);
     l.space(1.0);
     let x0 = MARGIN + 44.0;

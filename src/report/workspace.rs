@@ -384,9 +384,12 @@ impl Draw<'_> {
             .collect();
         table(l, &head, &rows);
         if let Rule::RiskMatrix(rule) = &q.scoring.rule {
-            // The heading stays with the grid (its rows, 11 mm each, and the legend).
-            l.ensure(rule.likelihood.len() as f32 * 11.0 + 50.0);
-            l.heading(words::heat_title(lang), 12.0, true);
+            l.heading_kept(
+                words::heat_title(lang),
+                12.0,
+                true,
+                super::heat_height(rule),
+            );
             heat_grid(l, rule, lang, |li, ii| {
                 r.heat
                     .get(li - 1)

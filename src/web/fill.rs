@@ -1721,8 +1721,13 @@ fn LiveResult(ctx: Ctx) -> impl IntoView {
             o.missing
                 .iter()
                 .filter_map(|m| {
-                    q.item(&m.item)
-                        .map(|i| (m.item.clone(), item_name(&q, i, lang)))
+                    q.item(&m.item).map(|i| {
+                        let name = item_name(&q, i, lang);
+                        (
+                            m.item.clone(),
+                            present::outcome::missing_entry(name, m.scored, lang),
+                        )
+                    })
                 })
                 .collect::<Vec<(String, String)>>()
         })
