@@ -541,7 +541,7 @@ fn shortened_names_end_cleanly() {
     // A question whole before its aside ends on its question mark, without an ellipsis.
     assert_eq!(
         shorten(
-            "Quelles affirmations sont justes\u{a0}? (cocher tout ce qui s’applique)",
+            "Quelles affirmations sont justes\u{a0}? (plusieurs réponses possibles)",
             50
         ),
         "Quelles affirmations sont justes\u{a0}?"
