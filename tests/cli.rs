@@ -287,8 +287,8 @@ fn score_prints_the_risk_register_with_statuses_and_both_residuals() {
         "Catégorie\u{a0}: Exploitation et abus sexuels (EAS)",
         "Critères de sélection rendus publics dans les langues locales — En place",
         "Vérification indépendante aléatoire des inclusions et exclusions — En partie en place",
-        "Résiduel calculé\u{a0}: 2 × 4 = 8 (Moyen) — réduction plafonnée par la règle",
-        "Résiduel retenu\u{a0}: 3 × 4 = 12 (Élevé) — jugement de l’évaluateur·rice\u{a0}: «\u{a0}Des comités de Markala",
+        "Résiduel calculé\u{a0}: 2\u{a0}×\u{a0}4\u{a0}=\u{a0}8 (Moyen) — réduction plafonnée par la règle",
+        "Résiduel retenu\u{a0}: 3\u{a0}×\u{a0}4\u{a0}=\u{a0}12 (Élevé) — jugement de l’évaluateur·rice\u{a0}: «\u{a0}Des comités de Markala",
         "— Prévue (Responsable RH, 2026-12-01)",
     ] {
         assert!(out.contains(want), "missing «{want}» in:\n{out}");
@@ -301,8 +301,8 @@ fn score_prints_the_risk_register_with_statuses_and_both_residuals() {
         "en",
     ]));
     for want in [
-        "Computed residual: 2 × 4 = 8 (Medium) — reduction capped by the rule",
-        "Retained residual: 3 × 4 = 12 (High) — assessor’s judgement: “",
+        "Computed residual: 2\u{a0}×\u{a0}4\u{a0}=\u{a0}8 (Medium) — reduction capped by the rule",
+        "Retained residual: 3\u{a0}×\u{a0}4\u{a0}=\u{a0}12 (High) — assessor’s judgement: “",
         "In place",
     ] {
         assert!(en.contains(want), "missing «{want}» in:\n{en}");

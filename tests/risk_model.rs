@@ -237,16 +237,16 @@ fn the_impact_floor_applies_to_sea_risks_only_and_is_shown() {
     };
     assert_eq!(
         present_risk::floor_note(m, sea, Lang::Fr).as_deref(),
-        Some("impact noté 2, compté 4\u{a0}: plancher EAS")
+        Some("impact noté 2, compté\u{a0}4\u{a0}: plancher EAS")
     );
     assert_eq!(
         present_risk::floor_note(m, sea, Lang::En).as_deref(),
-        Some("impact rated 2, counted 4: SEA floor")
+        Some("impact rated 2, counted\u{a0}4: SEA floor")
     );
     assert_eq!(present_risk::floor_note(m, gbv, Lang::Fr), None);
     assert_eq!(
         present_risk::inherent(m, sea, Lang::Fr),
-        "2 × 4 = 8 (Moyen) — impact noté 2, compté 4\u{a0}: plancher EAS"
+        "2\u{a0}×\u{a0}4\u{a0}=\u{a0}8 (Moyen) — impact noté 2, compté\u{a0}4\u{a0}: plancher EAS"
     );
     // Category routing: each risk says where it is escalated.
     assert_eq!(
@@ -311,7 +311,10 @@ fn a_residual_set_by_hand_counts_only_with_a_justification() {
         unreachable!()
     };
     let text = present_risk::retained(m, sea, Lang::Fr);
-    assert!(text.contains("1 × 4 = 4 (Faible)"), "{text}");
+    assert!(
+        text.contains("1\u{a0}×\u{a0}4\u{a0}=\u{a0}4 (Faible)"),
+        "{text}"
+    );
     assert!(
         text.contains("«\u{a0}Distribution annulée sur ce site\u{a0}»"),
         "{text}"

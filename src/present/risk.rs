@@ -20,10 +20,14 @@ pub fn band_label(bands: &[Band], id: &Option<String>, lang: Lang) -> String {
         .map_or_else(String::new, |b| b.label.get(lang.code()).to_owned())
 }
 
-/// « 3 × 4 = 12 (Élevé) »
+/// « 3 × 4 = 12 (Élevé) », held together by no-break spaces (a narrow column broke it after
+/// « × »).
 pub fn product(bands: &[Band], l: u8, i: u8, band: &Option<String>, lang: Lang) -> String {
     let score = i64::from(l) * i64::from(i);
-    format!("{l} × {i} = {score} ({})", band_label(bands, band, lang))
+    format!(
+        "{l}\u{a0}×\u{a0}{i}\u{a0}=\u{a0}{score} ({})",
+        band_label(bands, band, lang)
+    )
 }
 
 /// What an impact under the floor counts as: « compté 4 : plancher EAS ».
@@ -33,8 +37,8 @@ pub fn counted_as(floor: u8, floor_label: Option<&Text>, lang: Lang) -> String {
         |f| f.get(lang.code()).to_owned(),
     );
     let counted = match lang {
-        Lang::Fr => format!("compté {floor}"),
-        Lang::En => format!("counted {floor}"),
+        Lang::Fr => format!("compté\u{a0}{floor}"),
+        Lang::En => format!("counted\u{a0}{floor}"),
     };
     labelled(lang, &counted, &why)
 }
