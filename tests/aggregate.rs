@@ -415,6 +415,32 @@ fn the_risk_register_heat_matrix_and_missing_measures_match_a_count_made_here() 
             line.highest.as_ref().map(|h| h.0),
             Some(highest[line.item.as_str()])
         );
+        // In words: each band's count in brackets, the highest score named as a score (« Moyen
+        // 4 ; le plus haut : 8 » read as a run of scores).
+        let said = words::risk_line(&q, line, Lang::Fr);
+        let bands: Vec<String> = line
+            .residual
+            .iter()
+            .filter(|b| !b.groups.is_empty())
+            .map(|b| {
+                format!(
+                    "{} ({})",
+                    psea_assess::present::follow_up::band_name(&q, b.band.as_deref(), Lang::Fr),
+                    b.groups.len()
+                )
+            })
+            .collect();
+        assert!(
+            said.contains(&format!("résiduel\u{a0}: {}", bands.join(", "))),
+            "{said}"
+        );
+        assert!(
+            said.ends_with(&format!(
+                "note la plus haute\u{a0}: {}",
+                highest[line.item.as_str()]
+            )),
+            "{said}"
+        );
     }
     // Most often rated first.
     assert!(reg

@@ -334,7 +334,7 @@ pub fn unmet_line(q: &Questionnaire, u: &Unmet, lang: Lang) -> String {
     s
 }
 
-/// « Le personnel… : 7 évaluations ; résiduel : Élevé 3, Moyen 4 ; le plus haut : 16 »
+/// « Le personnel… : 7 évaluations ; résiduel : Élevé (3), Moyen (4) ; note la plus haute : 16 »
 pub fn risk_line(q: &Questionnaire, r: &RiskLine, lang: Lang) -> String {
     let mut s = labelled(
         lang,
@@ -351,7 +351,7 @@ pub fn risk_line(q: &Questionnaire, r: &RiskLine, lang: Lang) -> String {
         s.push_str(super::list_sep(lang));
         s.push_str(&labelled(
             lang,
-            t(lang, "le plus haut", "highest"),
+            t(lang, "note la plus haute", "highest score"),
             &score.to_string(),
         ));
     }
@@ -863,8 +863,9 @@ pub fn residual_bands(q: &Questionnaire, r: &RiskLine, lang: Lang) -> String {
         .iter()
         .filter(|b| !b.groups.is_empty())
         .map(|b| {
+            // The count in brackets: « Moyen 4 ; … : 8 » read as scores.
             format!(
-                "{} {}",
+                "{} ({})",
                 band_name(q, b.band.as_deref(), lang),
                 b.groups.len()
             )
