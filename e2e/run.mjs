@@ -456,10 +456,10 @@ await test('risk check: impact under the SEA floor is counted 4 everywhere; a re
   await risk.getByRole('group', { name: 'Probabilité' }).getByRole('radio', { name: /^5 – / }).check();
   const low = risk.getByRole('group', { name: 'Impact' }).getByRole('radio', { name: /^2 – / });
   const lowName = await low.evaluate((e) => e.labels[0].textContent);
-  expect(lowName.includes('compté 4\u00a0: plancher EAS'), `impact 2 does not say it counts 4: ${lowName}`);
+  expect(lowName.includes('compté\u00a04\u00a0: plancher EAS'), `impact 2 does not say it counts 4: ${lowName}`);
   await low.check();
   await live.filter({ hasText: 'impact noté 2, compté 4\u00a0: plancher EAS' }).waitFor();
-  expect((await live.textContent()).includes('Inhérent\u00a0: 5 × 4 = 20 (Très élevé)'), await live.textContent());
+  expect((await live.textContent()).includes('Inhérent\u00a0: 5\u00a0×\u00a04\u00a0=\u00a020 (Très élevé)'), await live.textContent());
   // Every measure in place: the bound keeps it at « Élevé ».
   const selects = risk.locator('.measure select');
   const n = await selects.count();
@@ -470,14 +470,15 @@ await test('risk check: impact under the SEA floor is counted 4 everywhere; a re
   await risk.getByText('Ajuster le risque résiduel').click();
   await page.locator('#r_gatekeeping-residual-likelihood').selectOption('1');
   await risk.getByRole('status').filter({ hasText: 'Valeur choisie sans justification' }).waitFor();
-  expect((await live.textContent()).includes('Résiduel\u00a0: 3 × 4 = 12'), 'an unjustified choice counted');
+  expect((await live.textContent()).includes('Résiduel\u00a0: 3\u00a0×\u00a04\u00a0=\u00a012'), 'an unjustified choice counted');
   await page.locator('#r_gatekeeping-justification').fill('Comité de ciblage dissous, listes tirées au sort');
   await live.filter({ hasText: '1 × 4 = 4 (Faible)' }).waitFor();
   expect((await live.textContent()).includes('sous le minimum que les mesures permettent (12)'), await live.textContent());
   await page.getByRole('button', { name: 'Voir les résultats' }).click();
   await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
-  const register = await page.locator('.table-wrap[aria-labelledby="register-title"]').textContent();
-  for (const want of ['impact noté 2, compté 4\u00a0: plancher EAS', '3 × 4 = 12 (Élevé)', '1 × 4 = 4 (Faible)', 'Comité de ciblage dissous', 'En place']) {
+  // White space folded (the product and « compté 4 » hold together with no-break spaces).
+  const register = (await page.locator('.table-wrap[aria-labelledby="register-title"]').textContent()).replace(/\s+/g, ' ');
+  for (const want of ['impact noté 2, compté 4 : plancher EAS', '3 × 4 = 12 (Élevé)', '1 × 4 = 4 (Faible)', 'Comité de ciblage dissous', 'En place']) {
     expect(register.includes(want), `register lacks « ${want} »`);
   }
   // The heat matrix places the risk on the retained residual (1 × 4 = 4), not the computed 12.
@@ -625,7 +626,8 @@ await test('at 360 px: the sticky bar shows progress and the save state; the sec
   await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'fill-title' && window.scrollY === 0);
   const bar = page.getByRole('region', { name: 'Avancement' });
-  await bar.getByText('0 / 12 répondues').waitFor();
+  // Every shown question counts, as the section tabs count them (12 risks, 5 context questions).
+  await bar.getByText('0 / 17 répondues').waitFor();
   await page.locator('#item-review_stage').getByRole('radio', { name: 'Conception du programme' }).check();
   await bar.getByText('✓ Enregistré').waitFor();
   // The bar stays in view at the bottom of the page.
@@ -644,7 +646,7 @@ await test('at 360 px: the sticky bar shows progress and the save state; the sec
   const household = page.locator('#item-r_household_control');
   await household.getByRole('group', { name: 'Probabilité' }).getByRole('radio', { name: /^2 – / }).check();
   await household.getByRole('group', { name: 'Impact' }).getByRole('radio', { name: /^3 – / }).check();
-  await bar.getByText('1 / 12 répondues').waitFor();
+  await bar.getByText('2 / 17 répondues').waitFor();
   await list.getByRole('button', { name: /^Ménage.*1\/2$/ }).waitFor();
   // Previous / next.
   await press(bar.getByRole('button', { name: 'Section précédente' }), 'Enter');
