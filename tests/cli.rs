@@ -133,8 +133,12 @@ fn score_prints_rating_in_french_and_english() {
         out.contains("À revoir avant le\u{a0}: 20\u{a0}novembre 2031"),
         "{out}"
     );
+    // The band's risk on a line of its own, not « Risque : Risque d’EAS faible ».
+    assert!(out.contains("  Risque d’EAS faible\n"), "{out}");
+    assert!(!out.contains("Risque\u{a0}: Risque"), "{out}");
     let o = run(&["score", &unicef(), a.to_str().unwrap(), "--lang", "en"]);
     assert!(stdout(&o).contains("Rating: “Full Capacity (Low Risk)” (band 15–18)"));
+    assert!(stdout(&o).contains("  Low SEA risk\n") && !stdout(&o).contains("Risk: Low"));
 }
 
 #[test]

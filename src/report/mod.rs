@@ -367,8 +367,9 @@ impl Ctx<'_> {
                 if self.q.self_assessment {
                     l.field("", self_assessment_notice(self.lang), LABEL_W);
                 }
+                // « Risque d’EAS modéré » says what it is: no « Risque » label before it.
                 if let Some(r) = &b.risk {
-                    l.field(self.tr("Risque", "Risk"), r.get(self.l()), LABEL_W);
+                    l.field("", r.get(self.l()), LABEL_W);
                 }
             }
             None => {

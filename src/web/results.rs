@@ -446,7 +446,9 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                         })}
                     })}
                     {determination.map(|d| view! { <p class="determination">{d}</p> })}
-                    {risk.map(|r| view! { <p class="risk-label"><strong>{labelled(lang, tr(lang, P::Risk), "")}</strong>{r}</p> })}
+                    // The band's risk says « Risque d’EAS modéré » itself: a « Risque : » label
+                    // before it repeated the word (walkthrough).
+                    {risk.map(|r| view! { <p class="risk-label"><strong>{r}</strong></p> })}
                     <dl>
                         <dt>{tr(lang, P::Score)}</dt><dd>{score}</dd>
                         {o.context.map(|c| {

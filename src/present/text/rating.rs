@@ -45,8 +45,9 @@ impl Report<'_> {
                 if q.self_assessment {
                     self.line(&format!("  {}", outcome::self_assessment_notice(lang)));
                 }
+                // « Risque d’EAS modéré » says what it is: no « Risque » label before it.
                 if let Some(r) = &b.risk {
-                    self.field(t(lang, "Risque", "Risk"), r.get(self.l()));
+                    self.line(&format!("  {}", r.get(self.l())));
                 }
                 if let Some(adv) = &b.advice {
                     let s = format!("  {}", adv.get(self.l()));
