@@ -277,6 +277,10 @@ await test('training quiz: feedback only after « Valider », the answer then lo
   expect(!said.includes('Faux'), `verdict collides with the answer « faux »: ${said}`);
   // Locked: the choices are disabled and the button is gone.
   expect(await item.getByRole('radio', { name: /^une faute grave/ }).isDisabled(), 'answer not locked after feedback');
+  // The locked answer is marked by its label, not only by a greyed dot.
+  const weights = await item.locator('label.choice').evaluateAll((ls) => ls.map((l) => [l.textContent.trim().slice(0, 12), getComputedStyle(l).fontWeight]));
+  const chosen = weights.find(([t]) => t.startsWith('une affaire'));
+  expect(chosen && chosen[1] === '600' && weights.filter(([, w]) => w === '600').length === 1, `locked labels: ${JSON.stringify(weights)}`);
   expect(await validate.count() === 0, '« Valider » still offered');
   // A right answer.
   const tf = page.locator('#item-q_age_of_consent');
