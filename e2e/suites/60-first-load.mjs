@@ -39,6 +39,9 @@ export default async function (t) {
     const second = cards.nth(1);
     expect(await first.getByRole('heading', { level: 3 }).innerText() === 'ONG Tête', `first card: ${await first.getByRole('heading', { level: 3 }).innerText()}`);
     expect(await second.getByRole('heading', { level: 3 }).innerText() === 'Nommée à la main', 'the name given by hand is not shown');
+    // A card's lines under its name come a moment after it (CI read « ONG Tête » alone once).
+    await first.filter({ hasText: UNICEF }).waitFor();
+    await second.filter({ hasText: /\d{4}/ }).waitFor();
     const firstText = await first.innerText();
     expect(firstText.includes('2\u00a0mars 2026'), `first card's last change (2026-03-01T23:30-02:00 is 2 March UTC): ${firstText}`);
     expect(firstText.includes(UNICEF), `first card lacks the questionnaire title: ${firstText}`);
