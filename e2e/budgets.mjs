@@ -7,7 +7,8 @@
 //   preloads, and the static imports of those scripts (`from "./x.js"`, wasm-bindgen's
 //   `module_or_path: './x.wasm'`); modules fetched later on demand are not followed;
 // - PDF writer: the worker's files (pdf_worker*), fetched on the first PDF export;
-// - offline install: every file the service worker caches (sw.js's FILES).
+// - offline install: what the service worker fetches to cache everything: sw.js's FILES,
+//   and the xz pack of the later modules with its decoder (PACKED).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -46,7 +47,10 @@ function firstLoad() {
 function offline() {
   const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
   const list = JSON.parse(sw.match(/const FILES = (\[[\s\S]*?\]);/)[1]);
-  return [...new Set(list.map((f) => (f === './' ? 'index.html' : clean(f))))];
+  // The pack of the later modules and its decoder are fetched at install, not the modules.
+  const packed = JSON.parse(sw.match(/const PACKED = (\{[\s\S]*?\n\});/)[1]);
+  const extra = [packed.bundle, packed.decoder].filter(Boolean);
+  return [...new Set([...list, ...extra].map((f) => (f === './' ? 'index.html' : clean(f))))];
 }
 
 const pdfWorker = () => fs.readdirSync(dist).filter((f) => f.startsWith('pdf_worker'));

@@ -824,6 +824,89 @@ await test('offline after the first visit (service worker): reload, complete an 
   await context.close();
 });
 
+/** A copy of dist/ served on its own port, changed by `edit(dir, packed)` (packed: sw.js's
+ *  PACKED); a context with the service worker allowed, on its first visit, controlled. */
+async function installedCopy(edit) {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'psea-dist-'));
+  fs.cpSync(dist, copy, { recursive: true });
+  const packed = JSON.parse(fs.readFileSync(path.join(copy, 'sw.js'), 'utf8').match(/const PACKED = (\{[\s\S]*?\n\});/)[1]);
+  edit(copy, packed);
+  const site = await serve(copy);
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(site.base);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Évaluation PEAS' }).waitFor();
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller), 'no service worker in control');
+  return { context, page, errors, packed, close: async () => { await context.close(); site.server.close(); } };
+}
+
+/** Every packed module is in the worker's cache, byte for byte the built one, as wasm. */
+async function expectModulesCached(page, packed) {
+  const cached = await page.evaluate(async (files) => {
+    const out = [];
+    for (const file of files) {
+      const hit = await caches.match(file);
+      if (!hit) { out.push([file, null]); continue; }
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await hit.arrayBuffer()));
+      out.push([file, [...digest].map((b) => b.toString(16).padStart(2, '0')).join(''), hit.headers.get('Content-Type')]);
+    }
+    return out;
+  }, packed.parts.map(([f]) => f));
+  for (const [file, digest, type] of cached) {
+    const built = execFileSync('sha256sum', [path.join(dist, file)], { encoding: 'utf8' }).split(' ')[0];
+    expect(digest === built, `${file}: cached ${digest === null ? 'nothing' : digest}, built ${built}`);
+    expect(type === 'application/wasm', `${file}: cached as ${type}`);
+  }
+}
+
+await test('the offline install fetches the later modules as one xz pack: without them on the server, the form, results and PDF still work', async () => {
+  const { page, errors, packed, close } = await installedCopy((copy, packed) => {
+    expect(packed.parts.length >= 5 && packed.parts.some(([f]) => f.startsWith('./pdf_worker')), `packed: ${packed.parts.map(([f]) => f).join(', ')}`);
+    for (const [file] of packed.parts) fs.rmSync(path.join(copy, file));
+  });
+  await expectModulesCached(page, packed);
+  await startUnicef(page);
+  for (const s of STANDARDS) await rate(page, s);
+  await page.getByRole('button', { name: 'Voir les résultats' }).click();
+  await page.locator('.summary').getByText('Capacité moyenne (risque modéré)').waitFor();
+  const pdf = await exportPdf(page);
+  expect(pdf.text.includes('Capacité moyenne (risque modéré)'), 'PDF from the packed worker lacks the rating');
+  expect(errors.length === 0, errors.join('\n'));
+  await close();
+});
+
+await test('a pack that cannot be used (damaged, or no decoder) → the worker fetches the modules one by one, and works offline', async () => {
+  for (const [what, edit] of [
+    ['damaged', (copy, packed) => {
+      const file = path.join(copy, packed.bundle);
+      const bytes = fs.readFileSync(file);
+      bytes.fill(0x55, bytes.length >> 1, (bytes.length >> 1) + 64);
+      fs.writeFileSync(file, bytes);
+    }],
+    ['no decoder', (copy, packed) => fs.rmSync(path.join(copy, packed.decoder))],
+  ]) {
+    const { context, page, errors, packed, close } = await installedCopy(edit);
+    try {
+      await expectModulesCached(page, packed);
+      await context.setOffline(true);
+      await page.reload();
+      await startUnicef(page);
+      await rate(page, STANDARDS[0]);
+      await page.getByRole('button', { name: 'Voir les résultats' }).click();
+      await exportPdf(page);
+      expect(errors.length === 0, `${what}: ${errors.join('\n')}`);
+    } catch (e) {
+      throw new Error(`${what}: ${e.message}`);
+    } finally {
+      await close();
+    }
+  }
+});
+
 await test('a new build shows "new version available" and updating keeps the open draft', async () => {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'psea-dist-'));
   fs.cpSync(dist, copy, { recursive: true });

@@ -15,9 +15,9 @@ export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 step() { printf '\n== [%4ds] %s\n' "$SECONDS" "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-step "Debian packages: chromium, chromium-driver, poppler-utils, nodejs/npm"
+step "Debian packages: chromium, chromium-driver, poppler-utils, xz-utils, nodejs/npm"
 missing=()
-for pkg in chromium chromium-driver poppler-utils; do
+for pkg in chromium chromium-driver poppler-utils xz-utils; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
@@ -54,9 +54,9 @@ else
   echo "already $WASM_SPLIT"
 fi
 
-step "npm tools (binaryen 132 for wasm-opt, terser and csso to minify, playwright-core, axe-core), from tools/package-lock.json"
+step "npm tools (binaryen 132 for wasm-opt, terser and csso to minify, xzwasm for the offline pack, playwright-core, axe-core), from tools/package-lock.json"
 npm_ok=1
-for spec in binaryen@132.0.0 terser@5.51.4 csso@5.0.5 playwright-core@1.65.1 axe-core@4.11.1; do
+for spec in binaryen@132.0.0 terser@5.51.4 csso@5.0.5 playwright-core@1.65.1 axe-core@4.11.1 xzwasm@0.1.2; do
   have=$(node -p "require('./tools/node_modules/${spec%@*}/package.json').version" 2>/dev/null || true)
   [ "$have" = "${spec#*@}" ] || npm_ok=0
 done

@@ -23,8 +23,10 @@
 //    pinned in tools/package.json), before it is hashed, the style sheet (csso, without
 //    reordering rules) and index.html's comments: 5.3 KB gzip less on the first load (app glue
 //    8.6 -> 6.4, style sheet 5.3 -> 3.8), 0.9 on the PDF worker;
-// 5. writes sw.js from static/sw.js with this build's file list and a version derived
-//    from the files' contents (a new build = a new cache).
+// 5. release builds: packs the modules loaded after the first screen in one xz file, which
+//    the service worker unpacks into its cache (packModules);
+// 6. writes sw.js from static/sw.js with this build's file list, the pack's contents and a
+//    version derived from the files' contents (a new build = a new cache).
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import crypto from 'node:crypto';
@@ -367,12 +369,52 @@ function walk(d, prefix = '') {
   return fs.readdirSync(d, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(path.join(d, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
 }
+/** The offline install's modules in one xz file (see static/sw.js, PACKED): every
+ *  WebAssembly module but the first load's (the split pages, their shared chunks, the PDF
+ *  writer), end to end. gzip compresses each module alone within a 32 KB window; LZMA sees
+ *  the whole set with a dictionary as large as it (fourteenth session:
+ *  741 KB gzip one by one, 543 KB packed). Release builds only: xz -9e takes a few seconds. */
+function packModules(all) {
+  const main = all.filter((f) => /^app-[0-9a-f]+_bg\.wasm$/.test(f));
+  if (main.length !== 1) throw new Error(`post-build: expected one app-<hash>_bg.wasm, found ${main.join(', ') || 'none'}`);
+  const parts = all.filter((f) => f.endsWith('.wasm') && f !== main[0]);
+  const bodies = parts.map((f) => fs.readFileSync(path.join(dir, f)));
+  const joined = Buffer.concat(bodies);
+  let dict = 1 << 20;
+  while (dict < joined.length) dict *= 2;
+  let xz;
+  try {
+    xz = execFileSync('xz', [`--lzma2=preset=9e,dict=${dict}`, '--check=crc32', '--threads=1', '--stdout'],
+      { input: joined, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'inherit'] });
+  } catch (e) {
+    throw new Error(`post-build: xz failed (${e.code || e.status}): install xz-utils (scripts/setup.sh does)`);
+  }
+  const bundle = `offline-${shortHash(xz)}.xz`;
+  fs.writeFileSync(path.join(dir, bundle), xz);
+  const decoderBytes = fs.readFileSync(path.join(root, 'tools', 'node_modules', 'xzwasm', 'dist', 'package', 'xzwasm.min.js'));
+  const decoder = `xzwasm-${shortHash(decoderBytes)}.js`;
+  fs.writeFileSync(path.join(dir, decoder), decoderBytes);
+  console.log(`post-build: ${parts.length} modules (${(joined.length / 1024).toFixed(0)} KB) packed in ${bundle} (${(xz.length / 1024).toFixed(0)} KB)`);
+  return {
+    bundle: `./${bundle}`,
+    decoder: `./${decoder}`,
+    sha256: crypto.createHash('sha256').update(joined).digest('hex'),
+    parts: parts.map((f, i) => [`./${f}`, bodies[i].length]),
+  };
+}
+
+const release = process.env.TRUNK_PROFILE === 'release';
+const built = walk(dir).filter((f) => f !== 'sw.js').sort();
+const packed = release ? packModules(built) : { bundle: '', decoder: '', sha256: '', parts: [] };
 const files = walk(dir).filter((f) => f !== 'sw.js').sort();
 const hash = crypto.createHash('sha256');
 for (const f of files) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);
+const unpacked = new Set([packed.bundle, packed.decoder, ...packed.parts.map(([f]) => f)]);
+const cached = ['./', ...files.map((f) => `./${f}`)].filter((f) => !unpacked.has(f));
 const sw = fs.readFileSync(path.join(root, 'static', 'sw.js'), 'utf8')
   .replace('__VERSION__', version)
-  .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)], null, 2));
+  .replace('__FILES__', JSON.stringify(cached, null, 2))
+  .replace('__PACKED__', JSON.stringify(packed, null, 2));
 fs.writeFileSync(path.join(dir, 'sw.js'), sw);
-console.log(`post-build: boot.js written, sw.js version ${version} precaching ${files.length + 1} entries`);
+console.log(`post-build: boot.js written, sw.js version ${version} precaching ${cached.length} entries and ${packed.parts.length} packed modules`);
