@@ -571,7 +571,7 @@ fn a_reviewed_follow_up_shows_both_bands_the_determination_and_the_follow_up_sec
     }
     let raw = raw_text(&p);
     assert!(
-        raw.contains("Former le personnel — 01/10/2026 en cours ! En retard")
+        raw.contains("Former le personnel — 01/10/2026 En cours ! En retard")
             && raw.matches("! En retard").count() == 1,
         "late entry not flagged in:\n{raw}"
     );

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use super::answer::{answer_label, item_name};
 use super::date::written;
 use super::{labelled, t, Lang};
+use crate::engine::answers::ActionStatus;
 use crate::engine::compare::{Comparison, Direction, ItemChange, RiskChange, SideResult};
 use crate::engine::model::Questionnaire;
 use crate::engine::review::{Disagreement, Stage};
@@ -168,6 +169,15 @@ pub fn late(due: NaiveDate, lang: Lang) -> String {
         t(lang, "échéance", "due"),
         written(due, lang)
     )
+}
+
+/// An action's status, as the plan's field, its history and the PDF's plan say it.
+pub fn status(s: ActionStatus, lang: Lang) -> &'static str {
+    match s {
+        ActionStatus::NotStarted => t(lang, "À faire", "Not started"),
+        ActionStatus::InProgress => t(lang, "En cours", "In progress"),
+        ActionStatus::Done => t(lang, "Fait", "Done"),
+    }
 }
 
 /// « En retard »: the short flag where the due date is shown beside it (a table's row).

@@ -847,16 +847,7 @@ impl Ctx<'_> {
                         ),
                         Some(d) => date::numeric(d),
                     },
-                    match e.status {
-                        crate::engine::answers::ActionStatus::NotStarted => {
-                            self.tr("à faire", "not started")
-                        }
-                        crate::engine::answers::ActionStatus::InProgress => {
-                            self.tr("en cours", "in progress")
-                        }
-                        crate::engine::answers::ActionStatus::Done => self.tr("fait", "done"),
-                    }
-                    .into(),
+                    follow_up::status(e.status, self.lang).into(),
                 ]
             })
             .collect();

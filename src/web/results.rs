@@ -450,7 +450,8 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                     // before it repeated the word (walkthrough).
                     {risk.map(|r| view! { <p class="risk-label"><strong>{r}</strong></p> })}
                     <dl>
-                        <dt>{tr(lang, P::Score)}</dt><dd>{score}</dd>
+                        // Named by what it counts, as in the PDF: « Risque résiduel max. ».
+                        <dt>{present_outcome::score_label(o.rule, lang)}</dt><dd>{score}</dd>
                         {o.context.map(|c| {
                             let (label, value) = crate::present::context_flags(c, lang);
                             view! { <dt>{label}</dt><dd>{value}</dd> }
@@ -654,11 +655,25 @@ fn HeatMatrix(ctx: Ctx) -> impl IntoView {
                     <desc id="heat-desc">{desc.clone()}</desc>
                     {cells}
                 </svg>
-                <p class="legend">{format!("{} — {}", crate::present::risk::heat_axes(lang), desc)}</p>
+                // Each band's name and range on one line: « Élevé 10– » then « 16 » read apart.
+                <p class="legend">
+                    {format!("{} — {} ", crate::present::risk::heat_axes(lang), tr(lang, P::HeatMatrixDesc))}
+                    {legend_spans(legend, list_sep(lang))}
+                </p>
             </section>
         }
         .into_any()
     }
+}
+
+/// A band legend's entries (« Faible 1–4 ») as spans kept whole, between separators.
+pub(crate) fn legend_spans(entries: Vec<String>, sep: &'static str) -> Vec<AnyView> {
+    let last = entries.len().saturating_sub(1);
+    (entries.into_iter().enumerate())
+        .map(|(i, e)| {
+            view! { <span class="nobreak">{e}</span>{(i < last).then_some(sep)} }.into_any()
+        })
+        .collect()
 }
 
 /// Each question with the participant's answer, the verdict, the right answer when it was
@@ -786,9 +801,9 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                                             let v = match event_target_value(&ev).as_str() { "in_progress" => ActionStatus::InProgress, "done" => ActionStatus::Done, _ => ActionStatus::NotStarted };
                                             edit(i, Box::new(move |e| follow_up::set_action_status(e, v, super::today())));
                                         }>
-                                            <option value="not_started">{tr(lang, P::NotStarted)}</option>
-                                            <option value="in_progress">{tr(lang, P::InProgress)}</option>
-                                            <option value="done">{tr(lang, P::Done)}</option>
+                                            <option value="not_started">{words::status(ActionStatus::NotStarted, lang)}</option>
+                                            <option value="in_progress">{words::status(ActionStatus::InProgress, lang)}</option>
+                                            <option value="done">{words::status(ActionStatus::Done, lang)}</option>
                                         </select></p>
                                     <PlanEntryState ctx=ctx n=i/>
                                     <button class="link no-print" on:click=move |_| {
@@ -802,14 +817,6 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                 }.into_any()
             }}
         </section>
-    }
-}
-
-fn status_key(s: ActionStatus) -> P {
-    match s {
-        ActionStatus::NotStarted => P::NotStarted,
-        ActionStatus::InProgress => P::InProgress,
-        ActionStatus::Done => P::Done,
     }
 }
 
@@ -842,7 +849,7 @@ fn PlanEntryState(ctx: Ctx, n: usize) -> impl IntoView {
                 <details class="history">
                     <summary>{format!("{} ({})", w(lang, W::History), history.len())}</summary>
                     <ul>{history.into_iter().map(|h| view! {
-                        <li>{labelled(lang, &french_date(h.date, lang), tr(lang, status_key(h.status)))}</li>
+                        <li>{labelled(lang, &french_date(h.date, lang), words::status(h.status, lang))}</li>
                     }).collect_view()}</ul>
                 </details>
             })}

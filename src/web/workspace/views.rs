@@ -392,7 +392,7 @@ fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) 
             <section aria-labelledby="ws-heat-title">
                 <h2 id="ws-heat-title">{says::heat_title(lang)}</h2>
                 <p class="hint">{w(lang, W::HeatHint)}</p>
-                <p class="hint">{present_outcome::band_legend(&rm.bands, lang).join(" · ")}</p>
+                <p class="hint">{crate::web::results::legend_spans(present_outcome::band_legend(&rm.bands, lang), " · ")}</p>
                 <p class="scroll-hint" id="ws-heat-hint">{tr(lang, P::ScrollHint)}</p>
                 <div id="ws-heat-wrap" class="table-wrap scrolls ws-scroll" tabindex="0" role="region" aria-labelledby="ws-heat-title" aria-describedby="ws-heat-hint">
                     <table class="ws-heat">
