@@ -712,3 +712,33 @@ fn a_self_assessed_rating_in_the_bar_says_it_is_indicative() {
         "Indicative: Medium capacity (moderate risk)"
     );
 }
+
+#[test]
+fn a_standard_alone_in_its_section_is_named_by_it_a_risk_by_its_statement() {
+    use psea_assess::present::answer::{item_name, item_statement};
+    let unicef = load_file("unicef-psea-2020.toml");
+    let policy = unicef.item("cs1_policy").unwrap();
+    let standard = unicef.section_of("cs1_policy").unwrap();
+    assert_eq!(standard.items.len(), 1);
+    assert_eq!(item_name(&unicef, policy, Fr), standard.title.get("fr"));
+    assert_eq!(
+        item_statement(&unicef, policy, En),
+        standard.title.get("en")
+    );
+    // The cash form's « Suivi » section holds one risk: a register row named « Suivi »
+    // would not say which harm it rates.
+    let cash = load_file("cash-transfer-sea-risk.toml");
+    assert_eq!(
+        cash.section_of("r_monitoring_misses").unwrap().items.len(),
+        1
+    );
+    let risk = cash.item("r_monitoring_misses").unwrap();
+    assert_eq!(
+        item_name(&cash, risk, Fr),
+        "Des cas d’EAS se produisent sans que le suivi les repère"
+    );
+    assert_eq!(
+        item_statement(&cash, risk, En),
+        "SEA cases occur without monitoring picking them up"
+    );
+}

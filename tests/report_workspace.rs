@@ -438,7 +438,8 @@ fn cash_register_report_holds_each_risk_the_heat_matrix_and_missing_measures() {
             poppler("pdftotext", &["-layout", p.to_str().unwrap(), "-"]).replace('\u{a0}', " ");
         for (item, n) in &rated {
             let column = words::column(&q, item, lang);
-            let name = column.split(' ').take(3).collect::<Vec<_>>().join(" ");
+            // Four words: two risks start « Des cas d’EAS ».
+            let name = column.split(' ').take(4).collect::<Vec<_>>().join(" ");
             let row = lines
                 .lines()
                 .find(|l| l.trim_start().starts_with(&name))

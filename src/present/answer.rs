@@ -214,23 +214,34 @@ pub fn person_label(q: &Questionnaire, lang: Lang) -> &'static str {
     }
 }
 
-/// A short name for an item: its section title when it is the section's only item, else
-/// its text cut at a word boundary.
+/// A short name for an item: its section title when it is the section's only item (a
+/// standard: « Norme 1 – Politique organisationnelle »), else its text cut at a word boundary.
+/// A risk is always named by its statement: a register row named « Suivi » (its section)
+/// would not say which harm it rates.
 pub fn item_name(q: &Questionnaire, item: &Item, lang: Lang) -> String {
     let l = lang.code();
-    if let Some(s) = q.section_of(&item.id).filter(|s| s.items.len() == 1) {
-        return s.title.get(l).to_owned();
+    if let Some(title) = named_by_section(q, item, lang) {
+        return title;
     }
     shorten(item.text.get(l), 90)
 }
 
-/// An item as a report names it in full (never cut): its section title when it is the
-/// section's only item, else its whole text, without the full stop or the colon that ends
+/// The title of `item`'s section when that names it: the section's only item, not a risk.
+fn named_by_section(q: &Questionnaire, item: &Item, lang: Lang) -> Option<String> {
+    if matches!(item.kind, ItemKind::Risk { .. }) {
+        return None;
+    }
+    let s = q.section_of(&item.id).filter(|s| s.items.len() == 1)?;
+    Some(s.title.get(lang.code()).to_owned())
+}
+
+/// An item as a report names it in full (never cut): its section title when that names it
+/// (the section's only item, not a risk), else its whole text, without the full stop or the colon that ends
 /// it (« …constituent : » in a list would read « …constituent : ; Une relation… »).
 pub fn item_statement(q: &Questionnaire, item: &Item, lang: Lang) -> String {
     let l = lang.code();
-    if let Some(s) = q.section_of(&item.id).filter(|s| s.items.len() == 1) {
-        return s.title.get(l).to_owned();
+    if let Some(title) = named_by_section(q, item, lang) {
+        return title;
     }
     item.text
         .get(l)
