@@ -161,6 +161,8 @@ fn heat_colours_are_one_palette_for_screen_and_pdf() {
     assert!(legend[0].ends_with(&outcome::band_range(
         m.bands.iter().min_by_key(|b| b.min).unwrap()
     )));
+    // An entry never wraps: « Très élevé 20–25 » holds no breaking space.
+    assert_eq!(legend.last().unwrap(), "Très\u{a0}élevé\u{a0}20–25");
 }
 
 #[test]

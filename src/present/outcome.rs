@@ -283,11 +283,15 @@ pub fn band_label(bands: &[Band], score: i64, lang: Lang) -> Option<String> {
         .map(|b| b.label.get(lang.code()).to_owned())
 }
 
-/// The bands from lowest to highest, as a heat matrix's legend names them: « Faible 1–4 ».
+/// The bands from lowest to highest, as a heat matrix's legend names them: « Faible 1–4 »,
+/// each with no-break spaces, so that a line never ends on « Très » or « Très élevé ».
 pub fn band_legend(bands: &[Band], lang: Lang) -> Vec<String> {
     sorted(bands)
         .iter()
-        .map(|b| format!("{} {}", b.label.get(lang.code()), band_range(b)))
+        .map(|b| {
+            let label = b.label.get(lang.code()).replace(' ', "\u{a0}");
+            format!("{label}\u{a0}{}", band_range(b))
+        })
         .collect()
 }
 
