@@ -566,6 +566,14 @@ await test('results: per-standard table, validity date, and an action plan whose
   expect(await page.getByLabel('Responsable').first().inputValue() === 'Aminata Traoré', 'owner lost');
   expect(await page.getByLabel('Échéance').first().inputValue() === '2027-03-31', 'due date lost');
   expect(await page.getByLabel('Statut').first().inputValue() === 'in_progress', 'status lost');
+  // At desktop width owner, due date and status share one row (four full-width rows each
+  // before); the entry keeps its number.
+  const tops = await Promise.all(['Responsable', 'Échéance', 'Statut'].map(async (l) => (await page.getByLabel(l).first().boundingBox()).y));
+  expect(Math.max(...tops) - Math.min(...tops) < 2, `plan fields not on one row: ${tops.join(', ')}`);
+  expect(await page.locator('.plan-entry').first().evaluate((e) => getComputedStyle(e).display) === 'list-item', 'plan entry lost its number');
+  await page.setViewportSize({ width: 360, height: 740 });
+  const narrow = await Promise.all(['Responsable', 'Statut'].map(async (l) => (await page.getByLabel(l).first().boundingBox()).y));
+  expect(narrow[1] > narrow[0] + 40, `plan fields side by side at 360 px: ${narrow.join(', ')}`);
   await context.close();
 });
 
