@@ -16,7 +16,7 @@ const PACKED = __PACKED__;
 try {
   if (PACKED.decoder) importScripts(PACKED.decoder);
 } catch (_) {
-  // No decoder: install() fetches the modules one by one.
+  // No decoder: the install handler fetches the modules one by one.
 }
 
 async function unpack(cache) {

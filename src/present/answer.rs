@@ -236,8 +236,9 @@ fn named_by_section(q: &Questionnaire, item: &Item, lang: Lang) -> Option<String
 }
 
 /// An item as a report names it in full (never cut): its section title when that names it
-/// (the section's only item, not a risk), else its whole text, without the full stop or the colon that ends
-/// it (« …constituent : » in a list would read « …constituent : ; Une relation… »).
+/// (the section's only item, not a risk), else its whole text, without the full stop or the
+/// colon that ends it (« …constituent : » in a list would read « …constituent : ; Une
+/// relation… »).
 pub fn item_statement(q: &Questionnaire, item: &Item, lang: Lang) -> String {
     let l = lang.code();
     if let Some(title) = named_by_section(q, item, lang) {
