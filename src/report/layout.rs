@@ -47,8 +47,6 @@ pub struct Layout {
     h: f32,
     /// The sizes of the pages closed so far.
     sizes: Vec<(f32, f32)>,
-    /// A table row that fits on a page is never split across two (see [`Layout::table`]).
-    pub whole_rows: bool,
     /// The size of a table header's text, in points.
     pub header_size: f32,
 }
@@ -65,7 +63,6 @@ impl Layout {
             w: PAGE_W,
             h: PAGE_H,
             sizes: Vec::new(),
-            whole_rows: false,
             header_size: TABLE_SIZE,
         }
     }
@@ -313,8 +310,9 @@ impl Layout {
         size.max(smallest)
     }
 
-    /// A table. Rows are never cut mid-line: a row that does not fit continues on the next
-    /// page, under the repeated header.
+    /// A table. Rows are never cut mid-line, and a row that fits on a page is never split
+    /// across two: it starts on the next page, under the repeated header. Only a row taller
+    /// than a page continues from one page to the next.
     pub fn table(&mut self, cols: &[(String, f32)], rows: &[Vec<String>]) {
         let size = TABLE_SIZE;
         let lh = line_h(size);
@@ -329,7 +327,7 @@ impl Layout {
                 .collect();
             let n = cells.iter().map(Vec::len).max().unwrap_or(1);
             let row_h = n as f32 * lh + 1.0;
-            if self.whole_rows && self.y - row_h < BOTTOM && self.top() - row_h >= BOTTOM + 20.0 {
+            if self.y - row_h < BOTTOM && self.top() - row_h >= BOTTOM + 20.0 {
                 self.new_page();
             }
             let mut done = 0;
@@ -465,5 +463,48 @@ mod tests {
             l.wrap("le 2026-11-24", false, 9.0, narrow),
             ["le", "2026-11-24"]
         );
+    }
+    /// The texts drawn on each page, in order.
+    fn texts(l: Layout) -> Vec<Vec<String>> {
+        let (pages, _, _) = l.finish(|_, _| String::new());
+        (pages.into_iter())
+            .map(|p| {
+                (p.marks.into_iter())
+                    .filter_map(|m| match m {
+                        Mark::Text { text, .. } => Some(text),
+                        _ => None,
+                    })
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_table_row_that_fits_on_a_page_starts_on_the_next_rather_than_split() {
+        let cols = [("Risque".to_owned(), 60.0), ("Mesures".to_owned(), 60.0)];
+        let row = vec![
+            "un\ndeux\ntrois\nquatre\ncinq\nsix".to_owned(),
+            "—".to_owned(),
+        ];
+        let mut l = Layout::new();
+        l.table(&cols, &[vec!["avant".to_owned(), "—".to_owned()]]);
+        // Room for four of the row's six lines left on the first page.
+        l.y = BOTTOM + 4.5 * line_h(TABLE_SIZE) + 1.0;
+        l.table(&cols, &[row.clone()]);
+        let pages = texts(l);
+        assert_eq!(pages.len(), 2, "{pages:?}");
+        assert!(!pages[0].iter().any(|t| t == "un"), "{pages:?}");
+        for word in ["un", "quatre", "six"] {
+            assert!(
+                pages[1].iter().any(|t| t == word),
+                "{word} not on page 2: {pages:?}"
+            );
+        }
+        // A row taller than a page still continues from one page to the next.
+        let tall = vec![vec!["ligne\n".repeat(200), "—".to_owned()]];
+        let mut l = Layout::new();
+        l.table(&cols, &tall);
+        assert!(texts(l).len() >= 2);
     }
 }

@@ -117,17 +117,15 @@ pub fn sheet_from_texts(
     ))
 }
 
-/// A table whose rows are never split across pages (when they fit on one), with its header's
-/// text as large as lets every word fit its column; « — » when it has no rows.
+/// A table with its header's text as large as lets every word fit its column; « — » when it
+/// has no rows.
 fn table(l: &mut Layout, head: &[(String, f32)], rows: &[Vec<String>]) {
     if rows.is_empty() {
         return lines(l, std::iter::empty());
     }
-    l.whole_rows = true;
     l.header_size = l.header_size_fitting(head, 6.0);
     l.table(head, rows);
     l.header_size = TABLE_SIZE;
-    l.whole_rows = false;
 }
 
 /// A list of lines, each a wrapped paragraph; « — » when there are none.
