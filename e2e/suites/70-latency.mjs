@@ -1,6 +1,6 @@
-// Interaction latency (#16, helper L): a click's save and the live result wait until the page
-// has been redrawn (src/web/fill.rs, Ctx::edit and the `settled` counter). Nothing may be lost
-// by that wait, and everything still follows the click.
+// Interaction latency (#16, helper L): a click's change, its save and the live result wait
+// until the page has been redrawn (src/web/fill.rs, Ctx::edit, Ctx::queue and the `settled`
+// counter). Nothing may be lost by that wait, and everything still follows the click.
 
 const CASH = 'Risques d’EAS dans un transfert monétaire';
 
@@ -55,6 +55,50 @@ export default async function (t) {
     });
     expect(saved.place === 'Kayes', `place saved on hiding: « ${saved.place} »`);
     expect(saved.stage === 'after', `choice saved on hiding: « ${saved.stage} »`);
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+
+  await test('a click is drawn before the app updates the page; the update follows, and a reload in the same task keeps the choice', async () => {
+    const { context, page, errors } = await fresh();
+    await startCash(page);
+    const scale = page.locator('fieldset.steps').first();
+    await scale.scrollIntoViewIfNeeded();
+    const shown = await page.evaluate(() => new Promise((resolve) => {
+      const field = document.querySelector('fieldset.steps');
+      const step = field.querySelectorAll('label.step')[2];
+      const words = () => field.querySelector('.step-label').textContent;
+      const before = words();
+      const seen = [];
+      const watch = new MutationObserver((list) => seen.push(...list));
+      watch.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true, attributes: true });
+      step.click();
+      const input = document.getElementById(step.htmlFor);
+      // A frame's callbacks run before it is painted: the app's change must not have run yet.
+      requestAnimationFrame(() => {
+        const inFrame = seen.length + watch.takeRecords().length;
+        const ticked = input.checked;
+        setTimeout(() => {
+          watch.disconnect();
+          resolve({ before, inFrame, ticked, after: words() });
+        }, 300);
+      });
+    }));
+    expect(shown.ticked, 'the clicked step is not ticked in the frame after the click');
+    expect(shown.inFrame === 0, `the app changed the page ${shown.inFrame} time(s) before the click's frame was painted`);
+    expect(shown.after !== shown.before && !shown.after.includes('…'), `the chosen step's words did not follow the click: « ${shown.before} » → « ${shown.after} »`);
+    // Clicked, then the page reloaded in the same task: the change still waits for its frame
+    // when the page goes, and is saved on the way out.
+    const id = await page.evaluate(() => {
+      const step = document.querySelectorAll('fieldset.steps')[1].querySelectorAll('label.step')[3];
+      step.click();
+      location.reload();
+      return step.htmlFor;
+    });
+    await page.waitForURL(/./);
+    await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
+    await page.locator(`[id="${id}"]`).waitFor({ state: 'attached' });
+    expect(await page.locator(`[id="${id}"]`).isChecked(), `the step clicked just before the reload (${id}) was lost`);
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });

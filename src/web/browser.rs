@@ -1,4 +1,5 @@
-//! Small browser-only helpers: file downloads, reading a picked file, the URL hash, dates.
+//! Small browser-only helpers: file downloads, reading a picked file, the URL hash, dates,
+//! waiting for the next paint.
 
 use wasm_bindgen::JsCast;
 
@@ -22,6 +23,32 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     a.set_download(name);
     a.click();
     web_sys::Url::revoke_object_url(&url).map_err(err)
+}
+
+/// Runs `f` once the page has painted its next frame, or within 100 ms where it does not
+/// paint (a tab in the background has no animation frames).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    use std::{cell::Cell, rc::Rc, time::Duration};
+    let f: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(f))));
+    let run = |f: Rc<Cell<Option<Box<dyn FnOnce()>>>>| {
+        if let Some(f) = f.take() {
+            f();
+        }
+    };
+    let painted = f.clone();
+    request_animation_frame(move || set_timeout(move || run(painted), Duration::ZERO));
+    set_timeout(move || run(f), Duration::from_millis(100));
+}
+
+/// Resolves once the page has painted what it shows now (see [`after_paint`]): a status just
+/// set (« Mise en page du rapport… ») is seen before work holds the main thread.
+pub async fn painted() {
+    let (tx, rx) = futures::channel::oneshot::channel::<()>();
+    after_paint(move || {
+        let _ = tx.send(());
+    });
+    let _ = rx.await;
 }
 
 /// Scrolls the element `id` into view only as far as needed (`block: "nearest"`) once the

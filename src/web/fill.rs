@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use serde_json::{json, Value as Json};
 use wasm_bindgen::JsCast;
 
+use super::browser::after_paint;
 use super::i18n::{tr, K, P};
 use super::{AppState, Route};
 use crate::engine::answers::{place, Answer, AnswersFile, MeasureStatus, ResidualChoice, Unplaced};
@@ -55,6 +56,8 @@ pub struct Ctx {
     pending_details: StoredValue<Vec<(&'static str, String)>>,
     /// When [`Ctx::scored`] is derived again after a change.
     settle: Settle,
+    /// Clicks' changes not applied yet: they wait for the next paint ([`Ctx::edit`]).
+    queued: StoredValue<Queued, LocalStorage>,
 }
 
 /// What depends on every answer (shown items, progress, the live result) is derived again
@@ -87,16 +90,23 @@ impl Settle {
         }
         self.scheduled.set_value(true);
         let this = *self;
-        let bump = move || {
+        after_paint(move || {
             if this.scheduled.try_get_value() == Some(true) {
-                this.scheduled.set_value(false);
-                this.settled.update(|n| *n += 1);
+                this.now();
             }
-        };
-        request_animation_frame(move || set_timeout(bump, std::time::Duration::ZERO));
-        set_timeout(bump, std::time::Duration::from_millis(100));
+        });
+    }
+
+    /// Derives again now; a bump already scheduled is then not needed.
+    fn now(&self) {
+        if self.scheduled.try_set_value(false).is_none() {
+            self.settled.update(|n| *n += 1);
+        }
     }
 }
+
+/// A click's change of one item, waiting for the next paint ([`Ctx::edit`]).
+type Queued = Vec<(String, Box<dyn FnOnce(&mut Answer)>)>;
 
 /// How long a typed text waits before it is saved.
 const TEXT_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
@@ -183,6 +193,7 @@ impl Ctx {
             pending: StoredValue::new(HashMap::new()),
             pending_details: StoredValue::new(Vec::new()),
             settle,
+            queued: StoredValue::new_local(Vec::new()),
         }
     }
 
@@ -250,14 +261,36 @@ impl Ctx {
         }
     }
 
-    /// A change made by a click or a choice: applied at once, saved once the page has been
-    /// redrawn and is idle (saving reads, merges, scores and writes the whole assessment: it
-    /// must not stand between a click and what it shows). Leaving the page, closing or
-    /// hiding the tab, exporting or opening the results save it first ([`Ctx::flush`]).
-    pub fn edit(&self, item: &str, f: impl FnOnce(&mut Answer)) {
-        self.change(item, f);
+    /// A change made by a click or a choice. The browser has already drawn the native
+    /// control as ticked; the change itself (what the item shows of it, then what depends on
+    /// every answer) is applied once that frame is painted, so a click reaches the screen
+    /// without waiting for the app (the frame's style, layout and paint are the browser's
+    /// alone). It is saved once the page has been redrawn and is idle (saving reads, merges,
+    /// scores and writes the whole assessment: it must not stand between a click and what it
+    /// shows). Leaving the page, closing or hiding the tab, exporting or opening the results
+    /// save it first ([`Ctx::flush`]).
+    pub fn edit(&self, item: &str, f: impl FnOnce(&mut Answer) + 'static) {
+        self.queue(item, Box::new(f));
+    }
+
+    /// [`Ctx::edit`], once for every kind of change (one copy of the code, not one per caller).
+    fn queue(&self, item: &str, f: Box<dyn FnOnce(&mut Answer)>) {
+        let first = self
+            .queued
+            .try_update_value(|q| {
+                q.push((item.to_owned(), f));
+                q.len() == 1
+            })
+            .unwrap_or(false);
         let n = self.wait(item);
         let (ctx, item) = (*self, item.to_owned());
+        if first {
+            after_paint(move || {
+                if ctx.apply_queued() {
+                    ctx.settle.now();
+                }
+            });
+        }
         when_idle(move || {
             if ctx.is_latest(&item, n) {
                 ctx.flush();
@@ -265,9 +298,23 @@ impl Ctx {
         });
     }
 
+    /// Applies the clicks' changes still waiting, in order; whether there were any.
+    fn apply_queued(&self) -> bool {
+        let queued = self
+            .queued
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        let any = !queued.is_empty();
+        for (item, f) in queued {
+            self.change(&item, f);
+        }
+        any
+    }
+
     /// A change made by typing: applied at once, saved once the typing pauses (and the page
     /// is idle).
     fn edit_typed(&self, item: &str, f: impl FnOnce(&mut Answer)) {
+        self.apply_queued();
         self.change(item, f);
         self.save_typed(item);
     }
@@ -329,6 +376,7 @@ impl Ctx {
     /// in one write. Called once the page is idle after a change, and before the page goes
     /// (another page, a reload, the tab closed or hidden), an export or the results.
     pub fn flush(&self) {
+        self.apply_queued();
         let waiting: Vec<String> = self
             .pending
             .try_update_value(|p| p.drain().map(|(k, _)| k).collect())
@@ -1117,11 +1165,14 @@ fn radio(
     view! {
         <input type="radio" id=dom name=name.to_owned()
             prop:checked=move || ctx.answer(&item_r, |a| holds(a, field, &v_r))
-            on:change=move |_| ctx.edit(&item_w, |a| match field {
-                None => edit::set_value(a, v.clone()),
-                Some(axis) => {
-                    if let Some(level) = v.as_u64().and_then(|n| u8::try_from(n).ok()) {
-                        edit::set_risk_level(a, axis, level);
+            on:change=move |_| ctx.edit(&item_w, {
+                let v = v.clone();
+                move |a| match field {
+                    None => edit::set_value(a, v),
+                    Some(axis) => {
+                        if let Some(level) = v.as_u64().and_then(|n| u8::try_from(n).ok()) {
+                            edit::set_risk_level(a, axis, level);
+                        }
                     }
                 }
             })/>
@@ -1221,7 +1272,7 @@ fn Checks(
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 let opt = opt.clone();
-                                ctx.edit(&item_w, |a| match target {
+                                ctx.edit(&item_w, move |a| match target {
                                     CheckTarget::Value => edit::toggle_option(a, &opt, on),
                                     CheckTarget::Evidence => edit::toggle_evidence(a, &opt, on),
                                 });
@@ -1305,7 +1356,7 @@ fn TextInput(
                     misfit.set(refused);
                 }
             }
-            "date" => ctx.edit(&item, |a| edit::set_date(a, &raw)),
+            "date" => ctx.edit(&item, move |a| edit::set_date(a, &raw)),
             _ => ctx.edit_typed(&item, |a| edit::set_text(a, &raw)),
         }
     };
@@ -1487,7 +1538,7 @@ fn RiskControl(
                         prop:checked=move || ctx.answer(&item_na_r, |a| a.is_some_and(|a| a.value == json!(NA)))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            ctx.edit(&item_na, |a| edit::set_risk_na(a, on));
+                            ctx.edit(&item_na, move |a| edit::set_risk_na(a, on));
                         }/>
                     <span>{move || ctx.state.t(P::RiskNotApplicable)}</span>
                 </label>
@@ -1534,7 +1585,7 @@ fn MeasureRow(ctx: Ctx, item: String, measure: Mitigation) -> impl IntoView {
             </label>
             <select id=dom on:change=move |ev| {
                 let status = MeasureStatus::from_id(&event_target_value(&ev)).unwrap_or_default();
-                ctx.edit(&iid.get_value(), |a| edit::set_measure_status(a, &mid.get_value(), status));
+                ctx.edit(&iid.get_value(), move |a| edit::set_measure_status(a, &mid.get_value(), status));
             }>
                 {MeasureStatus::ALL.into_iter().map(|s| view! {
                     <option value=s.id() selected=move || state().status == s>{move || present_risk::status_label(s, ctx.lang())}</option>
@@ -1550,7 +1601,7 @@ fn MeasureRow(ctx: Ctx, item: String, measure: Mitigation) -> impl IntoView {
                     <label for=dom_due.clone()>{move || ctx.state.t(P::Due)}</label>
                     <input id=dom_due.clone() type="date" prop:value=initial.due.map(|d| d.to_string()).unwrap_or_default() on:input=move |ev| {
                         let v = crate::present::date::from_iso(&event_target_value(&ev));
-                        ctx.edit(&iid.get_value(), |a| edit::set_measure_due(a, &mid.get_value(), v));
+                        ctx.edit(&iid.get_value(), move |a| edit::set_measure_due(a, &mid.get_value(), v));
                     }/>
                 </p>
             </Show>
@@ -1589,7 +1640,7 @@ fn ResidualChoiceView(
                 <label for=dom.clone()>{move || legend(ctx.lang())}</label>
                 <select id=dom on:change=move |ev| {
                     let level = event_target_value(&ev).parse::<u8>().ok();
-                    ctx.edit(&iid.get_value(), |a| edit::set_residual(a, axis, level));
+                    ctx.edit(&iid.get_value(), move |a| edit::set_residual(a, axis, level));
                 }>
                     <option value="" selected=move || chosen().is_none()>{move || ctx.state.t(P::ComputedValue)}</option>
                     {labels.into_iter().enumerate().map(|(n, t)| {

@@ -437,15 +437,12 @@ impl AppState {
     fn fetch_modules(self) {
         let state = self;
         match self.route.get_untracked() {
-            Route::Home => request_animation_frame(move || {
-                let after_paint = move || {
-                    leptos::task::spawn_local(async move {
-                        if state.read_library().await.is_ok() {
-                            let _ = lazy::preload_fill().await;
-                        }
-                    })
-                };
-                set_timeout(after_paint, std::time::Duration::ZERO)
+            Route::Home => browser::after_paint(move || {
+                leptos::task::spawn_local(async move {
+                    if state.read_library().await.is_ok() {
+                        let _ = lazy::preload_fill().await;
+                    }
+                })
             }),
             Route::Fill(_) => {
                 state.load_library();

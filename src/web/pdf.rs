@@ -40,25 +40,6 @@ pub async fn start() -> Result<(), String> {
     worker().await.map(|_| ())
 }
 
-/// Resolves once the browser has painted the page as it is now, so that the status the
-/// caller just set (« Mise en page du rapport… ») shows while the layout holds the main thread.
-/// A tab in the background paints nothing: after 100 ms it goes on regardless.
-pub async fn after_paint() {
-    use leptos::prelude::{request_animation_frame, set_timeout};
-    use std::time::Duration;
-    let (tx, rx) = futures::channel::oneshot::channel::<()>();
-    let tx = std::rc::Rc::new(RefCell::new(Some(tx)));
-    let send = move |tx: std::rc::Rc<RefCell<Option<futures::channel::oneshot::Sender<()>>>>| {
-        if let Some(tx) = tx.borrow_mut().take() {
-            let _ = tx.send(());
-        }
-    };
-    let (painted, late) = (tx.clone(), tx);
-    request_animation_frame(move || set_timeout(move || send(painted), Duration::ZERO));
-    set_timeout(move || send(late), Duration::from_millis(100));
-    let _ = rx.await;
-}
-
 /// Writes a sheet the page laid out (a report on the results page, the consolidated report of
 /// the coordination workspace) in the worker; `started`: when the layout began, for
 /// [`Made::ms`].

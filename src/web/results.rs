@@ -911,7 +911,7 @@ fn PdfExport(id: String, compared: RwSignal<Option<String>>) -> impl IntoView {
             status.set(PdfState::Building);
             // Laid out here from the assessment the page holds, once the status is painted;
             // the worker writes the PDF.
-            super::pdf::after_paint().await;
+            super::browser::painted().await;
             let started = js_sys::Date::now();
             let made = match crate::report::sheet_of(&q, s.file.clone(), baseline, lang, date) {
                 Ok(sheet) => super::pdf::write(&sheet, started).await,

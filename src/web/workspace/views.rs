@@ -525,7 +525,7 @@ fn Exports(c: Ctx) -> impl IntoView {
             let iso = crate::present::date::iso(date);
             // Laid out from the page's own workspace (the files are read once), after the
             // status above is painted; the worker writes the PDF.
-            worker::after_paint().await;
+            super::super::browser::painted().await;
             let started = js_sys::Date::now();
             let sheet = c.ws.with_value(|ws| {
                 let title_of = |id: &str| super::title_in(c, id, lang);
