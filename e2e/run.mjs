@@ -561,6 +561,8 @@ await test('results: per-standard table, validity date, and an action plan whose
   await page.getByLabel('Responsable').first().fill('Aminata Traoré');
   await page.getByLabel('Échéance').first().fill('2027-03-31');
   await page.getByLabel('Statut').first().selectOption('in_progress');
+  const mine = 'Former deux points focaux d’ici juin';
+  await page.getByLabel('Action', { exact: true }).nth(1).fill(mine);
   await page.reload();
   await page.getByRole('heading', { name: 'Plan d’action' }).waitFor();
   expect(await page.getByLabel('Responsable').first().inputValue() === 'Aminata Traoré', 'owner lost');
@@ -574,6 +576,13 @@ await test('results: per-standard table, validity date, and an action plan whose
   await page.setViewportSize({ width: 360, height: 740 });
   const narrow = await Promise.all(['Responsable', 'Statut'].map(async (l) => (await page.getByLabel(l).first().boundingBox()).y));
   expect(narrow[1] > narrow[0] + 40, `plan fields side by side at 360 px: ${narrow.join(', ')}`);
+  // In English, the drafted actions read in English; the one the user rewrote stays theirs.
+  await page.getByLabel('Langue').selectOption('en');
+  await page.getByRole('heading', { name: 'Action plan' }).waitFor();
+  const actions = await page.getByLabel('Action', { exact: true }).evaluateAll((l) => l.map((t) => t.value));
+  const english = ['Add the PSEA clause', 'Set up at least one safe', 'Get the GBV referral pathway'];
+  expect(actions.length === 3 && actions[1] === mine, `the rewritten action changed: ${actions.join(' | ')}`);
+  for (const a of [actions[0], actions[2]]) expect(english.some((e) => a.startsWith(e)), `a drafted action not in English: « ${a} »`);
   await context.close();
 });
 

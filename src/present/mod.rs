@@ -7,6 +7,7 @@
 //! - [`ui`]: the browser app's own words; [`answer`]: answer and item names; [`date`],
 //!   [`number`]: dates, numbers, percentages; [`outcome`]: score line, bands, review date,
 //!   notices; [`risk`]: a rated risk; [`placement`]: answers carried over or set aside;
+//!   [`plan`]: an action plan entry's gap and action;
 //!   [`follow_up`]: what changed since a baseline, action progress, a review's determination;
 //!   [`message`]: engine errors and diagnostics in words; [`file_name`]: exported files;
 //!   [`text`]: the command line's text report; [`aggregate`]: the coordinator's workspace
@@ -21,6 +22,7 @@ pub mod message;
 pub mod number;
 pub mod outcome;
 pub mod placement;
+pub mod plan;
 pub mod risk;
 pub mod text;
 pub mod ui;

@@ -824,14 +824,9 @@ impl Ctx<'_> {
         let rows: Vec<Vec<String>> = entries
             .iter()
             .map(|e| {
-                let gap = e
-                    .item
-                    .as_ref()
-                    .and_then(|id| self.q.item(id))
-                    .map_or_else(|| e.gap.clone(), |i| item_statement(self.q, i, self.lang));
                 vec![
-                    gap,
-                    e.action.clone(),
+                    crate::present::plan::gap(self.q, e, self.lang),
+                    crate::present::plan::action(self.q, e, self.lang),
                     if e.owner.is_empty() {
                         "—".into()
                     } else {

@@ -782,13 +782,14 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                 view! {
                     <ol class="plan">
                         {entries.into_iter().enumerate().map(|(i, e)| {
-                            let gap = e.item.as_ref().and_then(|id| q.item(id)).map_or_else(|| e.gap.clone(), |it| item_statement(&q, it, lang));
+                            let gap = crate::present::plan::gap(&q, &e, lang);
+                            let action = crate::present::plan::action(&q, &e, lang);
                             let status = match e.status { ActionStatus::NotStarted => "not_started", ActionStatus::InProgress => "in_progress", ActionStatus::Done => "done" };
                             view! {
                                 <li class="plan-entry">
                                     <p class="gap"><strong>{labelled(lang, tr(lang, P::Gap), "")}</strong>{gap}</p>
                                     <p class="field"><label for=format!("plan-{i}-action")>{tr(lang, P::Action)}</label>
-                                        <textarea id=format!("plan-{i}-action") rows="2" prop:value=e.action.clone()
+                                        <textarea id=format!("plan-{i}-action") rows="2" prop:value=action
                                             on:input=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |e| e.action = v)) }></textarea></p>
                                     <p class="field"><label for=format!("plan-{i}-owner")>{tr(lang, P::Owner)}</label>
                                         <input id=format!("plan-{i}-owner") type="text" prop:value=e.owner.clone()

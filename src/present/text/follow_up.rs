@@ -45,7 +45,7 @@ impl Report<'_> {
 
     /// The plan's progress, and each late entry (only when the report is read on a date).
     pub(super) fn action_plan(&mut self) {
-        let (plan, lang) = (&self.file.action_plan, self.lang);
+        let (q, plan, lang) = (self.q, &self.file.action_plan, self.lang);
         let Some(today) = self.today.filter(|_| !plan.is_empty()) else {
             return;
         };
@@ -54,7 +54,11 @@ impl Report<'_> {
         self.line(&format!("\n{s}"));
         for e in plan.iter().filter(|e| is_late(e, today)) {
             if let Some(due) = e.due {
-                let s = crate::present::labelled(lang, &words::late(due, lang), &e.action);
+                let s = crate::present::labelled(
+                    lang,
+                    &words::late(due, lang),
+                    &crate::present::plan::action(q, e, lang),
+                );
                 self.line(&format!("  - {s}"));
             }
         }
