@@ -378,11 +378,25 @@ await test('at 360 px: every questionnaire\'s results page fits without sideways
       sizes.push(`${id}: ${Math.min(...px).toFixed(1)} px (label box ${label.toFixed(1)} px high)`);
       expect(Math.min(...px) >= 12, `${id}: a heat-matrix label renders at ${Math.min(...px).toFixed(1)} px`);
       expect(label >= 12, `${id}: a likelihood label box is ${label} px high`);
-      // The register scrolls in its own box and says so.
-      await page.getByText('Faites glisser le tableau pour voir toutes les colonnes').waitFor();
+      // The register reads as stacked rows, each value with its label: nothing to scroll
+      // sideways, so no hint to (its narrow columns made rows 20 lines tall or more).
+      const reg = await page.locator('table.register').evaluate((t) => {
+        const wrap = t.closest('.table-wrap');
+        const rows = [...t.tBodies[0].rows];
+        return {
+          scrolls: wrap.scrollWidth > wrap.clientWidth + 1,
+          hint: getComputedStyle(document.getElementById('register-hint')).display !== 'none',
+          unlabelled: rows.flatMap((r) => [...r.cells]).filter((c) => c.tagName === 'TD' && (!c.dataset.label || ['none', 'normal'].includes(getComputedStyle(c, '::before').content))).length,
+          tallest: Math.max(...rows.map((r) => r.getBoundingClientRect().height)),
+          lineHeight: parseFloat(getComputedStyle(t).lineHeight),
+        };
+      });
+      expect(!reg.scrolls && !reg.hint, `${id}: the register still scrolls sideways (${reg.scrolls}) or says so (${reg.hint})`);
+      expect(reg.unlabelled === 0, `${id}: ${reg.unlabelled} register values without their label`);
+      sizes.push(`${id}: register's tallest row ${Math.round(reg.tallest / reg.lineHeight)} lines`);
     }
   }
-  console.log(`     heat-matrix text, smallest rendered size at 360 px: ${sizes.join('; ')}; screenshots in ${shots}`);
+  console.log(`     at 360 px, heat-matrix text's smallest rendered size and the register's tallest row: ${sizes.join('; ')}; screenshots in ${shots}`);
   expect(errors.length === 0, errors.join('\n'));
   await context.close();
 });

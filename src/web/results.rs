@@ -529,16 +529,16 @@ fn Register(ctx: Ctx) -> impl IntoView {
                     let category = present_risk::category_line(m, r, lang);
                     Some(view! {
                         <tr>
-                            <td>{r.rank}</td>
+                            <td data-label="N°">{r.rank}</td>
                             <th scope="row">{item.text.get(lang.code()).to_owned()}{category.map(|c| view! { <br/><span class="category">{c}</span> })}</th>
-                            <td>{present_risk::inherent(m, r, lang)}</td>
-                            <td>{if measures.is_empty() {
+                            <td data-label=tr(lang, P::Inherent)>{present_risk::inherent(m, r, lang)}</td>
+                            <td data-label=tr(lang, P::InPlace)>{if measures.is_empty() {
                                 view! { "—" }.into_any()
                             } else {
                                 view! { <ul class="measures">{measures.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul> }.into_any()
                             }}</td>
-                            <td>{present_risk::computed(m, r, lang)}</td>
-                            <td class:override=r.override_used>{if r.override_unjustified {
+                            <td data-label=tr(lang, P::ComputedResidual)>{present_risk::computed(m, r, lang)}</td>
+                            <td data-label=tr(lang, P::RetainedResidual) class:override=r.override_used>{if r.override_unjustified {
                                 format!("{} {}", present_risk::retained(m, r, lang), present_risk::unjustified(lang))
                             } else {
                                 present_risk::retained(m, r, lang)
@@ -552,7 +552,7 @@ fn Register(ctx: Ctx) -> impl IntoView {
             <section aria-labelledby="register-title">
                 <h2 id="register-title">{tr(lang, P::RiskRegister)}</h2>
                 <p class="scroll-hint" id="register-hint">{tr(lang, P::ScrollHint)}</p>
-                <div class="table-wrap scrolls" tabindex="0" role="region" aria-labelledby="register-title" aria-describedby="register-hint"><table class="register">
+                <div class="table-wrap scrolls" tabindex="0" role="region" aria-labelledby="register-title" aria-describedby="register-hint"><table class="register stack">
                     <thead><tr>
                         <th scope="col">"N°"</th><th scope="col">{tr(lang, P::Risk)}</th><th scope="col">{tr(lang, P::Inherent)}</th>
                         <th scope="col">{tr(lang, P::InPlace)}</th><th scope="col">{tr(lang, P::ComputedResidual)}</th><th scope="col">{tr(lang, P::RetainedResidual)}</th>
