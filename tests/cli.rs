@@ -293,7 +293,7 @@ fn score_prints_the_risk_register_with_statuses_and_both_residuals() {
         "Vérification indépendante aléatoire des inclusions et exclusions — En partie en place",
         "Résiduel calculé\u{a0}: 2\u{a0}×\u{a0}4\u{a0}=\u{a0}8 (Moyen) — réduction plafonnée par la règle",
         "Résiduel retenu\u{a0}: 3\u{a0}×\u{a0}4\u{a0}=\u{a0}12 (Élevé) — jugement de l’évaluateur·rice\u{a0}: «\u{a0}Des comités de Markala",
-        "— Prévue (Responsable RH, 2026-12-01)",
+        "— Prévue (Responsable RH, 1er\u{a0}décembre 2026)",
     ] {
         assert!(out.contains(want), "missing «{want}» in:\n{out}");
     }

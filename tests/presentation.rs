@@ -69,7 +69,9 @@ fn dates_are_written_as_people_write_them() {
     assert_eq!(date::written(day(2026, 3, 1), En), "1 March 2026");
     assert_eq!(date::written(day(2026, 12, 31), En), "31 December 2026");
     assert_eq!(date::iso(day(2026, 3, 1)), "2026-03-01");
-    assert_eq!(date::numeric(day(2026, 3, 1)), "01/03/2026");
+    assert_eq!(date::short(day(2026, 3, 1), Fr), "1er\u{a0}mars 2026");
+    assert_eq!(date::short(day(2026, 12, 24), Fr), "24\u{a0}déc. 2026");
+    assert_eq!(date::short(day(2026, 12, 1), En), "1 Dec 2026");
     let evening = day(2026, 3, 1).and_hms_opt(21, 5, 0).unwrap();
     assert_eq!(date::time(&evening), "21:05");
 }

@@ -127,7 +127,7 @@ fn unicef_report_holds_every_answer_rating_and_embedded_fonts() {
         "Politique adoptée en mars ; « code » signé.",
         "Boîte à plaintes à Ségou seulement",
         "Plan d’action",
-        "Obtenir auprès du sous-cluster VBG",
+        "Obtenir auprès du sous-cluster",
         "Page 1 / 2",
     ] {
         assert!(t.contains(expected), "missing «{expected}» in:\n{t}");
@@ -317,8 +317,8 @@ fn risk_report_has_register_and_labelled_heat_matrix() {
         "Registre des risques",
         // An unanswered question the rating does not wait for is listed, and marked so.
         "• Programme ou projet concerné (hors note)",
-        "Critères de sélection rendus publics dans les langues locales — En place",
-        "Équipes d’enregistrement mixtes, avec des femmes — Prévue (Cheffe de projet, 2026-12-15)",
+        "Listes validées en public avec possibilité de contestation — En place",
+        "Équipes d’enregistrement mixtes, avec des femmes — Prévue (Cheffe de projet, 15 décembre 2026)",
         "5 × 5 = 25 (Très élevé)",
         "calculé 2 × 4 = 8 (Moyen)",
         // The floor, « impact noté 2, compté 4 : plancher EAS », wraps over three lines of its
@@ -571,7 +571,7 @@ fn a_reviewed_follow_up_shows_both_bands_the_determination_and_the_follow_up_sec
     }
     let raw = raw_text(&p);
     assert!(
-        raw.contains("Former le personnel — 01/10/2026 En cours ! En retard")
+        raw.contains("Former le personnel — 1er oct. 2026")
             && raw.matches("! En retard").count() == 1,
         "late entry not flagged in:\n{raw}"
     );

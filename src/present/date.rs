@@ -39,6 +39,26 @@ const MOIS: [&str; 12] = [
 /// `format`, whose pattern interpreter would otherwise be part of the browser app's first
 /// load.
 pub fn written(d: NaiveDate, lang: Lang) -> String {
+    dated(d, lang, &MOIS, &MONTHS)
+}
+
+/// « 1er déc. 2026 », "1 Dec 2026": a date in a table's narrow column (the PDF's action
+/// plan). Not `01/12/2026`, which an English reader may take for 12 January.
+pub fn short(d: NaiveDate, lang: Lang) -> String {
+    const MOIS_COURT: [&str; 12] = [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ];
+    const MONTHS_SHORT: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    dated(d, lang, &MOIS_COURT, &MONTHS_SHORT)
+}
+
+/// Day, month (from the language's twelve names) and year; in French « 1er » for the first,
+/// held to its month by a no-break space.
+fn dated(d: NaiveDate, lang: Lang, mois: &[&str; 12], months: &[&str; 12]) -> String {
+    let month = d.month0() as usize;
     match lang {
         Lang::Fr => {
             let day = if d.day() == 1 {
@@ -46,15 +66,10 @@ pub fn written(d: NaiveDate, lang: Lang) -> String {
             } else {
                 d.day().to_string()
             };
-            format!("{day}\u{a0}{} {}", MOIS[d.month0() as usize], d.year())
+            format!("{day}\u{a0}{} {}", mois[month], d.year())
         }
-        Lang::En => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+        Lang::En => format!("{} {} {}", d.day(), months[month], d.year()),
     }
-}
-
-/// `25/11/2026`: a date in a table's narrow column (the PDF's action plan).
-pub fn numeric(d: NaiveDate) -> String {
-    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
 }
 
 /// `09:05`: the time of a day, on the 24-hour clock both languages use here.

@@ -173,7 +173,7 @@ pub fn measures(q: &Questionnaire, k: &RiskResult, lang: Lang) -> Vec<String> {
                     who.push(m.owner.trim().to_owned());
                 }
                 if let Some(d) = m.due {
-                    who.push(super::date::iso(d));
+                    who.push(super::date::written(d, lang));
                 }
                 if !who.is_empty() {
                     s.push_str(&format!(" ({})", who.join(", ")));

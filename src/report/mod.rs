@@ -815,10 +815,11 @@ impl Ctx<'_> {
         }
         let cols = self.columns(&[
             ("Écart", "Gap", 48.0),
-            ("Action", "Action", 60.0),
+            ("Action", "Action", 55.0),
             // Wide enough for « Chargée de communication » cut at its spaces.
             ("Responsable", "Owner", 29.0),
-            ("Échéance", "Due", 20.0),
+            // Wide enough for « 12 sept. 2026 » on one line.
+            ("Échéance", "Due", 25.0),
             ("Statut", "Status", CONTENT_W - 157.0),
         ]);
         let rows: Vec<Vec<String>> = entries
@@ -837,10 +838,10 @@ impl Ctx<'_> {
                         None => "—".into(),
                         Some(d) if crate::engine::follow_up::is_late(e, self.today) => format!(
                             "{}\n! {}",
-                            date::numeric(d),
+                            date::short(d, self.lang),
                             follow_up::late_flag(self.lang)
                         ),
-                        Some(d) => date::numeric(d),
+                        Some(d) => date::short(d, self.lang),
                     },
                     follow_up::status(e.status, self.lang).into(),
                 ]
