@@ -441,6 +441,12 @@ fn the_risk_register_heat_matrix_and_missing_measures_match_a_count_made_here() 
             )),
             "{said}"
         );
+        // The screen puts the count between the two parts, as the button that lists the
+        // assessments: the count is said once, where the PDF says it.
+        let (name, rest) = words::risk_line_parts(&q, line, Lang::Fr);
+        let n = words::assessments(&q, line.groups.len(), Lang::Fr);
+        assert_eq!(format!("{name}{n}{rest}"), said);
+        assert!(!name.contains(&n) && !rest.contains(&n), "{name} | {rest}");
     }
     // Most often rated first.
     assert!(reg

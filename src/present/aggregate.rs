@@ -341,6 +341,23 @@ pub fn risk_line(q: &Questionnaire, r: &RiskLine, lang: Lang) -> String {
         &column(q, &r.item, lang),
         &assessments(q, r.groups.len(), lang),
     );
+    s.push_str(&risk_line_rest(q, r, lang));
+    s
+}
+
+/// [`risk_line`] in two parts, for the screen, where the count between them is the button
+/// that lists the assessments: « Le personnel… : » and « ; résiduel : … ; note la plus
+/// haute : 16 ».
+pub fn risk_line_parts(q: &Questionnaire, r: &RiskLine, lang: Lang) -> (String, String) {
+    (
+        labelled(lang, &column(q, &r.item, lang), ""),
+        risk_line_rest(q, r, lang),
+    )
+}
+
+/// What [`risk_line`] says after the count.
+fn risk_line_rest(q: &Questionnaire, r: &RiskLine, lang: Lang) -> String {
+    let mut s = String::new();
     s.push_str(super::list_sep(lang));
     s.push_str(&labelled(
         lang,

@@ -304,7 +304,9 @@ fn register_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) 
                     let whos: Vec<String> = gs.iter().map(|&g| who(&q, ws, g, lang)).collect();
                     format!(" — {}", says::highest_in(&whos.join(crate::present::list_sep(lang)), lang))
                 });
-                view! { <li>{says::risk_line(&q, k, lang)}" "<Behind c=c groups=k.groups.clone()/>{highest}</li> }
+                // The count is the button that lists the assessments, not said twice.
+                let (name, rest) = says::risk_line_parts(&q, k, lang);
+                view! { <li>{name}<Behind c=c groups=k.groups.clone()/>{rest}{highest}</li> }
             })
             .collect_view();
         let missing = r
