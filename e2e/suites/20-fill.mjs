@@ -212,4 +212,30 @@ export default async function (t) {
     expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });
+
+  await test('at 1280 px, where every section is shown, a reload brings the view back to the section the list names as current', async () => {
+    const { context, page, errors } = await fresh();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await startCash(page);
+    const entry = page.locator('.section-nav button.link').nth(3);
+    const sid = (await entry.getAttribute('id')).replace(/^nav-/, '');
+    await entry.click();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
+    await page.waitForFunction((id) => {
+      const top = document.getElementById(`section-${id}`)?.getBoundingClientRect().top;
+      return top !== undefined && top >= 0 && top < innerHeight / 2;
+    }, sid, { timeout: 5000 });
+    const current = await page.locator('.section-nav button[aria-current]').getAttribute('id');
+    expect(current === `nav-${sid}`, `the list names ${current} as current, the view shows ${sid}`);
+    expect(await page.evaluate(() => document.activeElement?.id) === 'fill-title', 'the title lost focus');
+    // The first section, kept: the page opens at its top.
+    await page.locator('.section-nav button.link').first().click();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: CASH }).waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => scrollY) === 0, 'the page did not open at its top');
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
 }

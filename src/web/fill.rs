@@ -534,8 +534,21 @@ pub fn Fill(id: String) -> impl IntoView {
         hiding.remove();
     });
     let id_results = id.clone();
-    // Opened from the home page (or reloaded): the page starts at its top, on its title.
-    focus_title(0);
+    // Opened from the home page (or reloaded): the page starts at its top, on its title;
+    // where every section is shown (a wide screen), the view then goes on to the section the
+    // user was in, which the section list names as current.
+    let (first, kept) = (
+        nav.shown.with_untracked(|s| s.first().copied()),
+        nav.current.get_untracked(),
+    );
+    let heading = move |n: usize| {
+        nav.order
+            .with_value(|o| o.get(n).map(|s| format!("section-{}", s.0)))
+    };
+    let back_to = first
+        .filter(|&f| f != kept)
+        .and_then(|f| Some((heading(f)?, heading(kept)?)));
+    focus_title(0, back_to);
 
     view! {
         <h1 id="fill-title" tabindex="-1">{move || ctx.q.with_value(|q| q.title.get(ctx.lang().code()).to_owned())}</h1>
@@ -623,7 +636,9 @@ fn SetAside(ctx: Ctx, unplaced: std::collections::BTreeMap<String, Unplaced>) ->
 }
 
 /// Focuses the page title and shows the top of the page, once the page is in the document.
-fn focus_title(tries: u32) {
+/// `back_to`: the first section's heading and the current one's; where the first is displayed
+/// too (every section shown, a wide screen), the current one is brought into view.
+fn focus_title(tries: u32, back_to: Option<(String, String)>) {
     let wait = std::time::Duration::from_millis(if tries == 0 { 0 } else { 20 });
     set_timeout(
         move || match document().get_element_by_id("fill-title") {
@@ -632,8 +647,17 @@ fn focus_title(tries: u32) {
                     let _ = h.focus();
                 }
                 window().scroll_to_with_x_and_y(0.0, 0.0);
+                let by_id = |id: &str| document().get_element_by_id(id);
+                if let Some((first, current)) = back_to {
+                    let all_shown = by_id(&first)
+                        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+                        .is_some_and(|h| h.offset_height() > 0);
+                    if let Some(h) = by_id(&current).filter(|_| all_shown) {
+                        h.scroll_into_view();
+                    }
+                }
             }
-            None if tries < 100 => focus_title(tries + 1),
+            None if tries < 100 => focus_title(tries + 1, back_to),
             None => {}
         },
         wait,
