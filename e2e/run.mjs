@@ -590,6 +590,9 @@ await test('results: per-standard table, validity date, and an action plan whose
   await page.setViewportSize({ width: 360, height: 740 });
   const narrow = await Promise.all(['Responsable', 'Statut'].map(async (l) => (await page.getByLabel(l).first().boundingBox()).y));
   expect(narrow[1] > narrow[0] + 40, `plan fields side by side at 360 px: ${narrow.join(', ')}`);
+  // Each action is read whole: its box is as tall as its text.
+  const cut = await page.getByLabel('Action', { exact: true }).evaluateAll((l) => l.filter((t) => t.scrollHeight > t.clientHeight + 1).map((t) => t.id));
+  expect(cut.length === 0, `actions cut at 360 px: ${cut.join(', ')}`);
   // In English, the drafted actions read in English; the one the user rewrote stays theirs.
   await page.getByLabel('Langue').selectOption('en');
   await page.getByRole('heading', { name: 'Action plan' }).waitFor();

@@ -529,7 +529,7 @@ fn Register(ctx: Ctx) -> impl IntoView {
                     let category = present_risk::category_line(m, r, lang);
                     Some(view! {
                         <tr>
-                            <td data-label="N°">{r.rank}</td>
+                            <td data-label=crate::present::t(lang, "N°", "No.")>{r.rank}</td>
                             <th scope="row">{item.text.get(lang.code()).to_owned()}{category.map(|c| view! { <br/><span class="category">{c}</span> })}</th>
                             <td data-label=tr(lang, P::Inherent)>{present_risk::inherent(m, r, lang)}</td>
                             <td data-label=tr(lang, P::InPlace)>{if measures.is_empty() {
@@ -554,7 +554,7 @@ fn Register(ctx: Ctx) -> impl IntoView {
                 <p class="scroll-hint" id="register-hint">{tr(lang, P::ScrollHint)}</p>
                 <div class="table-wrap scrolls" tabindex="0" role="region" aria-labelledby="register-title" aria-describedby="register-hint"><table class="register stack">
                     <thead><tr>
-                        <th scope="col">"N°"</th><th scope="col">{tr(lang, P::Risk)}</th><th scope="col">{tr(lang, P::Inherent)}</th>
+                        <th scope="col">{crate::present::t(lang, "N°", "No.")}</th><th scope="col">{tr(lang, P::Risk)}</th><th scope="col">{tr(lang, P::Inherent)}</th>
                         <th scope="col">{tr(lang, P::InPlace)}</th><th scope="col">{tr(lang, P::ComputedResidual)}</th><th scope="col">{tr(lang, P::RetainedResidual)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
@@ -789,7 +789,7 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                                 <li class="plan-entry">
                                     <p class="gap"><strong>{labelled(lang, tr(lang, P::Gap), "")}</strong>{gap}</p>
                                     <p class="field"><label for=format!("plan-{i}-action")>{tr(lang, P::Action)}</label>
-                                        <textarea id=format!("plan-{i}-action") rows="2" prop:value=action
+                                        <textarea id=format!("plan-{i}-action") rows=(action.chars().count() / 40 + 1).clamp(2, 6) prop:value=action
                                             on:input=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |e| e.action = v)) }></textarea></p>
                                     <p class="field"><label for=format!("plan-{i}-owner")>{tr(lang, P::Owner)}</label>
                                         <input id=format!("plan-{i}-owner") type="text" prop:value=e.owner.clone()
