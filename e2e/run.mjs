@@ -571,6 +571,11 @@ await test('results: per-standard table, validity date, and an action plan whose
   expect(summary.includes('Auto-évaluation — notation indicative\u202f; la notation officielle est celle de l’agence'), `self-assessment notice missing: ${summary}`);
   const sources = await page.locator('.summary .sources').textContent();
   expect(sources.includes('https://'), `sources not listed: ${sources}`);
+  // The method and its sources are folded under « Méthode et sources », and open on demand.
+  const method = page.locator('.summary details.method');
+  expect(!(await page.locator('.summary .sources').isVisible()), 'the sources are not folded');
+  await method.locator('summary').click();
+  expect(await page.locator('.summary .sources').isVisible(), 'the sources do not open');
   // Gaps (one absent, two progressing standards) give plan entries; edit the first one.
   await page.getByLabel('Responsable').first().fill('Aminata Traoré');
   await page.getByLabel('Échéance').first().fill('2027-03-31');
@@ -729,7 +734,10 @@ await test('compact risk scales: five native radios in a named group, 44 px segm
   await press(radios.first(), 'Space');
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   expect(await group.getByRole('radio', { name: /^4 – / }).isChecked(), 'arrow keys did not move to 4');
-  const shown = await group.locator('.step-label').textContent();
+  // The label follows the native radio once its frame is painted (Ctx::edit).
+  const label = group.locator('.step-label');
+  await label.filter({ hasText: /^4 – \S/ }).waitFor({ timeout: 2000 }).catch(() => {});
+  const shown = await label.textContent();
   expect(/^4 – \S/.test(shown), `chosen label: ${shown}`);
   // A comment is asked for, not shown by default.
   expect(!(await risk.getByRole('textbox', { name: 'Commentaire' }).isVisible()), 'comment box open');

@@ -464,12 +464,19 @@ fn Summary(ctx: Ctx) -> impl IntoView {
                     </dl>
                     {capped.map(|c| view! { <p class="warn">{format!("{} ({c})", tr(lang, P::CappedBy))}</p> })}
                     {(!quiz).then(|| view! { <p class=if o.status == RuleStatus::Provisional { "status provisional" } else { "status" }>{status}</p> })}
-                    {q.scoring.note.as_ref().map(|n| view! { <p class="note">{n.get(l).to_owned()}</p> })}
-                    {(!sources.is_empty()).then(|| view! {
-                        <div class="sources">
-                            <h3>{tr(lang, P::Sources)}</h3>
-                            <ul>{sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-                        </div>
+                    // How the rule works and where it comes from, folded: on a phone they
+                    // came before the register and the plan as some 1,300 px of text.
+                    {(q.scoring.note.is_some() || !sources.is_empty()).then(|| view! {
+                        <details class="method">
+                            <summary>{crate::present::t(lang, "Méthode et sources", "Method and sources")}</summary>
+                            {q.scoring.note.as_ref().map(|n| view! { <p class="note">{n.get(l).to_owned()}</p> })}
+                            {(!sources.is_empty()).then(|| view! {
+                                <div class="sources">
+                                    <h3>{tr(lang, P::Sources)}</h3>
+                                    <ul>{sources.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                                </div>
+                            })}
+                        </details>
                     })}
                 </section>
             }
