@@ -336,13 +336,8 @@ pub fn unmet_line(q: &Questionnaire, u: &Unmet, lang: Lang) -> String {
 
 /// « Le personnel… : 7 évaluations ; résiduel : Élevé (3), Moyen (4) ; note la plus haute : 16 »
 pub fn risk_line(q: &Questionnaire, r: &RiskLine, lang: Lang) -> String {
-    let mut s = labelled(
-        lang,
-        &column(q, &r.item, lang),
-        &assessments(q, r.groups.len(), lang),
-    );
-    s.push_str(&risk_line_rest(q, r, lang));
-    s
+    let (name, rest) = risk_line_parts(q, r, lang);
+    format!("{name}{}{rest}", assessments(q, r.groups.len(), lang))
 }
 
 /// [`risk_line`] in two parts, for the screen, where the count between them is the button
