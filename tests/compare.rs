@@ -234,6 +234,36 @@ fn action_plan_progress_counts_done_late_and_done_since_the_baseline() {
 }
 
 #[test]
+fn an_entry_rewritten_or_drafted_in_the_other_language_is_still_the_same_entry() {
+    let (q, mut before) = unicef_rated(["absent"; 6]);
+    let entry = |item: &str, action: &str| ActionEntry {
+        item: Some(item.into()),
+        action: action.into(),
+        status: ActionStatus::Done,
+        ..ActionEntry::default()
+    };
+    before.action_plan = vec![
+        entry("cs1_policy", "Adopter une politique PEAS"),
+        entry("cs2_management", "Désigner un point focal"),
+    ];
+    let mut after = before.clone();
+    // Drafted again in English, and rewritten by hand: both were done at the baseline.
+    after.action_plan[0].action = "Adopt a PSEA policy".into();
+    after.action_plan[1].action = "Désigner deux points focaux".into();
+    let p = compare(&q, &before, &q, &after, day("2026-11-24"))
+        .unwrap()
+        .actions;
+    assert_eq!(p.done, 2);
+    assert!(p.done_since.is_empty(), "{:?}", p.done_since);
+    // An entry for another item is another entry, whatever its words.
+    after.action_plan[1].item = Some("cs3_training".into());
+    let p = compare(&q, &before, &q, &after, day("2026-11-24"))
+        .unwrap()
+        .actions;
+    assert_eq!(p.done_since, vec![1]);
+}
+
+#[test]
 fn files_of_two_questionnaires_are_refused() {
     let (q, f) = unicef_rated(["absent"; 6]);
     let other = load_file("un-common-psea.toml");

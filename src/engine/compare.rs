@@ -383,8 +383,12 @@ fn risks(ob: &Outcome, oa: &Outcome) -> Vec<RiskChange> {
 
 /// An entry's identity across a baseline and its follow-up: the measure or question it
 /// addresses, else its action text.
-fn entry_key(e: &ActionEntry) -> (Option<&str>, Option<&str>, &str) {
-    (e.item.as_deref(), e.measure.as_deref(), e.action.as_str())
+/// What makes two versions' plan entries the same entry: the gap it addresses (item and
+/// measure), so an action rewritten, or drafted in the other language, is still that entry.
+/// An entry for no item is known by its words only.
+fn entry_key(e: &ActionEntry) -> (Option<&str>, Option<&str>, Option<&str>) {
+    let words = e.item.is_none().then_some(e.action.as_str());
+    (e.item.as_deref(), e.measure.as_deref(), words)
 }
 
 fn actions(before: &[ActionEntry], after: &[ActionEntry], today: NaiveDate) -> ActionProgress {
