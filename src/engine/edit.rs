@@ -159,7 +159,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
-    t.parse::<f64>().ok().filter(|x| x.is_finite())
+    super::decimal::parse(&t)
 }
 
 /// A number typed for a `number` item: blank clears it; a number that fits is stored; one

@@ -17,11 +17,13 @@
 //!   its views (matrix, risk register, class results).
 //! - [`plan`]: the action plan drafted from the gaps a result shows.
 //! - [`order`]: the one stable sort every list uses (small code).
+//! - [`decimal`]: decimal text to a number (small code).
 
 pub mod aggregate;
 pub mod answers;
 pub mod compare;
 pub mod condition;
+pub mod decimal;
 pub mod diagnostic;
 pub mod edit;
 pub mod follow_up;

@@ -306,7 +306,8 @@ impl<'s> Reader<'s> {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
                 .ok()
                 .map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().parse::<f64>().ok().filter(|x| x.is_finite()),
+            // TOML puts underscores between digits only.
+            DeValue::Float(f) => super::decimal::parse(&f.as_str().replace('_', "")),
             _ => {
                 self.wrong_type(v, o.owner, key, &msg!("un nombre", "a number"));
                 None
