@@ -358,7 +358,7 @@ fn quiz_report_gives_each_answer_right_or_wrong_with_explanation() {
     );
     assert!(t.contains("vrai — réponse incorrecte"), "{t}");
     // A detail left blank, said in words that agree with any label (« Date », « Lieu »).
-    assert!(t.contains("Date pas d’information"), "{t}");
+    assert!(t.contains("Date non renseigné"), "{t}");
     // Its explanation opens with the right answer (« Faux. Toute activité… »): said once.
     assert!(!t.contains("Bonne réponse faux"), "{t}");
     assert!(
@@ -658,4 +658,81 @@ fn the_heat_matrix_heading_stays_with_its_matrix() {
         heading_pages.len() > 1,
         "the heading stayed on page {heading_pages:?}"
     );
+}
+
+#[test]
+fn a_question_is_never_parted_from_its_answer_nor_a_section_title_from_its_first_question() {
+    let (q, a0) = unicef_answers("");
+    let mut seen_breaks = 0;
+    for words in 0..40 {
+        let mut a = a0.clone();
+        a.assessment.organisation = format!("Association {}", "des femmes de Ségou ".repeat(words));
+        let p = write(
+            &format!("keep-{words}.pdf"),
+            &build(&q, &a, Lang::Fr, day()),
+        );
+        for page in 2..=pages(&p) {
+            let s = page.to_string();
+            let body = poppler("pdftotext", &["-f", &s, "-l", &s, p.to_str().unwrap(), "-"]);
+            let first = body
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .unwrap_or("");
+            let last_of_previous = {
+                let s = (page - 1).to_string();
+                let prev = poppler("pdftotext", &["-f", &s, "-l", &s, p.to_str().unwrap(), "-"]);
+                let lines: Vec<String> = prev
+                    .lines()
+                    .map(|l| l.trim().to_owned())
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                lines
+            };
+            assert!(
+                !first.starts_with("Réponse"),
+                "{words} words: page {page} starts with the answer «{first}», after {:?}",
+                &last_of_previous[last_of_previous.len().saturating_sub(3)..]
+            );
+            // A section title (« Norme n – … ») never ends a page.
+            let tail = last_of_previous
+                .iter()
+                .rev()
+                .find(|l| !l.starts_with("Page ") && !l.contains(" / "));
+            if let Some(t) = tail {
+                assert!(
+                    !t.starts_with("Norme "),
+                    "{words} words: page {} ends with the title «{t}»",
+                    page - 1
+                );
+            }
+            if first.starts_with("Norme ") {
+                seen_breaks += 1;
+            }
+        }
+    }
+    // The sweep moved a section's start across a page's foot (else it proved nothing).
+    assert!(seen_breaks > 0);
+}
+
+#[test]
+fn no_words_overlap_in_any_bundled_questionnaires_report() {
+    for name in [
+        "unicef-psea-2020.toml",
+        "un-common-psea.toml",
+        "programme-sea-risk-flags.toml",
+        "psea-training-quiz.toml",
+        "cash-transfer-sea-risk.toml",
+        "distribution-sea-risk.toml",
+    ] {
+        let q = load_file(name);
+        let a = answers(&q, &[]);
+        for lang in [Lang::Fr, Lang::En] {
+            let p = write(
+                &format!("overlap-{name}-{lang:?}.pdf"),
+                &build(&q, &a, lang, day()),
+            );
+            assert_no_overlap(&p);
+        }
+    }
 }

@@ -25,6 +25,8 @@ pub const GREY: (f32, f32, f32) = (0.38, 0.38, 0.38);
 pub const TABLE_SIZE: f32 = 8.5;
 /// The space under a heading, mm.
 const HEADING_GAP: f32 = 1.0;
+/// The room between a field's label column and its value.
+const LABEL_GAP: f32 = 2.0;
 
 /// Line height in mm for a font size in points.
 pub fn line_h(size: f32) -> f32 {
@@ -231,20 +233,31 @@ impl Layout {
         self.space(HEADING_GAP);
     }
 
-    /// `label: value` on one line (value wrapped under itself).
+    /// `label: value` side by side, each wrapped in its own column (a label longer than its
+    /// column goes on over more lines rather than under the value).
     pub fn field(&mut self, label: &str, value: &str, label_w: f32) {
         let size = 9.5;
         let lines = self.wrap(value, false, size, self.content_w() - label_w);
+        let labels = self.wrap(label, true, size, label_w - LABEL_GAP);
         let lh = line_h(size);
-        for (n, line) in lines.iter().enumerate() {
+        for n in 0..lines.len().max(labels.len()) {
             self.ensure(lh);
             let y = self.y;
-            if n == 0 {
+            if let Some(label) = labels.get(n) {
                 self.text_at(MARGIN, y, label, true, size, GREY);
             }
-            self.text_at(MARGIN + label_w, y, line, false, size, BLACK);
+            if let Some(line) = lines.get(n) {
+                self.text_at(MARGIN + label_w, y, line, false, size, BLACK);
+            }
             self.y -= lh;
         }
+    }
+
+    /// The height of `text` as a paragraph of the full width plus `after`, capped so that
+    /// keeping it together never asks for more than a page.
+    pub fn kept_h(&self, text: &str, bold: bool, size: f32, after: f32) -> f32 {
+        let n = self.wrap(text, bold, size, self.content_w()).len();
+        (n as f32 * line_h(size) + after).min((TOP - BOTTOM) / 2.0)
     }
 
     pub fn rule(&mut self) {
@@ -478,6 +491,38 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_field_label_longer_than_its_column_wraps_in_it_and_never_runs_under_the_value() {
+        let label = "Signaux de contexte (comptés à part, hors note)";
+        let label_w = 42.0;
+        assert!(width_mm(label, true, 9.5) > label_w);
+        let mut l = Layout::new();
+        l.field(label, "0 sur 5", label_w);
+        let (pages, _, _) = l.finish(|_, _| String::new());
+        let marks: Vec<(f32, f32, String, bool)> = (pages[0].marks.iter())
+            .filter_map(|m| match m {
+                Mark::Text {
+                    x,
+                    baseline,
+                    text,
+                    bold,
+                    ..
+                } if !text.is_empty() => Some((*x, *baseline, text.clone(), *bold)),
+                _ => None,
+            })
+            .collect();
+        let labels: Vec<_> = marks.iter().filter(|m| m.3).collect();
+        assert!(labels.len() >= 2, "{marks:?}");
+        for (x, _, text, _) in &labels {
+            assert!(x + width_mm(text, true, 9.5) <= MARGIN + label_w, "{text}");
+        }
+        let joined: Vec<&str> = labels.iter().map(|m| m.2.as_str()).collect();
+        assert_eq!(joined.join(" "), label);
+        // The value starts on the label's first line.
+        let value = marks.iter().find(|m| m.2 == "0 sur 5").unwrap();
+        assert_eq!(value.1, labels[0].1);
     }
 
     #[test]

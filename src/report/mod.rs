@@ -304,7 +304,7 @@ impl Ctx<'_> {
         );
         l.space(2.0);
         let a = &self.file.assessment;
-        let none = self.tr("pas d’information", "not given");
+        let none = self.tr("non renseigné", "not given");
         let or_none = |s: &str| {
             if s.trim().is_empty() {
                 none.to_owned()
@@ -481,9 +481,14 @@ impl Ctx<'_> {
         crate::present::answer::answer_words(self.q, self.file, item, self.lang)
     }
 
+    /// What an item's block keeps together: its question and its answer's first line.
+    fn item_head_h(&self, l: &Layout, item: &Item) -> f32 {
+        l.kept_h(item.text.get(self.l()), true, 9.5, line_h(9.5))
+    }
+
     /// An item with its answer, evidence and comment, as in eTools' report: one block each.
     fn item_block(&self, l: &mut Layout, item: &Item) {
-        l.ensure(3.0 * line_h(9.5));
+        l.ensure(self.item_head_h(l, item));
         l.paragraph(item.text.get(self.l()), true, 9.5, 0.0, BLACK);
         let res = self.outcome.items.iter().find(|r| r.item == item.id);
         let mut answer = self
@@ -561,7 +566,9 @@ impl Ctx<'_> {
             if items.is_empty() {
                 continue;
             }
-            l.heading(s.title.get(self.l()), heading.0, heading.1);
+            // A section's title stays with its first question and that one's answer.
+            let first = self.item_head_h(l, items[0]);
+            l.heading_kept(s.title.get(self.l()), heading.0, heading.1, first);
             for i in items {
                 draw(l, i);
             }
@@ -579,7 +586,7 @@ impl Ctx<'_> {
     /// A quiz question: the answer with its verdict, the right answer when it was missed, and
     /// the explanation.
     fn quiz_item(&self, l: &mut Layout, i: &Item) {
-        l.ensure(4.0 * line_h(9.5));
+        l.ensure(self.item_head_h(l, i));
         l.paragraph(i.text.get(self.l()), true, 9.5, 0.0, BLACK);
         let verdict = self
             .outcome
