@@ -371,6 +371,13 @@ await test('at 360 px: every questionnaire\'s results page fits without sideways
       .filter((e) => e.getBoundingClientRect().right > 361 && !e.closest('.table-wrap.scrolls') && getComputedStyle(e).visibility !== 'hidden' && e.getClientRects().length)
       .map((e) => e.tagName + '.' + e.className).slice(0, 5));
     expect(overflowing.length === 0, `${id}: past the right edge: ${overflowing.join(', ')}`);
+    // A short value of the summary (« 0 sur 5 », « 12 / 18 ») stays on one line, however
+    // long its term.
+    const squeezed = await page.evaluate(() => [...document.querySelectorAll('.summary dd')]
+      .filter((d) => d.textContent.trim().length <= 12 && d.getClientRects().length)
+      .filter((d) => d.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(d).lineHeight))
+      .map((d) => d.textContent.trim()));
+    expect(squeezed.length === 0, `${id}: short values broken over lines: ${squeezed.join(' | ')}`);
     if (await page.locator('svg.heat').count()) {
       const px = await page.evaluate(() => [...document.querySelectorAll('svg.heat text')].filter((t) => t.textContent.trim())
         .map((t) => { const m = t.getScreenCTM(); return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); }));

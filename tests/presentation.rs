@@ -746,3 +746,38 @@ fn a_standard_alone_in_its_section_is_named_by_it_a_risk_by_its_statement() {
         "SEA cases occur without monitoring picking them up"
     );
 }
+
+#[test]
+fn a_context_flag_is_listed_as_not_scored_and_the_flags_table_names_flags() {
+    let q = load_file("programme-sea-risk-flags.toml");
+    let a = answers(
+        &q,
+        &[
+            ("f_displaced", serde_json::json!(true)),
+            ("f_home_visits", serde_json::json!(true)),
+        ],
+    );
+    let o = score(&q, &a);
+    let points = |id: &str, lang| {
+        let r = o.items.iter().find(|r| r.item == id).unwrap();
+        outcome::item_points(&q, id, r.points, r.max, lang)
+    };
+    assert_eq!(points("f_displaced", Fr).as_deref(), Some("hors note"));
+    assert_eq!(points("f_displaced", En).as_deref(), Some("not scored"));
+    assert_eq!(
+        points("f_home_visits", Fr),
+        Some(format!("1{NBSP}/{NBSP}1"))
+    );
+    assert_eq!(outcome::item_column("flag_count", Fr), "Signal");
+    assert_eq!(outcome::item_column("flag_count", En), "Flag");
+    assert_eq!(outcome::item_column("weighted_sum", Fr), "Norme");
+    // The PDF says the same.
+    let pdf = psea_assess::report::build(&q, &a, Fr, day(2026, 11, 25));
+    let p = write_temp("psea-flags", "flags.pdf", &pdf.bytes);
+    let t = poppler("pdftotext", &[p.to_str().unwrap(), "-"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(t.contains("Réponse Vrai — hors note"), "{t}");
+    assert!(t.contains("Réponse Vrai — 1 / 1"), "{t}");
+}

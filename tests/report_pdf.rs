@@ -356,11 +356,11 @@ fn quiz_report_gives_each_answer_right_or_wrong_with_explanation() {
         t.contains("une faute grave, motif de licenciement — bonne réponse"),
         "{t}"
     );
-    assert!(t.contains("vrai — réponse incorrecte"), "{t}");
+    assert!(t.contains("Vrai — réponse incorrecte"), "{t}");
     // A detail left blank, said in words that agree with any label (« Date », « Lieu »).
     assert!(t.contains("Date non renseigné"), "{t}");
     // Its explanation opens with the right answer (« Faux. Toute activité… »): said once.
-    assert!(!t.contains("Bonne réponse faux"), "{t}");
+    assert!(!t.contains("Bonne réponse Faux"), "{t}");
     assert!(
         t.contains("Explication Faux. Toute activité sexuelle"),
         "{t}"

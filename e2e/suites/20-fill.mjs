@@ -49,6 +49,30 @@ export default async function (t) {
     await context.close();
   });
 
+  await test('at 360 px every section chip fits the screen with its count in view, the current one too', async () => {
+    const { context, page, errors } = await fresh();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('button', { name: /^Commencer une évaluation\s*:\s*Évaluation PEAS des partenaires – UNICEF/ }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const chips = page.locator('.section-nav li button');
+    const n = await chips.count();
+    expect(n >= 6, `${n} chips`);
+    for (let i = 0; i < n; i++) {
+      await chips.nth(i).click();
+      await page.waitForTimeout(150);
+      const r = await chips.nth(i).evaluate((b) => {
+        const box = b.getBoundingClientRect();
+        const count = b.querySelector('.progress').getBoundingClientRect();
+        return { w: box.width, left: box.left, right: box.right, cl: count.left, cr: count.right, text: b.textContent };
+      });
+      expect(r.w <= 360 - 32, `chip ${i} is ${r.w.toFixed(0)} px wide: ${r.text}`);
+      expect(r.left >= 0 && r.right <= 360, `chip ${i} not in view (${r.left.toFixed(0)}–${r.right.toFixed(0)}): ${r.text}`);
+      expect(r.cl >= r.left && r.cr <= r.right, `chip ${i}'s count is outside it: ${r.text}`);
+    }
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+
   await test('a whole number from 0 refuses -3 and 12.5 with a message by the field, keeps the typed text, and stores only a number that fits', async () => {
     const { context, page, errors } = await fresh();
     await startCash(page);

@@ -191,16 +191,16 @@ pub fn quiz_answer_line(answer: Option<&str>, correct: Option<bool>, lang: Lang)
     }
 }
 
-/// The words for the answers every item kind shares (yes, no, N/A, true, false); any other
-/// id as it is.
+/// The words for the answers every item kind shares (yes, no, N/A, true, false), capitalised
+/// as the form's choices read; any other id as it is.
 pub fn word(answer: &str, lang: Lang) -> &str {
     match answer {
-        YES => t(lang, "oui", "yes"),
-        NO => t(lang, "non", "no"),
-        PARTIAL => t(lang, "partiellement", "partly"),
-        NA => t(lang, "sans objet", "not applicable"),
-        "true" => t(lang, "vrai", "true"),
-        "false" => t(lang, "faux", "false"),
+        YES => t(lang, "Oui", "Yes"),
+        NO => t(lang, "Non", "No"),
+        PARTIAL => t(lang, "Partiellement", "Partly"),
+        NA => t(lang, "Sans objet", "Not applicable"),
+        "true" => t(lang, "Vrai", "True"),
+        "false" => t(lang, "Faux", "False"),
         other => other,
     }
 }

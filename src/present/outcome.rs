@@ -98,10 +98,42 @@ pub fn rule_name(rule: &str, lang: Lang) -> &'static str {
 pub fn score_label(rule: &str, lang: Lang) -> &'static str {
     match rule {
         "risk_matrix" => t(lang, "Risque résiduel max.", "Highest residual"),
-        "quiz" => t(lang, "Bonnes réponses", "Right answers"),
+        "quiz" => t(lang, "Bonnes réponses", "Correct answers"),
         "flag_count" => t(lang, "Signaux de risque", "Risk flags"),
         "count_met" => t(lang, "Normes respectées", "Standards met"),
         _ => t(lang, "Note", "Score"),
+    }
+}
+
+/// What the rows of the « why this result » table are: standards, or a programme's flags.
+pub fn item_column(rule: &str, lang: Lang) -> &'static str {
+    match rule {
+        "flag_count" => t(lang, "Signal", "Flag"),
+        "quiz" => t(lang, "Question", "Question"),
+        _ => t(lang, "Norme", "Standard"),
+    }
+}
+
+/// Whether an item is a context flag, counted apart from the rating (« hors note »).
+pub fn is_context_flag(q: &Questionnaire, item: &str) -> bool {
+    matches!(&q.scoring.rule, Rule::FlagCount(r) if r.context_items.iter().any(|c| c.id == item))
+}
+
+/// An item's points as a result lists them: « 2 / 3 »; « hors note » for a context flag,
+/// which the rating does not count; `None` when it gave none.
+pub fn item_points(
+    q: &Questionnaire,
+    item: &str,
+    points: Option<i64>,
+    max: Option<i64>,
+    lang: Lang,
+) -> Option<String> {
+    if is_context_flag(q, item) {
+        return Some(t(lang, "hors note", "not scored").to_owned());
+    }
+    match (points, max) {
+        (Some(p), Some(m)) => Some(format!("{p}\u{a0}/\u{a0}{m}")),
+        _ => None,
     }
 }
 

@@ -39,9 +39,9 @@ use crate::present::answer::{
 use crate::present::date::{self, written as french_date};
 use crate::present::follow_up;
 use crate::present::outcome::{
-    band_legend, band_range, heat_colour, pass_mark, result_status, review_before_label,
-    review_before_text, score_label, score_of, self_assessment_notice, source_lines, uncapped,
-    valid_until, HEAT_IMPOSSIBLE,
+    band_legend, band_range, heat_colour, item_points, pass_mark, result_status,
+    review_before_label, review_before_text, score_label, score_of, self_assessment_notice,
+    source_lines, uncapped, valid_until, HEAT_IMPOSSIBLE,
 };
 use crate::present::risk as present_risk;
 use crate::present::{labelled, list_sep, placement, t, Lang};
@@ -499,9 +499,10 @@ impl Ctx<'_> {
             matches!(r.effect, Effect::Counted | Effect::NaMet)
                 && !matches!(item.kind, ItemKind::Risk { .. })
         });
-        if let Some(r) = counted {
-            if let (Some(p), Some(m), None) = (r.points, r.max, r.correct) {
-                answer.push_str(&format!(" — {p} / {m}"));
+        if let Some(r) = counted.filter(|r| r.correct.is_none()) {
+            let points = item_points(self.q, &r.item, r.points, r.max, self.lang);
+            if let Some(p) = points {
+                answer.push_str(&format!(" — {p}"));
             }
         }
         l.field(self.tr("Réponse", "Answer"), &answer, 30.0);

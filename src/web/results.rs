@@ -498,10 +498,7 @@ fn StandardsTable(ctx: Ctx) -> impl IntoView {
                 .filter_map(|r| {
                     let item = q.item(&r.item)?;
                     let answer = r.answer.as_ref().map_or_else(|| "—".to_owned(), |a| answer_label(item, a, lang));
-                    let pts = match (r.points, r.max) {
-                        (Some(p), Some(m)) => format!("{p} / {m}"),
-                        _ => "—".to_owned(),
-                    };
+                    let pts = present_outcome::item_points(&q, &r.item, r.points, r.max, lang).unwrap_or_else(|| "—".to_owned());
                     Some(view! { <tr><th scope="row">{item_statement(&q, item, lang)}</th><td data-label=tr(lang, P::Answer)>{answer}</td><td data-label=tr(lang, P::Points)>{pts}</td></tr> })
                 })
                 .collect_view()
@@ -510,7 +507,7 @@ fn StandardsTable(ctx: Ctx) -> impl IntoView {
             <section aria-labelledby="why-title">
                 <h2 id="why-title">{tr(lang, P::WhyThisRating)}</h2>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="why-title"><table class="stack">
-                    <thead><tr><th scope="col">{tr(lang, P::Standard)}</th><th scope="col">{tr(lang, P::Answer)}</th><th scope="col">{tr(lang, P::Points)}</th></tr></thead>
+                    <thead><tr><th scope="col">{present_outcome::item_column(q.scoring.rule.name(), lang)}</th><th scope="col">{tr(lang, P::Answer)}</th><th scope="col">{tr(lang, P::Points)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table></div>
             </section>
