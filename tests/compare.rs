@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use psea_assess::engine::answers::{ActionEntry, ActionStatus, AnswersFile};
-use psea_assess::engine::compare::{compare, CompareError, Direction};
+use psea_assess::engine::compare::{compare, same_partner, CompareError, Direction};
 use psea_assess::engine::scoring::score;
 use serde_json::json;
 
@@ -272,4 +272,20 @@ fn files_of_two_questionnaires_are_refused() {
         compare(&q, &f, &other, &g, day("2026-11-24")),
         Err(CompareError::DifferentQuestionnaires { .. })
     ));
+}
+
+#[test]
+fn only_the_same_partners_assessments_are_offered_for_comparison() {
+    let (_, f) = unicef_rated(["absent"; 6]);
+    let named = |name: &str| {
+        let mut a = f.assessment.clone();
+        a.organisation = name.into();
+        a
+    };
+    let this = named("ONG Kènèya");
+    assert!(same_partner(&this, &named("  ong  KENEYA ")));
+    assert!(!same_partner(&this, &named("ONG Sabati")));
+    // A name not given yet (either side) does not rule a file out.
+    assert!(same_partner(&this, &named("")));
+    assert!(same_partner(&named(" "), &named("ONG Sabati")));
 }

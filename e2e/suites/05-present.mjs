@@ -185,7 +185,7 @@ export default async function (t) {
     expect(unanswered.includes(`Réponse${NB}: sans réponse`) && !unanswered.includes('— —'), `unanswered: ${unanswered}`);
     const pending = await review(/^Une relation sexuelle avec une personne de 17 ans/);
     expect(pending.includes(`Réponse${NB}: Faux — pas encore validée`), `not validated: ${pending}`);
-    const age = await review(/^Un travailleur qui croyait de bonne foi/);
+    const age = await review(/^Un·e travailleur·euse qui croyait de bonne foi/);
     expect(age.includes(`Réponse${NB}: ✗${NB}Vrai — réponse incorrecte`) && age.includes('Faux. L’erreur sur l’âge'), `wrong: ${age}`);
     expect(!age.includes('La bonne réponse'), `the right answer said twice: ${age}`);
     const exchange = await review(/^Un·e travailleur·euse humanitaire propose quelque chose/);

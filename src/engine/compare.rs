@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::answers::{ActionEntry, ActionStatus, AnswersFile};
+use super::answers::{ActionEntry, ActionStatus, AnswersFile, Assessment};
 use super::model::{Questionnaire, Rule};
 use super::scoring::{score, Outcome};
 
@@ -383,6 +383,17 @@ fn risks(ob: &Outcome, oa: &Outcome) -> Vec<RiskChange> {
 
 /// An entry's identity across a baseline and its follow-up: the measure or question it
 /// addresses, else its action text.
+/// Whether an assessment is one to compare `this` with: the same organisation (names
+/// compared as the workspace does, without case, accents or repeated spaces), or either
+/// one not named yet. Comparing two partners' assessments would read as a follow-up.
+pub fn same_partner(this: &Assessment, other: &Assessment) -> bool {
+    let (a, b) = (
+        super::aggregate::fold(&this.organisation),
+        super::aggregate::fold(&other.organisation),
+    );
+    a.is_empty() || b.is_empty() || a == b
+}
+
 /// What makes two versions' plan entries the same entry: the gap it addresses (item and
 /// measure), so an action rewritten, or drafted in the other language, is still that entry.
 /// An entry for no item is known by its words only.

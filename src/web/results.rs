@@ -119,9 +119,11 @@ fn FollowUp(ctx: Ctx, compared: RwSignal<Option<String>>) -> impl IntoView {
     let id = ctx.id.get_value();
     let qid = ctx.q.with_value(|q| q.id.clone());
     let others = Memo::new(move |_| {
+        let this = ctx.file.with(|f| f.assessment.clone());
         let mut v: Vec<_> = state.assessments.with(|l| {
             l.iter()
                 .filter(|s| s.id != id && s.file.questionnaire.id == qid)
+                .filter(|s| crate::engine::compare::same_partner(&this, &s.file.assessment))
                 .map(|s| {
                     let a = &s.file.assessment;
                     (
