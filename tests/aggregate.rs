@@ -741,3 +741,59 @@ fn a_standard_left_unanswered_is_not_counted_in_its_total() {
     let cs2 = m.unmet.iter().find(|u| u.item == "cs2_management").unwrap();
     assert_eq!((cs2.groups.len(), cs2.answered), (3, 3));
 }
+
+#[test]
+fn a_follow_up_takes_its_baseline_over_in_every_count_unless_asked_and_a_date_bound_brings_it_back()
+{
+    let q = load_file("unicef-psea-2020.toml");
+    let mut rng = Rng(11);
+    let made: Vec<Unicef> = (0..3).map(|n| unicef(n, &mut rng)).collect();
+    let mut files = named(&made);
+    // Assessment 1's follow-up, made on 2026-11-25 from its baseline (dated 2026-02-02).
+    let base: psea_assess::engine::answers::AnswersFile =
+        serde_json::from_value(made[1].json.clone()).unwrap();
+    let mut next = psea_assess::engine::follow_up::start(
+        &base,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+    );
+    next.assessment.id = "a-001-suivi".into();
+    files.push(("suivi.json".into(), serde_json::to_string(&next).unwrap()));
+    let (ws, _) = bring_in(&q, &files);
+    assert_eq!(ws.groups.len(), 4);
+    let all = Filter::default();
+    assert_eq!(ws.followed(&all), vec![1]);
+    assert_eq!(ws.kept(&all), vec![0, 2, 3]);
+    // Every view counts the three current assessments.
+    let m = matrix(
+        &q,
+        &ws,
+        &ws.kept(&all),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+    );
+    assert_eq!(m.rows.len(), 3);
+    assert_eq!(
+        words::kept_line(&q, &ws, &all, Lang::Fr),
+        "3\u{a0}évaluations (3\u{a0}sur\u{a0}4) — 1 évaluation reprise par un suivi plus récent n’est pas comptée"
+    );
+    assert_eq!(
+        words::kept_line(&q, &ws, &all, Lang::En),
+        "3\u{a0}assessments (3\u{a0}out of\u{a0}4) — 1 assessment taken over by a later follow-up is not counted"
+    );
+    // Asked for, the baseline counts too.
+    let both = Filter {
+        with_followed: true,
+        ..Filter::default()
+    };
+    assert_eq!(ws.kept(&both), vec![0, 1, 2, 3]);
+    assert_eq!(
+        words::kept_line(&q, &ws, &both, Lang::Fr),
+        "4\u{a0}évaluations"
+    );
+    // Up to a day before the follow-up, the baseline is where the partner stood.
+    let before = Filter {
+        to: chrono::NaiveDate::from_ymd_opt(2026, 11, 24),
+        ..Filter::default()
+    };
+    assert!(ws.followed(&before).is_empty());
+    assert_eq!(ws.kept(&before), vec![0, 1, 2]);
+}

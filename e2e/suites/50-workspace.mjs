@@ -118,9 +118,10 @@ export default async function (t) {
     await bringIn(page, [...files, ...extra]);
     const summary = page.locator('#ws-summary');
     await summary.locator('.ws-count').getByText('30 évaluations', { exact: true }).waitFor();
-    // The score's heading says a self-assessed score is indicative, as the report's does.
+    // The rating's heading says a self-assessed rating is indicative, as the report's does;
+    // the score's column is the score's.
     const heads = await page.locator('table.ws-matrix thead th').allTextContents();
-    expect(heads[1] === 'Note auto-évaluée (indicative)' && heads[2] === 'Niveau', `matrix headings: ${heads.slice(0, 3).join(' | ')}`);
+    expect(heads[1] === 'Points' && heads[2] === 'Note auto-évaluée (indicative)', `matrix headings: ${heads.slice(0, 3).join(' | ')}`);
     await summary.getByText('1 fichier en double, compté une fois').waitFor();
     await summary.getByText(`copie-de-unicef-8.json → ${whoOf(files[7].file)}`, { exact: false }).waitFor();
     await summary.getByRole('heading', { name: 'Fichiers non retenus (2)' }).waitFor();
@@ -459,6 +460,33 @@ export default async function (t) {
       await check(id);
     }
     expect(bad.length === 0, bad.join('\n'));
+    await context.close();
+  });
+
+  await test('workspace: a follow-up takes its baseline over in the counts, the page and the PDF say so, and a tick counts both', async () => {
+    const { context, page, errors } = await fresh();
+    const files = unicefFiles(3, 21);
+    const base = JSON.parse(files[1].text);
+    const next = structuredClone(base);
+    next.assessment.id = `${base.assessment.id}-suivi`;
+    next.assessment.date = '2026-11-25';
+    next.assessment.updated = '2026-11-25T10:00:00Z';
+    next.baseline = { id: base.assessment.id, date: base.assessment.date, version: '1.1.0' };
+    files.push({ name: 'suivi.json', text: JSON.stringify(next) });
+    await openWorkspace(page, 'unicef-psea-2020');
+    await bringIn(page, files);
+    const kept = page.locator('.ws-kept');
+    await page.waitForFunction(() => /3\s+sur\s+4/.test(document.querySelector('.ws-kept')?.textContent || ''), null, { timeout: 5000 });
+    const said = (await kept.textContent()).trim();
+    expect(said === `3${NB}évaluations (3${NB}sur${NB}4) — 1 évaluation reprise par un suivi plus récent n’est pas comptée`, `kept line: ${said}`);
+    expect(await page.locator('table.ws-matrix tbody tr').count() === 3, 'the matrix still shows the baseline');
+    const pdf = await exportPdf(page);
+    expect(pdf.text.replace(/\s+/g, ' ').includes('1 évaluation reprise par un suivi plus récent n’est pas comptée'), 'the PDF does not say the baseline is left out');
+    const both = page.getByLabel('Compter aussi les évaluations reprises par un suivi');
+    await both.check();
+    await page.waitForFunction(() => /^4\s+évaluations$/.test(document.querySelector('.ws-kept')?.textContent.trim() || ''), null, { timeout: 5000 });
+    expect(await page.locator('table.ws-matrix tbody tr').count() === 4, 'the baseline is not back');
+    expect(errors.length === 0, errors.join('\n'));
     await context.close();
   });
 

@@ -118,6 +118,10 @@ enum Command {
         /// Only assessments dated on or before this day (YYYY-MM-DD).
         #[arg(long)]
         to: Option<chrono::NaiveDate>,
+        /// Also count assessments that a later follow-up among the files takes over (by
+        /// default only the latest of a baseline and its follow-ups counts).
+        #[arg(long)]
+        with_followed: bool,
         /// The day review dates are read against (YYYY-MM-DD); today by default.
         #[arg(long)]
         date: Option<chrono::NaiveDate>,
@@ -192,6 +196,7 @@ fn main() -> ExitCode {
             organisation,
             from,
             to,
+            with_followed,
             date,
         } => {
             let filter = Filter {
@@ -199,6 +204,7 @@ fn main() -> ExitCode {
                 organisation,
                 from,
                 to,
+                with_followed,
             };
             let out = match (csv, items, json) {
                 (true, false, _) => Out::Csv,

@@ -186,10 +186,39 @@ impl Workspace {
             .map(|(i, _)| i)
     }
 
-    /// The group indices `filter` keeps, in workspace order.
+    /// The group indices `filter` keeps, in workspace order: those its place, organisation
+    /// and dates keep, less the [`followed`](Self::followed) ones unless it asks for them.
     pub fn kept(&self, filter: &Filter) -> Vec<usize> {
+        let followed = if filter.with_followed {
+            Vec::new()
+        } else {
+            self.followed(filter)
+        };
         (0..self.groups.len())
-            .filter(|&g| filter.keeps(&self.groups[g].member().file))
+            .filter(|&g| filter.keeps(&self.groups[g].member().file) && !followed.contains(&g))
+            .collect()
+    }
+
+    /// The assessments a follow-up also in the workspace (and kept by the filter's place,
+    /// organisation and dates) takes over: the follow-up names them as its baseline. A
+    /// coordinator counts where each partner stands now, so by default only the latest of a
+    /// chain (baseline, follow-up, its follow-up…) counts; a date bound before the follow-up
+    /// brings the baseline back.
+    pub fn followed(&self, filter: &Filter) -> Vec<usize> {
+        let file = |g: usize| &self.groups[g].member().file;
+        let in_range: Vec<usize> = (0..self.groups.len())
+            .filter(|&g| filter.keeps(file(g)))
+            .collect();
+        in_range
+            .iter()
+            .copied()
+            .filter(|&g| {
+                let id = &file(g).assessment.id;
+                !id.is_empty()
+                    && in_range
+                        .iter()
+                        .any(|&h| h != g && file(h).baseline.as_ref().is_some_and(|b| &b.id == id))
+            })
             .collect()
     }
 
@@ -254,6 +283,8 @@ pub struct Filter {
     /// when no date bound is set.
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Also count the assessments a later follow-up takes over ([`Workspace::followed`]).
+    pub with_followed: bool,
 }
 
 impl Filter {

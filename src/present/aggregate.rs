@@ -317,6 +317,51 @@ pub fn filter(f: &Filter, lang: Lang) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(super::list_sep(lang)))
 }
 
+/// How many assessments the views count, and why not all: « 3 évaluations (3 sur 5) —
+/// Lieu : Mopti — 1 évaluation reprise par un suivi plus récent n’est pas comptée ». The
+/// page and the PDF say it so.
+pub fn kept_line(q: &Questionnaire, ws: &Workspace, f: &Filter, lang: Lang) -> String {
+    let (kept, total) = (ws.kept(f).len(), ws.groups.len());
+    let mut s = assessments(q, kept, lang);
+    if kept != total {
+        s = format!("{s} ({})", count(kept, total, lang));
+    }
+    let followed = if f.with_followed {
+        0
+    } else {
+        ws.followed(f).len()
+    };
+    let why = [
+        filter(f, lang),
+        (followed > 0).then(|| followed_out(followed, lang)),
+    ];
+    for part in why.into_iter().flatten() {
+        s = format!("{s} — {part}");
+    }
+    s
+}
+
+/// « 1 évaluation reprise par un suivi plus récent n’est pas comptée ».
+pub fn followed_out(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Fr, 1) => "1 évaluation reprise par un suivi plus récent n’est pas comptée".into(),
+        (Lang::Fr, n) => {
+            format!("{n} évaluations reprises par un suivi plus récent ne sont pas comptées")
+        }
+        (Lang::En, 1) => "1 assessment taken over by a later follow-up is not counted".into(),
+        (Lang::En, n) => format!("{n} assessments taken over by later follow-ups are not counted"),
+    }
+}
+
+/// The workspace's choice to count them anyway.
+pub fn with_followed_label(lang: Lang) -> &'static str {
+    t(
+        lang,
+        "Compter aussi les évaluations reprises par un suivi",
+        "Also count assessments taken over by a follow-up",
+    )
+}
+
 /// « Norme 4 – Formation : 9 sur 30 — action : Organiser… », out of the assessments that
 /// answered it.
 pub fn unmet_line(q: &Questionnaire, u: &Unmet, lang: Lang) -> String {

@@ -468,8 +468,8 @@ impl P {
             QuizSession => ("La session", "The session"),
             QuizDate => ("Date", "Date"),
             ScrollHint => (
-                "Faites glisser le tableau pour voir toutes les colonnes →",
-                "Swipe the table sideways to see every column →",
+                "Faites défiler le tableau de côté pour voir toutes les colonnes →",
+                "Scroll the table sideways to see every column →",
             ),
             ProvisionalPeriod => (
                 "durée PROVISOIRE, non confirmée par la source",

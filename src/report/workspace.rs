@@ -179,14 +179,13 @@ impl Draw<'_> {
             &date::written(generated, lang),
             LABEL_W,
         );
-        let mut kept = words::assessments(q, self.groups.len(), lang);
-        if let Some(f) = words::filter(filter, lang) {
-            kept = format!(
-                "{kept} ({}) — {f}",
-                words::count(self.groups.len(), ws.groups.len(), lang)
-            );
-        }
-        l.paragraph(&kept, true, 10.5, 0.0, BLACK);
+        l.paragraph(
+            &words::kept_line(q, ws, filter, lang),
+            true,
+            10.5,
+            0.0,
+            BLACK,
+        );
         if !ws.duplicates.is_empty() {
             l.paragraph(
                 &words::duplicates(ws.duplicates.len(), lang),

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::super::i18n::{tr, K, P};
 use super::words::{w, W};
 use super::Ctx;
-use crate::engine::aggregate::{self, kind, Kind, Sort, Workspace};
+use crate::engine::aggregate::{self, kind, Filter, Kind, Sort, Workspace};
 use crate::engine::model::Rule;
 use crate::engine::Questionnaire;
 use crate::present::aggregate as says;
@@ -54,17 +54,19 @@ fn Filters(c: Ctx) -> impl IntoView {
     let k = move |k: P| tr(lang(), k);
     let date = |ev: &leptos::ev::Event| event_target_value(ev).parse().ok();
     let kept = move || {
-        let n = c.kept().len();
+        c.rev.track();
         let q = c.q.get()?;
-        let total = c.ws.with_value(|ws| ws.groups.len());
-        let mut s = says::assessments(&q, n, lang());
-        if n != total {
-            s = format!("{} ({})", s, says::count(n, total, lang()));
-        }
-        if let Some(f) = says::filter(&c.filter.get(), lang()) {
-            s = format!("{s} — {f}");
-        }
-        Some(s)
+        let f = c.filter.get();
+        Some(c.ws.with_value(|ws| says::kept_line(&q, ws, &f, lang())))
+    };
+    // Offered only where a follow-up takes an assessment over.
+    let followed = move || {
+        c.rev.track();
+        let f = Filter {
+            with_followed: false,
+            ..c.filter.get()
+        };
+        c.ws.with_value(|ws| !ws.followed(&f).is_empty())
     };
     view! {
         <section aria-labelledby="ws-filter-title" class="ws-filters">
@@ -104,6 +106,11 @@ fn Filters(c: Ctx) -> impl IntoView {
                         <option value="date">{move || w(lang(), W::SortDate)}</option>
                     </select></p>
             </div>
+            {move || followed().then(|| view! {
+                <p class="field check"><label><input type="checkbox" prop:checked=move || c.filter.with(|f| f.with_followed)
+                    on:change=move |ev| c.filter.update(|f| f.with_followed = event_target_checked(&ev))/>
+                    " " {move || says::with_followed_label(lang())}</label></p>
+            })}
             <p class="ws-kept" role="status">{kept}</p>
         </section>
     }
@@ -261,10 +268,10 @@ fn matrix_view(c: Ctx, q: Arc<Questionnaire>, groups: Vec<usize>, lang: Lang) ->
                         <caption class="sr-only">{caption}</caption>
                         <thead><tr>
                             <th scope="col">{says::who_heading(&q, lang)}</th>
-                            // A self-assessed score is indicative, and its heading says so (as
-                            // the report's).
-                            <th scope="col">{if q.self_assessment { self_assessed_label(lang) } else { tr(lang, P::Score) }}</th>
-                            <th scope="col">{w(lang, W::Band)}</th>
+                            <th scope="col">{tr(lang, P::Points)}</th>
+                            // A self-assessed rating is indicative, and its heading says so (as
+                            // the report's and the results page's).
+                            <th scope="col">{if q.self_assessment { self_assessed_label(lang) } else { w(lang, W::Band) }}</th>
                             {heads}
                         </tr></thead>
                         <tbody>{rows}</tbody>
