@@ -375,7 +375,8 @@ await test('at 360 px: every questionnaire\'s results page fits without sideways
     // long its term.
     const squeezed = await page.evaluate(() => [...document.querySelectorAll('.summary dd')]
       .filter((d) => d.textContent.trim().length <= 12 && d.getClientRects().length)
-      .filter((d) => d.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(d).lineHeight))
+      // The text's own height (the box stretches to its term's row).
+      .filter((d) => { const r = document.createRange(); r.selectNodeContents(d); return r.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(d).lineHeight); })
       .map((d) => d.textContent.trim()));
     expect(squeezed.length === 0, `${id}: short values broken over lines: ${squeezed.join(' | ')}`);
     if (await page.locator('svg.heat').count()) {

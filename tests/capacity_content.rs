@@ -197,6 +197,20 @@ fn self_assessments_say_so_and_show_a_review_date_not_a_validity() {
         "{en}"
     );
 
+    // A partial result has no rating to review yet: no date, in the text or the PDF.
+    let mut partial = a.clone();
+    let first = partial.answers.keys().next().unwrap().clone();
+    partial.answers.remove(&first);
+    let op = score(&q, &partial);
+    assert!(!op.complete);
+    let fr = text::outcome(&q, &partial, &op, Lang::Fr);
+    assert!(!fr.contains("À revoir avant"), "{fr}");
+    let pdf = psea_assess::report::build(&q, &partial, Lang::Fr, a.assessment.date.unwrap());
+    let p = common::write_temp("psea-partial", "partial.pdf", &pdf.bytes);
+    let t = common::poppler("pdftotext", &[p.to_str().unwrap(), "-"]);
+    assert!(!t.contains("À revoir avant"), "{t}");
+    assert!(t.contains("Résultat partiel"), "{t}");
+
     let unicef = load_file("unicef-psea-2020.toml");
     assert!(unicef.self_assessment && !unicef.validity_provisional);
     // The quiz is not a capacity rating.

@@ -630,7 +630,7 @@ fn a_quiz_waits_for_validated_answers() {
     assert!(outcome::partial_result(&o, En)
         .unwrap()
         .1
-        .ends_with("without a validated answer before the final rating"));
+        .ends_with("without a validated answer before the final score"));
 }
 
 /// A quiz question's review says the right answer once (not again when the explanation opens

@@ -177,7 +177,7 @@ pub fn stored_ids(value: &serde_json::Value) -> Option<String> {
 pub fn quiz_answer_line(answer: Option<&str>, correct: Option<bool>, lang: Lang) -> String {
     match (answer, correct) {
         (None, _) => t(lang, "sans réponse", "unanswered").to_owned(),
-        (Some(a), Some(true)) => format!("{a} — {}", t(lang, "bonne réponse", "right answer")),
+        (Some(a), Some(true)) => format!("{a} — {}", t(lang, "bonne réponse", "correct answer")),
         (Some(a), Some(false)) => {
             format!(
                 "{a} — {}",

@@ -51,9 +51,14 @@ pub fn review_before_text(q: &Questionnaire, d: NaiveDate, lang: Lang) -> String
     }
 }
 
-/// Date the assessment is to be reviewed before, when it has a date and the questionnaire a
-/// period (`validity_years`). Shown as "to be reviewed before", never as "valid until".
-pub fn valid_until(q: &Questionnaire, file: &AnswersFile) -> Option<NaiveDate> {
+/// Date the assessment is to be reviewed before, when it has a date, its result is complete
+/// and the questionnaire has a period (`validity_years`). Shown as "to be reviewed before",
+/// never as "valid until".
+pub fn valid_until(q: &Questionnaire, file: &AnswersFile, o: &Outcome) -> Option<NaiveDate> {
+    // A partial result has no rating to review yet.
+    if !o.complete {
+        return None;
+    }
     q.review_before(file.assessment.date?)
 }
 
@@ -169,6 +174,14 @@ pub fn partial(o: &Outcome, lang: Lang) -> Option<&'static str> {
     unanswered(o).map(|_| t(lang, "note partielle", "partial score"))
 }
 
+/// The heading over a result: a quiz's is a score, not a rating (« Résultat » in French).
+pub fn result_title(rule: &str, lang: Lang) -> &'static str {
+    match rule {
+        "quiz" => t(lang, "Résultat", "Score"),
+        _ => t(lang, "Résultat", "Rating"),
+    }
+}
+
 /// The partial result of an incomplete assessment, as a labelled line of a report:
 /// (« Résultat partiel », « 5 questions sans réponse avant la note finale »).
 pub fn partial_result(o: &Outcome, lang: Lang) -> Option<(&'static str, String)> {
@@ -181,8 +194,8 @@ pub fn partial_result(o: &Outcome, lang: Lang) -> Option<(&'static str, String)>
         (_, Lang::Fr, true) => "questions sans réponse validée avant la note finale",
         (1, Lang::En, false) => "question unanswered before the final rating",
         (_, Lang::En, false) => "questions unanswered before the final rating",
-        (1, Lang::En, true) => "question without a validated answer before the final rating",
-        (_, Lang::En, true) => "questions without a validated answer before the final rating",
+        (1, Lang::En, true) => "question without a validated answer before the final score",
+        (_, Lang::En, true) => "questions without a validated answer before the final score",
     };
     Some((
         t(lang, "Résultat partiel", "Partial result"),

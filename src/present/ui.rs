@@ -428,7 +428,7 @@ impl P {
             Status => ("Statut", "Status"),
             RemoveEntry => ("Retirer du plan", "Remove from plan"),
             Print => ("Imprimer", "Print"),
-            RightAnswer => ("Bonne réponse", "Right answer"),
+            RightAnswer => ("Bonne réponse", "Correct answer"),
             Section => ("Section", "Section"),
             Hidden => ("masquée, ne compte pas", "hidden, does not count"),
             NaExcluded => ("sans objet, exclue du maximum", "not applicable, left out of the maximum"),
@@ -458,7 +458,7 @@ impl P {
                 "Once validated, the answer is marked and can no longer be changed.",
             ),
             IncorrectAnswer => ("Réponse incorrecte", "Incorrect answer"),
-            TheRightAnswer => ("La bonne réponse", "The right answer"),
+            TheRightAnswer => ("La bonne réponse", "The correct answer"),
             RestartQuiz => ("Recommencer le quiz", "Start the quiz again"),
             ConfirmRestartQuiz => (
                 "Recommencer le quiz\u{202f}? Toutes vos réponses seront effacées.",

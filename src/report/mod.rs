@@ -325,8 +325,8 @@ impl Ctx<'_> {
                 .map_or_else(|| none.to_owned(), |d| french_date(d, self.lang)),
             HEAD_W,
         );
-        if q.validity_years.is_some() {
-            let until = valid_until(q, self.file)
+        if q.validity_years.is_some() && self.outcome.complete {
+            let until = valid_until(q, self.file, self.outcome)
                 .map_or_else(|| none.to_owned(), |d| review_before_text(q, d, self.lang));
             l.field(review_before_label(self.lang), &until, HEAD_W);
         }

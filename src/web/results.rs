@@ -409,7 +409,7 @@ fn Summary(ctx: Ctx) -> impl IntoView {
             // A training quiz carries no "verified rule" badge.
             let quiz = matches!(q.scoring.rule, Rule::Quiz(_));
             let band = o.band.as_ref().map(present_outcome::band_range);
-            let until = valid_until(&q, &file).map(|d| french_date(d, lang));
+            let until = valid_until(&q, &file, o).map(|d| french_date(d, lang));
             let period_provisional = q.validity_provisional;
             let capped = present_outcome::uncapped(&q, o, lang);
             let self_assessed = q.self_assessment && o.band.is_some();
@@ -427,7 +427,7 @@ fn Summary(ctx: Ctx) -> impl IntoView {
             let determination = file.review.as_ref().and_then(|r| r.determination.as_ref()).map(|d| words::determination(d, lang));
             view! {
                 <section class="summary" aria-labelledby="summary-title">
-                    <h2 id="summary-title">{tr(lang, K::Rating)}</h2>
+                    <h2 id="summary-title">{present_outcome::result_title(q.scoring.rule.name(), lang)}</h2>
                     {result_status.map(|(label, note)| view! {
                         <p class="result-status"><strong>{labelled(lang, tr(lang, P::ResultStatus), "")}</strong>{label}</p>
                         {note.map(|n| view! { <p class="note">{n}</p> })}

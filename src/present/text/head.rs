@@ -43,7 +43,7 @@ impl Report<'_> {
         if let Some(d) = a.date {
             self.field(t(lang, "Date", "Date"), &date::written(d, lang));
         }
-        if let Some(v) = outcome::valid_until(q, self.file) {
+        if let Some(v) = outcome::valid_until(q, self.file, self.o) {
             let text = outcome::review_before_text(q, v, lang);
             self.field(outcome::review_before_label(lang), &text);
         }
