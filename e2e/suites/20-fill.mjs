@@ -73,6 +73,33 @@ export default async function (t) {
     await context.close();
   });
 
+  await test('the tab names the page and its questionnaire in the language chosen; at 360 px « Enregistré » shows once, in the bar', async () => {
+    const { context, page, errors } = await fresh();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const title = async (want) => {
+      await page.waitForFunction((w) => document.title === w, want, { timeout: 3000 }).catch(() => {});
+      return page.title();
+    };
+    expect(await title('Évaluation PEAS') === 'Évaluation PEAS', `home: ${await page.title()}`);
+    await startCash(page);
+    const fillTitle = `${CASH} — Évaluation PEAS`;
+    expect(await title(fillTitle) === fillTitle, `filling: ${await page.title()}`);
+    // An answer saved: the bar says so, the header's copy is for screen readers only.
+    await page.locator('fieldset.steps label.step').first().click();
+    await page.locator('.bar-saved').filter({ hasText: 'Enregistré' }).waitFor();
+    const header = await page.locator('header .save-state').evaluate((p) => ({ w: p.getBoundingClientRect().width, text: p.textContent }));
+    expect(header.w <= 1 && header.text.includes('Enregistré'), `header save state: ${JSON.stringify(header)}`);
+    await page.getByLabel('Langue').selectOption('en');
+    expect(/ — PSEA assessment$/.test(await title('x')) && !(await page.title()).includes('Évaluation'), `English: ${await page.title()}`);
+    await page.getByRole('button', { name: 'PSEA assessment' }).first().click();
+    expect(await title('PSEA assessment') === 'PSEA assessment', `home again: ${await page.title()}`);
+    // Back at home, the header says it in view again.
+    const w = await page.locator('header .save-state').evaluate((p) => p.getBoundingClientRect().width);
+    expect(w > 1, `header save state hidden at home (${w} px)`);
+    expect(errors.length === 0, errors.join('\n'));
+    await context.close();
+  });
+
   await test('a whole number from 0 refuses -3 and 12.5 with a message by the field, keeps the typed text, and stores only a number that fits', async () => {
     const { context, page, errors } = await fresh();
     await startCash(page);

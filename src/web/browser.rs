@@ -167,6 +167,42 @@ pub fn random_hex128() -> String {
     bytes.to_vec().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The tab's title while a page is shown: « {page} — Évaluation PEAS », in the language
+/// chosen, so two tabs of the app say which is which; the app's name alone once it goes.
+pub fn tab_title(page: impl Fn(crate::present::Lang) -> String + 'static) {
+    use leptos::prelude::*;
+    let state = super::app_state();
+    let set = |t: &str| {
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(t);
+        }
+    };
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        set(&format!(
+            "{} — {}",
+            page(lang),
+            super::i18n::tr(lang, super::i18n::K::AppName)
+        ));
+    });
+    on_cleanup(move || {
+        set(super::i18n::tr(
+            state.lang.get_untracked(),
+            super::i18n::K::AppName,
+        ))
+    });
+}
+
+/// Adds or removes a class of the page's body (a page marks that it is shown).
+pub fn body_class(name: &str, on: bool) {
+    if let Some(b) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = b.class_list().toggle_with_force(name, on);
+    }
+}
+
 /// Shows the scroll hint `hint` (class `shown`) while the table box `wrap` holds more than it
 /// shows, at any width (a coordinator's table outgrows even a laptop's screen): checked once
 /// the page is drawn and at every resize, until the view that asked goes.

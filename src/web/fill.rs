@@ -528,10 +528,17 @@ pub fn Fill(id: String) -> impl IntoView {
             ctx.flush();
         }
     });
+    // The form's bar says whether answers are saved; on a phone the header's copy is then
+    // only for screen readers (`body.filling`, style/main.css).
+    super::browser::body_class("filling", true);
+    super::browser::tab_title(move |lang| {
+        ctx.q.with_value(|q| q.title.get(lang.code()).to_owned())
+    });
     on_cleanup(move || {
         ctx.flush();
         leaving.remove();
         hiding.remove();
+        super::browser::body_class("filling", false);
     });
     let id_results = id.clone();
     // Opened from the home page (or reloaded): the page starts at its top, on its title;
@@ -861,6 +868,9 @@ fn FillBar(ctx: Ctx, nav: Nav, progress: Memo<HashMap<String, (usize, usize)>>) 
         })
     };
     let saved = move || match state.save_state.get() {
+        super::SaveState::Idle if state.storage_blocked => {
+            format!("⚠ {}", state.t(K::SavedInMemory))
+        }
         super::SaveState::Idle => String::new(),
         super::SaveState::Saved => format!("✓ {}", state.t(P::SavedShort)),
         super::SaveState::Failed(_) => format!("⚠ {}", state.t(K::SaveFailed)),

@@ -773,11 +773,7 @@ fn NoticeView() -> impl IntoView {
 fn SaveIndicator() -> impl IntoView {
     let state = app_state();
     view! {
-        // On the filling page, the form's bar says « Enregistré » where the user looks; on a
-        // phone the header's copy is then only for screen readers (style/main.css). A warning
-        // (storage blocked or failing) stays in view.
-        <p class="save-state" role="status" aria-live="polite"
-            class:on-fill=move || matches!(state.route.get(), Route::Fill(_)) && state.save_state.get() == SaveState::Saved>
+        <p class="save-state" role="status" aria-live="polite">
             {move || match state.save_state.get() {
                 SaveState::Idle if state.storage_blocked => state.t(K::SavedInMemory).to_owned(),
                 SaveState::Idle => String::new(),

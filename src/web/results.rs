@@ -61,6 +61,13 @@ pub fn Results(id: String) -> impl IntoView {
     // it is here, else the one picked in « Comparer avec… ».
     let compared = RwSignal::new(baseline_here(state, &id, &stored.file));
     let self_assessment = q.self_assessment && !is_quiz;
+    super::browser::tab_title(move |lang| {
+        format!(
+            "{} — {}",
+            tr(lang, P::Results),
+            ctx.q.with_value(|q| q.title.get(lang.code()).to_owned())
+        )
+    });
     view! {
         <h1>{move || format!("{} — {}", state.t(P::Results), ctx.q.with_value(|q| q.title.get(state.lang.get().code()).to_owned()))}</h1>
         <super::StorageBanner/>

@@ -416,6 +416,7 @@ fn WorkspacePage(state: AppState) -> impl IntoView {
             })
             .collect_view()
     };
+    super::browser::tab_title(|lang| says::title(lang).to_owned());
     view! {
         <h1>{move || says::title(c.lang())}</h1>
         <p class="hint">{move || w(c.lang(), W::Intro)}</p>
