@@ -780,4 +780,12 @@ fn a_context_flag_is_listed_as_not_scored_and_the_flags_table_names_flags() {
         .join(" ");
     assert!(t.contains("Réponse Vrai — hors note"), "{t}");
     assert!(t.contains("Réponse Vrai — 1 / 1"), "{t}");
+    // Its plan names flags, not gaps; a risk check's names risks.
+    assert!(t.contains("Plan d’action Signal relevé Action"), "{t}");
+    let cash = load_file("cash-transfer-sea-risk.toml");
+    assert_eq!(psea_assess::present::plan::gap_label(&cash, En), "Risk");
+    assert_eq!(
+        psea_assess::present::plan::gap_label(&load_file("unicef-psea-2020.toml"), Fr),
+        "Écart"
+    );
 }

@@ -11,6 +11,25 @@ use super::Lang;
 use crate::engine::answers::ActionEntry;
 use crate::engine::model::{ItemKind, Questionnaire, Text};
 
+/// What an entry's first column names: a capacity standard's gap, a programme's flag, a
+/// risk (its statement).
+pub fn gap_label(q: &Questionnaire, lang: Lang) -> &'static str {
+    match q.scoring.rule.name() {
+        "flag_count" => super::t(lang, "Signal relevé", "Flag raised"),
+        "risk_matrix" => super::t(lang, "Risque", "Risk"),
+        _ => super::t(lang, "Écart", "Gap"),
+    }
+}
+
+/// What the plan says when there is nothing to put in it.
+pub fn nothing_to_plan(q: &Questionnaire, lang: Lang) -> &'static str {
+    match q.scoring.rule.name() {
+        "flag_count" => super::t(lang, "Aucun signal relevé.", "No flag raised."),
+        "risk_matrix" => super::t(lang, "Aucune mesure à planifier.", "No measure to plan."),
+        _ => super::t(lang, "Aucun écart relevé.", "No gap found."),
+    }
+}
+
 /// The gap an entry addresses: its item's statement in `lang`, else the text kept with it
 /// (an entry whose item this version of the questionnaire no longer has).
 pub fn gap(q: &Questionnaire, e: &ActionEntry, lang: Lang) -> String {

@@ -813,7 +813,7 @@ impl Ctx<'_> {
         }
         if entries.is_empty() {
             l.paragraph(
-                self.tr("Aucun écart relevé.", "No gap found."),
+                crate::present::plan::nothing_to_plan(self.q, self.lang),
                 false,
                 9.5,
                 0.0,
@@ -821,8 +821,8 @@ impl Ctx<'_> {
             );
             return;
         }
-        let cols = self.columns(&[
-            ("Écart", "Gap", 48.0),
+        let mut cols = self.columns(&[
+            ("", "", 48.0),
             ("Action", "Action", 55.0),
             // Wide enough for « Chargée de communication » cut at its spaces.
             ("Responsable", "Owner", 29.0),
@@ -830,6 +830,7 @@ impl Ctx<'_> {
             ("Échéance", "Due", 25.0),
             ("Statut", "Status", CONTENT_W - 157.0),
         ]);
+        cols[0].0 = crate::present::plan::gap_label(self.q, self.lang).to_owned();
         let rows: Vec<Vec<String>> = entries
             .iter()
             .map(|e| {

@@ -788,7 +788,7 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                 let n = count.get();
                 let lang = state.lang.get();
                 if n == 0 {
-                    return view! { <p>{tr(lang, P::NoGap)}</p> }.into_any();
+                    return view! { <p>{ctx.q.with_value(|q| crate::present::plan::nothing_to_plan(q, lang))}</p> }.into_any();
                 }
                 let q = ctx.q.get_value();
                 let entries = ctx.file.with_untracked(|f| f.action_plan.clone());
@@ -800,7 +800,7 @@ fn PlanEditor(ctx: Ctx) -> impl IntoView {
                             let status = match e.status { ActionStatus::NotStarted => "not_started", ActionStatus::InProgress => "in_progress", ActionStatus::Done => "done" };
                             view! {
                                 <li class="plan-entry">
-                                    <p class="gap"><strong>{labelled(lang, tr(lang, P::Gap), "")}</strong>{gap}</p>
+                                    <p class="gap"><strong>{labelled(lang, crate::present::plan::gap_label(&q, lang), "")}</strong>{gap}</p>
                                     <p class="field"><label for=format!("plan-{i}-action")>{tr(lang, P::Action)}</label>
                                         <textarea id=format!("plan-{i}-action") rows=(action.chars().count() / 40 + 1).clamp(2, 6) prop:value=action
                                             on:input=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |e| e.action = v)) }></textarea></p>
