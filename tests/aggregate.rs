@@ -762,6 +762,10 @@ fn a_follow_up_takes_its_baseline_over_in_every_count_unless_asked_and_a_date_bo
     assert_eq!(ws.groups.len(), 4);
     let all = Filter::default();
     assert_eq!(ws.followed(&all), vec![1]);
+    // The follow-up says it is one wherever it is named.
+    let who = words::who(&q, &ws.groups[3].member().file, Lang::Fr);
+    assert!(who.ends_with(" — 25\u{a0}novembre 2026 — suivi"), "{who}");
+    assert!(!words::who(&q, &ws.groups[1].member().file, Lang::Fr).contains("suivi"));
     assert_eq!(ws.kept(&all), vec![0, 2, 3]);
     // Every view counts the three current assessments.
     let m = matrix(

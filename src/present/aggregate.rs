@@ -102,6 +102,10 @@ pub fn who(q: &Questionnaire, file: &AnswersFile, lang: Lang) -> String {
     parts.push(a.place.trim().to_owned());
     parts.push(a.date.map(|d| date::written(d, lang)).unwrap_or_default());
     parts.retain(|p| !p.is_empty());
+    // A follow-up says so: next to its baseline, it would read as another partner's.
+    if file.baseline.is_some() {
+        parts.push(t(lang, "suivi", "follow-up").to_owned());
+    }
     if parts.is_empty() {
         return t(lang, "(sans nom)", "(no name)").to_owned();
     }
