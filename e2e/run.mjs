@@ -634,6 +634,13 @@ await test('at 360 px wide: no sideways scrolling on home, filling and results, 
   await page.getByRole('button', { name: 'Voir les résultats' }).click();
   await page.getByRole('heading', { level: 1, name: /^Résultats/ }).waitFor();
   await check('results');
+  // Back home, the card of that assessment gives its values the wider column: « Risques
+  // d’EAS dans un transfert monétaire » took four lines of a 120 px column.
+  await page.getByRole('button', { name: 'Évaluation PEAS' }).first().click();
+  const dl = page.locator('.card dl').first();
+  await dl.waitFor();
+  const [term, value] = await dl.evaluate((d) => getComputedStyle(d).gridTemplateColumns.split(' ').map(parseFloat));
+  expect(value >= term, `a card's values get ${value} px, its terms ${term} px`);
   await context.close();
 });
 
@@ -823,7 +830,7 @@ await test('export the answers file and import it into a fresh browser profile',
   const second = await fresh();
   expect(await second.page.getByText('Aucune évaluation sur cet appareil.').isVisible(), 'profile not fresh');
   await second.page.getByLabel('Importer un fichier de réponses', { exact: true }).setInputFiles(file);
-  await second.page.getByText(/Réponses importées\s.* 6 ✓/).waitFor();
+  await second.page.getByText(/Réponses importées\s.* \(6\s+réponses reprises\)/).waitFor();
   const card = second.page.getByRole('listitem').filter({ hasText: 'ONG Export' });
   expect((await card.textContent()).includes('Capacité moyenne (risque modéré)'), 'imported rating missing');
   await second.context.close();

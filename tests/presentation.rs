@@ -789,3 +789,23 @@ fn a_context_flag_is_listed_as_not_scored_and_the_flags_table_names_flags() {
         "Écart"
     );
 }
+
+#[test]
+fn an_import_says_how_many_answers_were_carried_over() {
+    assert_eq!(
+        placement::imported("quiz.json", 23, Fr),
+        format!("quiz.json (23{NBSP}réponses reprises)")
+    );
+    assert_eq!(
+        placement::imported("a.json", 1, Fr),
+        format!("a.json (1{NBSP}réponse reprise)")
+    );
+    assert_eq!(
+        placement::imported("a.json", 0, Fr),
+        "a.json (aucune réponse reprise)"
+    );
+    assert_eq!(
+        placement::imported("a.json", 2, En),
+        "a.json (2 answers carried over)"
+    );
+}

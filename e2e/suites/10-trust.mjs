@@ -316,7 +316,7 @@ export default async function (t) {
   await test('an answers file saved with a UTF-8 BOM imports; the imported card shows its last change', async () => {
     const { context, page } = await fresh();
     await importFile(page, write('bom.json', '\ufeff' + fs.readFileSync(EXAMPLE, 'utf8')));
-    await page.getByRole('status').filter({ hasText: /Réponses importées\s.* 6 ✓/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: /Réponses importées\s.* \(6\s+réponses reprises\)/ }).waitFor();
     const card = cards(page).filter({ hasText: EXAMPLE_ORG });
     const changed = await card.locator('dt', { hasText: 'Dernière modification' }).evaluate((dt) => dt.nextElementSibling.textContent);
     const year = String(new Date().getFullYear());

@@ -15,6 +15,20 @@ pub fn title(lang: Lang) -> &'static str {
     )
 }
 
+/// « psea-quiz.json (23 réponses reprises) »: an imported file and how many of its answers
+/// the questionnaire took (those set aside are listed apart).
+pub fn imported(name: &str, kept: usize, lang: Lang) -> String {
+    let n = match (lang, kept) {
+        (Lang::Fr, 0) => "aucune réponse reprise".to_owned(),
+        (Lang::Fr, 1) => "1\u{a0}réponse reprise".to_owned(),
+        (Lang::Fr, n) => format!("{n}\u{a0}réponses reprises"),
+        (Lang::En, 0) => "no answers carried over".to_owned(),
+        (Lang::En, 1) => "1 answer carried over".to_owned(),
+        (Lang::En, n) => format!("{n} answers carried over"),
+    };
+    format!("{name} ({n})")
+}
+
 /// One reason in words.
 pub fn reason(r: &SetAsideReason, item: &str, lang: Lang) -> String {
     match r {

@@ -479,7 +479,7 @@ pub(super) fn report_banner(report: RwSignal<(At, Report)>, at: At, r: Report) -
         }.into_any(),
         Report::Imported { name, kept, set_aside } => view! {
             <div class="banner ok" role="status">
-                <p>{move || said(K::Imported, &format!("{name} — {kept} ✓"))}</p>
+                <p>{move || said(K::Imported, &crate::present::placement::imported(&name, kept, state.lang.get()))}</p>
                 <SetAsideList set_aside=set_aside/>
             </div>
         }.into_any(),
