@@ -802,3 +802,34 @@ fn aggregate_of_a_flag_questionnaire_speaks_of_flags_raised_not_standards() {
         "{out}"
     );
 }
+
+#[test]
+fn aggregate_counts_a_follow_up_in_place_of_its_baseline_unless_asked() {
+    let dir = std::env::temp_dir().join(format!("psea-cli-agg-{}-fu", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let base = unicef_answers(
+        "b1",
+        "ONG Espoir",
+        "Ségou",
+        [1, 2, 1, 2, 1, 1],
+        "2026-05-04T10:00:00Z",
+    );
+    let mut next: serde_json::Value = serde_json::from_str(&base).unwrap();
+    next["assessment"]["id"] = "b1-suivi".into();
+    next["assessment"]["date"] = "2026-11-20".into();
+    next["baseline"] = serde_json::json!({"id": "b1", "date": "2026-05-04", "version": "1.1.0"});
+    std::fs::write(dir.join("base.json"), &base).unwrap();
+    std::fs::write(dir.join("suivi.json"), next.to_string()).unwrap();
+    let d = dir.display().to_string();
+    let o = run(&["aggregate", &unicef(), &d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("1\u{a0}évaluation (1\u{a0}sur\u{a0}2) — 1 évaluation reprise par un suivi plus récent n’est pas comptée"),
+        "{out}"
+    );
+    assert!(out.contains("20\u{a0}novembre 2026 — suivi"), "{out}");
+    let both = stdout(&run(&["aggregate", &unicef(), &d, "--with-followed"]));
+    assert!(both.contains("2\u{a0}évaluations\n"), "{both}");
+    assert!(!both.contains("reprise par un suivi"), "{both}");
+}

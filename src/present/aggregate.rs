@@ -700,10 +700,8 @@ pub fn text(q: &Questionnaire, ws: &Workspace, f: &Filter, today: NaiveDate, lan
         q.title.get(l),
         q.version
     ));
-    line(&assessments(q, groups.len(), lang));
-    if let Some(f) = filter(f, lang) {
-        line(&f);
-    }
+    // As the page and the PDF say it: how many count, and why not all.
+    line(&kept_line(q, ws, f, lang));
     if !ws.duplicates.is_empty() {
         line(&duplicates(ws.duplicates.len(), lang));
     }
