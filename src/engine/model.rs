@@ -682,6 +682,13 @@ pub struct FlagCount {
     pub bands: Vec<Band>,
 }
 
+impl FlagCount {
+    /// Whether item `id` is a flag of the context, counted apart from the score.
+    pub fn is_context(&self, id: &str) -> bool {
+        self.context_items.iter().any(|c| c.id == id)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Quiz {
     /// Percentage needed to pass.

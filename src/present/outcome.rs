@@ -119,9 +119,14 @@ pub fn item_column(rule: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// « hors note »: what the rating does not count.
+fn not_scored(lang: Lang) -> &'static str {
+    t(lang, "hors note", "not scored")
+}
+
 /// Whether an item is a context flag, counted apart from the rating (« hors note »).
 pub fn is_context_flag(q: &Questionnaire, item: &str) -> bool {
-    matches!(&q.scoring.rule, Rule::FlagCount(r) if r.context_items.iter().any(|c| c.id == item))
+    matches!(&q.scoring.rule, Rule::FlagCount(r) if r.is_context(item))
 }
 
 /// An item's points as a result lists them: « 2 / 3 »; « hors note » for a context flag,
@@ -134,7 +139,7 @@ pub fn item_points(
     lang: Lang,
 ) -> Option<String> {
     if is_context_flag(q, item) {
-        return Some(t(lang, "hors note", "not scored").to_owned());
+        return Some(not_scored(lang).to_owned());
     }
     match (points, max) {
         (Some(p), Some(m)) => Some(format!("{p}\u{a0}/\u{a0}{m}")),
@@ -210,7 +215,7 @@ pub fn missing_entry(name: String, scored: bool, lang: Lang) -> String {
     if scored {
         name
     } else {
-        format!("{name} ({})", t(lang, "hors note", "not scored"))
+        format!("{name} ({})", not_scored(lang))
     }
 }
 

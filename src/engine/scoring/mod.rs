@@ -193,10 +193,7 @@ pub fn reachable_scores(q: &Questionnaire) -> Option<BTreeSet<i64>> {
         }
         Rule::CountMet(r) if r.basis == Basis::Total => Some(set(0..=n)),
         Rule::FlagCount(r) => {
-            let design = items
-                .iter()
-                .filter(|i| !r.context_items.iter().any(|c| c.id == i.id))
-                .count() as i64;
+            let design = items.iter().filter(|i| !r.is_context(&i.id)).count() as i64;
             Some(set(0..=design))
         }
         // The assessor may set any residual by hand (with a justification), so every

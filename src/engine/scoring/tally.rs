@@ -130,7 +130,7 @@ pub(super) fn flag_count(r: &FlagCount, s: &Scored, out: &mut Outcome) {
         if point == Some(1) {
             out.gaps.push(gap(section, item));
         }
-        let tally = if r.context_items.iter().any(|c| c.id == item.id) {
+        let tally = if r.is_context(&item.id) {
             (&mut context.raised, &mut context.counted)
         } else {
             (&mut raised, &mut counted)
